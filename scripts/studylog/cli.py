@@ -1,0 +1,92 @@
+"""The `studylog` command: parse arguments, call the library, turn the result into an exit code.
+
+Exit codes: 0 clean, 1 problems found in the learner's files, 2 usage or configuration error.
+Heavy modules are imported inside the command that needs them, so `studylog --help` stays fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from studylog import __version__
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date like 2026-01-18") from None
+
+
+def _add_today(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--today", type=_date, metavar="YYYY-MM-DD",
+                        help="the as-of date (default: today in the plan's timezone)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="studylog",
+        description="Track a study plan with one YAML check-in a day; validate, compute progress, "
+        "and render the README dashboard.",
+    )
+    parser.add_argument("--version", action="version", version=f"studylog {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    validate = commands.add_parser(
+        "validate", help="check plan.yaml and every check-in; exit 1 on problems",
+        description="Check plan.yaml and every file under checkins/ and report each problem "
+        "with its file, line and column.")
+    validate.add_argument("path", nargs="?", default=".", type=Path,
+                          help="the repository folder that holds plan.yaml (default: .)")
+    validate.add_argument("--format", choices=("text", "github", "json"),
+                          help="output format (default: github when GITHUB_ACTIONS=true, else text)")
+    _add_today(validate)
+    validate.set_defaults(handler=_cmd_validate)
+    return parser
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    from studylog.diagnostics import FORMATTERS
+    from studylog.repo import load_repository
+
+    fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    result = load_repository(args.path, args.today)
+    sys.stdout.write(FORMATTERS[fmt](result.diagnostics))
+    errors = len(result.errors)
+    warnings = len(result.diagnostics) - errors
+    if fmt != "json":
+        checkins = len(result.repository.checkins) if result.repository else 0
+        if errors:
+            print(f"✗ {errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)} "
+                  f"in {result.files} file{'s' * (result.files != 1)}", file=sys.stderr)
+        else:
+            print(f"✓ plan.yaml and {checkins} check-in{'s' * (checkins != 1)} are valid"
+                  + (f" ({warnings} warning{'s' * (warnings != 1)})" if warnings else ""),
+                  file=sys.stderr)
+    return EXIT_PROBLEMS if errors else EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from studylog.repo import ConfigurationError
+
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        return handler(args)
+    except ConfigurationError as exc:
+        print(f"studylog: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as exc:  # unreadable files, full disk: the learner's environment, not a bug
+        print(f"studylog: error: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_USAGE

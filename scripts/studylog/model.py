@@ -1,0 +1,241 @@
+"""The learner's data as frozen values: a plan and its check-ins, each carrying source spans.
+
+Nothing downstream of the loader reads YAML again; everything works on these types.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+
+from studylog.diagnostics import Span
+
+
+class Status(enum.Enum):
+    DONE = "done"
+    IN_PROGRESS = "in-progress"
+    NOT_DONE = "not-done"
+
+
+# Every spelling a learner might use, seen in the seed trackers and beyond; keys are casefolded.
+STATUS_WORDS: Mapping[str, Status] = {
+    # canonical and English
+    "done": Status.DONE, "complete": Status.DONE, "completed": Status.DONE,
+    "finished": Status.DONE, "ok": Status.DONE,
+    "in-progress": Status.IN_PROGRESS, "in progress": Status.IN_PROGRESS,
+    "in_progress": Status.IN_PROGRESS, "inprogress": Status.IN_PROGRESS,
+    "doing": Status.IN_PROGRESS, "wip": Status.IN_PROGRESS, "partial": Status.IN_PROGRESS,
+    "started": Status.IN_PROGRESS, "ongoing": Status.IN_PROGRESS,
+    "not-done": Status.NOT_DONE, "not done": Status.NOT_DONE, "not_done": Status.NOT_DONE,
+    "notdone": Status.NOT_DONE, "todo": Status.NOT_DONE, "missed": Status.NOT_DONE,
+    "skipped": Status.NOT_DONE, "not started": Status.NOT_DONE, "not-started": Status.NOT_DONE,
+    "not_started": Status.NOT_DONE, "undone": Status.NOT_DONE,
+    # Chinese (seed 004 and seed 000)
+    "完成": Status.DONE, "已完成": Status.DONE, "完成了": Status.DONE,
+    "进行中": Status.IN_PROGRESS, "部分完成": Status.IN_PROGRESS, "未完成": Status.NOT_DONE,
+    "未开始": Status.NOT_DONE, "没完成": Status.NOT_DONE, "跳过": Status.NOT_DONE,
+    # symbols: seed 004 ✅ 🔄 ❌, seed 000 ✅ 🟡 ⚪
+    "✅": Status.DONE, "✔": Status.DONE, "✔️": Status.DONE, "☑": Status.DONE, "☑️": Status.DONE,
+    "🔄": Status.IN_PROGRESS, "🟡": Status.IN_PROGRESS, "⏳": Status.IN_PROGRESS,
+    "🚧": Status.IN_PROGRESS,
+    "❌": Status.NOT_DONE, "⚪": Status.NOT_DONE, "✖": Status.NOT_DONE, "✖️": Status.NOT_DONE,
+    "⬜": Status.NOT_DONE,
+}
+
+
+def parse_status(text: str) -> Status | None:
+    """The status a learner meant, or None. "✅ 已完成" (symbol then word) is accepted when both agree."""
+    key = " ".join(text.split()).casefold()
+    if key in STATUS_WORDS:
+        return STATUS_WORDS[key]
+    parts = key.split(" ", 1)
+    if len(parts) == 2:
+        first, rest = STATUS_WORDS.get(parts[0]), STATUS_WORDS.get(parts[1])
+        if first is not None and first is rest:
+            return first
+    return None
+
+
+class ItemKind(enum.Enum):
+    STUDY = "study"
+    REVIEW = "review"  # 周复盘
+    ACCEPTANCE = "acceptance"  # 阶段验收
+    PROJECT = "project"
+
+
+class Locale(enum.Enum):
+    ZH_CN = "zh-CN"
+    EN = "en"
+
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+@dataclass(frozen=True)
+class Task:
+    id: str
+    title: str
+    weight: float
+    span: Span
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Item:
+    """A day or a lecture: what a check-in says it worked on."""
+
+    id: str
+    title: str
+    start: dt.date  # first planned day
+    days: int  # planned length in days (seed 004's "Day3-7" is 5)
+    weight: float
+    kind: ItemKind
+    tasks: tuple[Task, ...]
+    span: Span
+    note: str = ""
+
+    @property
+    def end(self) -> dt.date:
+        return self.start + dt.timedelta(days=self.days - 1)
+
+    def covers(self, day: dt.date) -> bool:
+        return self.start <= day <= self.end
+
+
+@dataclass(frozen=True)
+class Week:
+    id: str
+    number: int  # 1-based across the whole plan
+    title: str
+    start: dt.date
+    end: dt.date
+    weight: float | None  # None: the sum of its items' weights
+    items: tuple[Item, ...]
+    span: Span
+
+
+@dataclass(frozen=True)
+class Phase:
+    id: str
+    title: str
+    weight: float | None  # None: the sum of its weeks' weights
+    weeks: tuple[Week, ...]
+    span: Span
+    goal: str = ""
+
+    @property
+    def items(self) -> tuple[Item, ...]:
+        return tuple(item for week in self.weeks for item in week.items)
+
+
+@dataclass(frozen=True)
+class Milestone:
+    id: str
+    title: str
+    due: dt.date
+    covers: tuple[str, ...]  # ids of phases, weeks, items or tasks
+    span: Span
+
+
+@dataclass(frozen=True)
+class Plan:
+    title: str
+    learner: str
+    start: dt.date
+    timezone: str
+    locale: Locale
+    hours_per_day: float | None  # the daily target; None: no target
+    rest_weekdays: frozenset[int]  # 0 = Monday
+    rest_dates: frozenset[dt.date]
+    phases: tuple[Phase, ...]
+    milestones: tuple[Milestone, ...]
+    path: str
+    spans: Mapping[str, Span] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def weeks(self) -> tuple[Week, ...]:
+        return tuple(week for phase in self.phases for week in phase.weeks)
+
+    @property
+    def items(self) -> tuple[Item, ...]:
+        return tuple(item for phase in self.phases for item in phase.items)
+
+    @property
+    def end(self) -> dt.date:
+        ends = [item.end for item in self.items] + [week.end for week in self.weeks]
+        return max(ends, default=self.start)
+
+    def is_rest_day(self, day: dt.date) -> bool:
+        return day in self.rest_dates or day.weekday() in self.rest_weekdays
+
+    def items_on(self, day: dt.date) -> tuple[Item, ...]:
+        return tuple(item for item in self.items if item.covers(day))
+
+    def ids(self) -> Iterator[tuple[str, str]]:
+        """Every (id, kind) a check-in or milestone may refer to."""
+        for phase in self.phases:
+            yield phase.id, "phase"
+            for week in phase.weeks:
+                yield week.id, "week"
+                for item in week.items:
+                    yield item.id, "item"
+                    for task in item.tasks:
+                        yield task.id, "task"
+
+
+@dataclass(frozen=True)
+class WorkedOn:
+    """One plan item or task a check-in names, with the status it reached that day."""
+
+    id: str
+    status: Status
+    span: Span
+
+
+@dataclass(frozen=True)
+class Problem:
+    problem: str
+    solution: str  # "" while the problem is still open
+    span: Span
+
+    @property
+    def is_open(self) -> bool:
+        return not self.solution
+
+
+@dataclass(frozen=True)
+class Link:
+    target: str
+    title: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class CheckIn:
+    path: str
+    date: dt.date  # the learner's local day, in the plan's timezone
+    status: Status
+    hours: float | None
+    items: tuple[WorkedOn, ...]
+    items_given: bool  # False: `items` was left out and defaults to the plan's items for the date
+    summary: str  # 核心任务 in the learner's words, when it differs from the plan's title
+    problems: tuple[Problem, ...]
+    links: tuple[Link, ...]
+    done: tuple[str, ...]  # 今日完成
+    insights: tuple[str, ...]  # 学习感悟 / 技术收获
+    next: tuple[str, ...]  # 明日计划 / 下一步计划
+    resources: tuple[str, ...]  # 创建的资源
+    notes: str
+    span: Span
+    spans: Mapping[str, Span] = field(default_factory=dict, compare=False, hash=False)
+
+
+@dataclass(frozen=True)
+class Repository:
+    """A plan and its check-ins, as loaded: the input of every later stage."""
+
+    root: str
+    plan: Plan
+    checkins: tuple[CheckIn, ...]  # sorted by date, then path

@@ -1,0 +1,96 @@
+"""A learner's repository on disk: find the plan and check-ins, load them, check across files."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from studylog.diagnostics import Diagnostic, Severity, sort_diagnostics
+from studylog.load import (
+    PLAN_FILE,
+    CheckinContext,
+    iter_checkin_files,
+    parse_checkin,
+    parse_plan,
+)
+from studylog.model import CheckIn, Plan, Repository
+
+
+class ConfigurationError(Exception):
+    """The command cannot run here at all (no plan, not a directory): exit code 2."""
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    repository: Repository | None  # None when the plan itself could not be loaded
+    diagnostics: list[Diagnostic]
+    files: int
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity is Severity.ERROR]
+
+
+def today_in(timezone: str) -> dt.date:
+    return dt.datetime.now(ZoneInfo(timezone)).date()
+
+
+def find_root(path: Path) -> Path:
+    if not path.exists():
+        raise ConfigurationError(f"{path}: no such directory")
+    if not path.is_dir():
+        raise ConfigurationError(f"{path}: not a directory (give the repository folder that holds plan.yaml)")
+    if not (path / PLAN_FILE).is_file():
+        raise ConfigurationError(
+            f"no {PLAN_FILE} in {path.resolve()}; run studylog from the repository root, "
+            "or start one with `studylog init`"
+        )
+    return path
+
+
+def load_repository(root: Path, today: dt.date | None = None) -> LoadResult:
+    """Load and check everything; `today` defaults to the current date in the plan's timezone."""
+    root = find_root(root)
+    plan, diagnostics = parse_plan(PLAN_FILE, (root / PLAN_FILE).read_bytes())
+    context = CheckinContext(plan.timezone if plan else "UTC", plan)
+    checkins: list[CheckIn] = []
+    files = 1
+    for path, data in iter_checkin_files(root):
+        files += 1
+        checkin, problems = parse_checkin(path, data, context)
+        diagnostics.extend(problems)
+        if checkin is not None:
+            checkins.append(checkin)
+    checkins.sort(key=lambda c: (c.date, c.path))
+    if today is None:
+        today = today_in(context.timezone)
+    diagnostics.extend(check_checkins(checkins, today))
+    repository = Repository(str(root), plan, tuple(checkins)) if plan is not None else None
+    return LoadResult(repository, sort_diagnostics(diagnostics), files)
+
+
+def check_checkins(checkins: list[CheckIn], today: dt.date) -> list[Diagnostic]:
+    """What no single file shows: two check-ins for one day, check-ins from the future."""
+    problems: list[Diagnostic] = []
+    by_day: dict[dt.date, list[CheckIn]] = defaultdict(list)
+    for checkin in checkins:
+        by_day[checkin.date].append(checkin)
+        if checkin.date > today:
+            problems.append(Diagnostic.at(
+                checkin.spans["date"], "future-date",
+                f"`date: {checkin.date}` is after today ({today}, in the plan's timezone)",
+                "check-ins record days that have happened; check the date"))
+    for day, same in by_day.items():
+        for later in same[1:]:
+            problems.append(Diagnostic.at(
+                later.spans["date"], "duplicate-checkin",
+                f"{day} already has a check-in: {same[0].path}",
+                "keep one file per day: merge the two"))
+    return problems
+
+
+def plan_of(result: LoadResult) -> Plan | None:
+    return result.repository.plan if result.repository else None

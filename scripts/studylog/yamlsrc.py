@@ -1,0 +1,137 @@
+"""Reading a YAML file into a node tree that remembers where every value came from.
+
+PyYAML's safe loader is used only as far as *composing* nodes: construction is ours, so that
+each value keeps its file, line and column, duplicate keys are caught (PyYAML silently keeps
+the last one), and YAML 1.1's surprises (`no` → false, `1:30` → 90) can be reported instead of
+silently accepted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import yaml
+
+from studylog.diagnostics import Diagnostic, Span
+
+try:  # The C loader is several times faster; fall back to pure Python where libyaml is absent.
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+STR = "tag:yaml.org,2002:str"
+INT = "tag:yaml.org,2002:int"
+FLOAT = "tag:yaml.org,2002:float"
+BOOL = "tag:yaml.org,2002:bool"
+NULL = "tag:yaml.org,2002:null"
+TIMESTAMP = "tag:yaml.org,2002:timestamp"
+
+# More nodes than this, counting every alias expansion, is a file built to exhaust memory.
+MAX_NODES = 50_000
+
+
+@dataclass(frozen=True)
+class Document:
+    path: str
+    root: yaml.Node | None  # None: the file holds no document (empty, or only comments)
+
+
+def span_of(path: str, node: yaml.Node) -> Span:
+    mark = node.start_mark
+    return Span(path, mark.line + 1, mark.column + 1)
+
+
+def _offset_to_span(path: str, data: bytes, offset: int) -> Span:
+    before = data[:offset]
+    line = before.count(b"\n") + 1
+    line_start = before.rfind(b"\n") + 1
+    column = len(before[line_start:].decode("utf-8", errors="replace")) + 1
+    return Span(path, line, column)
+
+
+def decode(path: str, data: bytes, max_bytes: int) -> tuple[str | None, list[Diagnostic]]:
+    """UTF-8 text of a file (a BOM and CRLF line ends are fine), or a located diagnostic."""
+    if len(data) > max_bytes:
+        return None, [
+            Diagnostic.at(
+                Span(path),
+                "file-too-large",
+                f"file is {len(data):,} bytes; at most {max_bytes:,} are read",
+                "split it up, or move long notes into a Markdown file and link to it",
+            )
+        ]
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return None, [
+            Diagnostic.at(
+                _offset_to_span(path, data, exc.start),
+                "not-utf8",
+                f"file is not valid UTF-8 (byte 0x{data[exc.start]:02x})",
+                "save the file as UTF-8 (most editors: File → Save with Encoding → UTF-8)",
+            )
+        ]
+    return text.replace("\r\n", "\n"), []
+
+
+def compose(path: str, text: str) -> tuple[Document | None, list[Diagnostic]]:
+    """Compose one YAML document into nodes; syntax errors become diagnostics."""
+    loader = _Loader(text)
+    try:
+        root = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        span = Span(path, mark.line + 1, mark.column + 1) if mark else Span(path)
+        problem = exc.problem or exc.context or "invalid YAML"
+        hint = ""
+        if "found character '\\t'" in problem or "\\t" in problem:
+            hint = "YAML does not allow tabs for indentation; use spaces"
+        elif "expected a single document" in str(exc.context):
+            problem = "more than one YAML document (`---`) in one file"
+            hint = "keep one document per file"
+        return None, [Diagnostic.at(span, "yaml-syntax", f"YAML syntax error: {problem}", hint)]
+    except yaml.YAMLError as exc:  # reader errors (control characters) carry no mark here
+        return None, [Diagnostic.at(Span(path), "yaml-syntax", f"YAML error: {exc}")]
+    finally:
+        loader.dispose()
+    return Document(path, root), []
+
+
+def count_nodes(root: yaml.Node) -> int | None:
+    """Nodes in the tree with aliases expanded, or None if over MAX_NODES or recursive."""
+    total = 0
+    stack: list[tuple[yaml.Node, frozenset[int]]] = [(root, frozenset())]
+    while stack:
+        node, ancestors = stack.pop()
+        total += 1
+        if total > MAX_NODES or id(node) in ancestors:
+            return None
+        if isinstance(node, yaml.SequenceNode):
+            inner = ancestors | {id(node)}
+            stack.extend((child, inner) for child in node.value)
+        elif isinstance(node, yaml.MappingNode):
+            inner = ancestors | {id(node)}
+            for key, value in node.value:
+                stack.append((key, inner))
+                stack.append((value, inner))
+    return total
+
+
+def read_document(path: str, data: bytes, max_bytes: int) -> tuple[Document | None, list[Diagnostic]]:
+    text, problems = decode(path, data, max_bytes)
+    if text is None:
+        return None, problems
+    doc, problems = compose(path, text)
+    if doc is None or doc.root is None:
+        return doc, problems
+    if count_nodes(doc.root) is None:
+        return None, [
+            Diagnostic.at(
+                span_of(path, doc.root),
+                "yaml-too-complex",
+                "anchors and aliases expand to more than "
+                f"{MAX_NODES:,} values (or refer to themselves)",
+                "write the values out instead of using `&anchor` / `*alias`",
+            )
+        ]
+    return doc, []
