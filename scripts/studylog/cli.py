@@ -26,8 +26,9 @@ def _date(value: str) -> dt.date:
 
 
 def _add_today(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--today", type=_date, metavar="YYYY-MM-DD",
-                        help="the as-of date (default: today in the plan's timezone)")
+    parser.add_argument(
+        "--today", type=_date, metavar="YYYY-MM-DD", help="the as-of date (default: today in the plan's timezone)"
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -40,13 +41,19 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     validate = commands.add_parser(
-        "validate", help="check plan.yaml and every check-in; exit 1 on problems",
+        "validate",
+        help="check plan.yaml and every check-in; exit 1 on problems",
         description="Check plan.yaml and every file under checkins/ and report each problem "
-        "with its file, line and column.")
-    validate.add_argument("path", nargs="?", default=".", type=Path,
-                          help="the repository folder that holds plan.yaml (default: .)")
-    validate.add_argument("--format", choices=("text", "github", "json"),
-                          help="output format (default: github when GITHUB_ACTIONS=true, else text)")
+        "with its file, line and column.",
+    )
+    validate.add_argument(
+        "path", nargs="?", default=".", type=Path, help="the repository folder that holds plan.yaml (default: .)"
+    )
+    validate.add_argument(
+        "--format",
+        choices=("text", "github", "json"),
+        help="output format (default: github when GITHUB_ACTIONS=true, else text)",
+    )
     _add_today(validate)
     validate.set_defaults(handler=_cmd_validate)
     return parser
@@ -59,17 +66,23 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     result = load_repository(args.path, args.today)
     sys.stdout.write(FORMATTERS[fmt](result.diagnostics))
+    sys.stdout.flush()
     errors = len(result.errors)
     warnings = len(result.diagnostics) - errors
     if fmt != "json":
         checkins = len(result.repository.checkins) if result.repository else 0
         if errors:
-            print(f"✗ {errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)} "
-                  f"in {result.files} file{'s' * (result.files != 1)}", file=sys.stderr)
+            print(
+                f"✗ {errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)} "
+                f"in {result.files} file{'s' * (result.files != 1)}",
+                file=sys.stderr,
+            )
         else:
-            print(f"✓ plan.yaml and {checkins} check-in{'s' * (checkins != 1)} are valid"
-                  + (f" ({warnings} warning{'s' * (warnings != 1)})" if warnings else ""),
-                  file=sys.stderr)
+            print(
+                f"✓ plan.yaml and {checkins} check-in{'s' * (checkins != 1)} are valid"
+                + (f" ({warnings} warning{'s' * (warnings != 1)})" if warnings else ""),
+                file=sys.stderr,
+            )
     return EXIT_PROBLEMS if errors else EXIT_OK
 
 

@@ -33,18 +33,31 @@ from studylog.model import (
     WorkedOn,
     parse_status,
 )
-from studylog.nodes import NodeReader, did_you_mean, is_null
+from studylog.nodes import NodeReader, did_you_mean, is_null, parse_date
 from studylog.yamlsrc import read_document
 
-PLAN_KEYS = frozenset({"title", "learner", "description", "start", "timezone", "locale",
-                       "hours_per_day", "rest_days", "phases", "milestones"})
+PLAN_KEYS = frozenset(
+    {
+        "title",
+        "learner",
+        "description",
+        "start",
+        "timezone",
+        "locale",
+        "hours_per_day",
+        "rest_days",
+        "phases",
+        "milestones",
+    }
+)
 PHASE_KEYS = frozenset({"id", "title", "goal", "weight", "weeks"})
 WEEK_KEYS = frozenset({"id", "title", "start", "weight", "items"})
 ITEM_KEYS = frozenset({"id", "title", "day", "date", "days", "weight", "kind", "note", "tasks"})
 TASK_KEYS = frozenset({"id", "title", "weight", "note"})
 MILESTONE_KEYS = frozenset({"id", "title", "due", "covers"})
-CHECKIN_KEYS = frozenset({"date", "status", "hours", "items", "task", "problems", "links",
-                          "done", "insights", "next", "resources", "notes"})
+CHECKIN_KEYS = frozenset(
+    {"date", "status", "hours", "items", "task", "problems", "links", "done", "insights", "next", "resources", "notes"}
+)
 WORKED_ON_KEYS = frozenset({"id", "status"})
 PROBLEM_KEYS = frozenset({"problem", "solution"})
 LINK_KEYS = frozenset({"url", "title"})
@@ -55,17 +68,26 @@ MAX_PLAN_BYTES = 2 * 1024 * 1024
 MAX_CHECKIN_BYTES = 256 * 1024
 STATUS_CHOICES = "done, in-progress, not-done (or ✅ 🔄 ❌, 完成 / 进行中 / 未完成)"
 
-_WEEKDAY_NAMES = {name: i for i, name in enumerate(WEEKDAYS)} | {
-    name: i for i, name in enumerate(
-        ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
-} | {f"周{c}": i for i, c in enumerate("一二三四五六日")} | {
-    f"星期{c}": i for i, c in enumerate("一二三四五六日")} | {"周天": 6, "星期天": 6}
+_WEEKDAY_NAMES = (
+    {name: i for i, name in enumerate(WEEKDAYS)}
+    | {name: i for i, name in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
+    | {f"周{c}": i for i, c in enumerate("一二三四五六日")}
+    | {f"星期{c}": i for i, c in enumerate("一二三四五六日")}
+    | {"周天": 6, "星期天": 6}
+)
 _FILE_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
 def _parse_locale(value: str) -> Locale | None:
-    aliases = {"zh-cn": Locale.ZH_CN, "zh": Locale.ZH_CN, "zh_cn": Locale.ZH_CN,
-               "zh-hans": Locale.ZH_CN, "en": Locale.EN, "en-us": Locale.EN, "en-gb": Locale.EN}
+    aliases = {
+        "zh-cn": Locale.ZH_CN,
+        "zh": Locale.ZH_CN,
+        "zh_cn": Locale.ZH_CN,
+        "zh-hans": Locale.ZH_CN,
+        "en": Locale.EN,
+        "en-us": Locale.EN,
+        "en-gb": Locale.EN,
+    }
     return aliases.get(value.strip().casefold())
 
 
@@ -92,17 +114,21 @@ class _PlanReader(NodeReader):
         node = fields["weight"][1]
         value = self.number(node, f"{what}.weight")
         if value is not None and value < 0:
-            self.error(node, "invalid-weight", f"weight {value:g} is negative",
-                       "weights are relative shares: 0 or more (0: counts for nothing)")
+            self.error(
+                node,
+                "invalid-weight",
+                f"weight {value:g} is negative",
+                "weights are relative shares: 0 or more (0: counts for nothing)",
+            )
             return None
         return value
 
-    def required(self, fields: dict[str, tuple[yaml.Node, yaml.Node]], key: str, what: str,
-                 owner: yaml.Node) -> yaml.Node | None:
+    def required(
+        self, fields: dict[str, tuple[yaml.Node, yaml.Node]], key: str, what: str, owner: yaml.Node
+    ) -> yaml.Node | None:
         if key in fields and not is_null(fields[key][1]):
             return fields[key][1]
-        self.error(fields[key][0] if key in fields else owner, "missing-key",
-                   f"`{what}` needs `{key}`")
+        self.error(fields[key][0] if key in fields else owner, "missing-key", f"`{what}` needs `{key}`")
         return None
 
     def title(self, fields: dict[str, tuple[yaml.Node, yaml.Node]], what: str, owner: yaml.Node) -> str:
@@ -118,8 +144,9 @@ class _PlanReader(NodeReader):
             return ""
         return self.text(fields[key][1], f"{what}.{key}") or ""
 
-    def children(self, fields: dict[str, tuple[yaml.Node, yaml.Node]], key: str, what: str,
-                 owner: yaml.Node) -> list[yaml.Node]:
+    def children(
+        self, fields: dict[str, tuple[yaml.Node, yaml.Node]], key: str, what: str, owner: yaml.Node
+    ) -> list[yaml.Node]:
         node = self.required(fields, key, what, owner)
         if node is None:
             return []
@@ -137,8 +164,9 @@ class _PlanReader(NodeReader):
         weight = self.weight(fields, "task")
         if ident is None:
             return None
-        return Task(ident, title, 1.0 if weight is None else weight, self.span(node),
-                    self.optional_text(fields, "note", "task"))
+        return Task(
+            ident, title, 1.0 if weight is None else weight, self.span(node), self.optional_text(fields, "note", "task")
+        )
 
     def item(self, node: yaml.Node, week_start: dt.date) -> Item | None:
         fields = self.mapping(node, "item", ITEM_KEYS)
@@ -149,13 +177,18 @@ class _PlanReader(NodeReader):
         weight = self.weight(fields, "item")
         start, days = week_start, 7  # an undated item (a lecture) spans its week
         if "day" in fields and "date" in fields:
-            self.error(fields["date"][0], "conflicting-keys",
-                       "an item has either `day` (day of its week) or `date`, not both")
+            self.error(
+                fields["date"][0], "conflicting-keys", "an item has either `day` (day of its week) or `date`, not both"
+            )
         elif "day" in fields:
             day = self.number(fields["day"][1], "item.day", hint="the day of the week, 1 to 7")
             if day is not None and (day != int(day) or not 1 <= day <= 7):
-                self.error(fields["day"][1], "invalid-day", f"`day: {day:g}` is not a day of the week",
-                           "`day` counts from 1 (the week's first day) to 7; use `date` for others")
+                self.error(
+                    fields["day"][1],
+                    "invalid-day",
+                    f"`day: {day:g}` is not a day of the week",
+                    "`day` counts from 1 (the week's first day) to 7; use `date` for others",
+                )
             elif day is not None:
                 start, days = week_start + dt.timedelta(days=int(day) - 1), 1
         elif "date" in fields:
@@ -165,20 +198,42 @@ class _PlanReader(NodeReader):
         if "days" in fields:
             length = self.number(fields["days"][1], "item.days")
             if length is not None and (length != int(length) or length < 1 or length > 366):
-                self.error(fields["days"][1], "invalid-days", f"`days: {length:g}` is not a number of days",
-                           "a whole number from 1: how many days the item takes")
+                self.error(
+                    fields["days"][1],
+                    "invalid-days",
+                    f"`days: {length:g}` is not a number of days",
+                    "a whole number from 1: how many days the item takes",
+                )
             elif length is not None:
                 days = int(length)
         kind = ItemKind.STUDY
         if "kind" in fields:
-            kind = self.choice(fields["kind"][1], "item.kind", _parse_kind,
-                               ", ".join(k.value for k in ItemKind)) or ItemKind.STUDY
-        tasks = tuple(t for t in (self.task(n) for n in self.sequence(
-            fields["tasks"][1], "item.tasks") or []) if t is not None) if "tasks" in fields else ()
+            kind = (
+                self.choice(fields["kind"][1], "item.kind", _parse_kind, ", ".join(k.value for k in ItemKind))
+                or ItemKind.STUDY
+            )
+        tasks = (
+            tuple(
+                t
+                for t in (self.task(n) for n in self.sequence(fields["tasks"][1], "item.tasks") or [])
+                if t is not None
+            )
+            if "tasks" in fields
+            else ()
+        )
         if ident is None:
             return None
-        return Item(ident, title, start, days, 1.0 if weight is None else weight, kind, tasks,
-                    self.span(node), self.optional_text(fields, "note", "item"))
+        return Item(
+            ident,
+            title,
+            start,
+            days,
+            1.0 if weight is None else weight,
+            kind,
+            tasks,
+            self.span(node),
+            self.optional_text(fields, "note", "item"),
+        )
 
     def week(self, node: yaml.Node) -> Week | None:
         fields = self.mapping(node, "week", WEEK_KEYS)
@@ -191,12 +246,12 @@ class _PlanReader(NodeReader):
         start = self.start + dt.timedelta(weeks=self.week_number - 1)
         if "start" in fields:
             start = self.date(fields["start"][1], "week.start") or start
-        items = tuple(i for i in (self.item(n, start) for n in self.children(fields, "items", "week", node))
-                      if i is not None)
+        items = tuple(
+            i for i in (self.item(n, start) for n in self.children(fields, "items", "week", node)) if i is not None
+        )
         if ident is None:
             return None
-        return Week(ident, self.week_number, title, start, start + dt.timedelta(days=6), weight, items,
-                    self.span(node))
+        return Week(ident, self.week_number, title, start, start + dt.timedelta(days=6), weight, items, self.span(node))
 
     def phase(self, node: yaml.Node) -> Phase | None:
         fields = self.mapping(node, "phase", PHASE_KEYS)
@@ -205,8 +260,7 @@ class _PlanReader(NodeReader):
         ident = self.ident(fields, "phase", node)
         title = self.title(fields, "phase", node)
         weight = self.weight(fields, "phase")
-        weeks = tuple(w for w in (self.week(n) for n in self.children(fields, "weeks", "phase", node))
-                      if w is not None)
+        weeks = tuple(w for w in (self.week(n) for n in self.children(fields, "weeks", "phase", node)) if w is not None)
         if ident is None:
             return None
         return Phase(ident, title, weight, weeks, self.span(node), self.optional_text(fields, "goal", "phase"))
@@ -222,9 +276,12 @@ class _PlanReader(NodeReader):
         if "covers" in fields:
             covers = self.strings(fields["covers"][1], "milestone.covers") or ()
         if not covers:
-            self.error(fields["covers"][1] if "covers" in fields else node, "milestone-empty",
-                       f"milestone `{ident}` covers nothing",
-                       "list the ids of the phases, weeks, items or tasks it needs: `covers: [p1]`")
+            self.error(
+                fields["covers"][1] if "covers" in fields else node,
+                "milestone-empty",
+                f"milestone `{ident}` covers nothing",
+                "list the ids of the phases, weeks, items or tasks it needs: `covers: [p1]`",
+            )
         if ident is None:
             return None
         # A milestone without a due date is due when its last covered item is planned to end;
@@ -244,10 +301,18 @@ class _PlanReader(NodeReader):
             if text is None:
                 continue
             name = text.strip().casefold()
+            date = parse_date(text.strip())
             if name in _WEEKDAY_NAMES:
                 weekdays.add(_WEEKDAY_NAMES[name])
-            elif (date := self.date(entry, "rest_days")) is not None:
+            elif date is not None:
                 dates.add(date)
+            else:
+                self.error(
+                    entry,
+                    "invalid-rest-day",
+                    f"`{text}` in `rest_days` is neither a weekday nor a date",
+                    did_you_mean(name, list(_WEEKDAY_NAMES)) or "use mon … sun, 周一 … 周日, or YYYY-MM-DD",
+                )
         return frozenset(weekdays), frozenset(dates)
 
 
@@ -258,8 +323,12 @@ def _timezone(reader: NodeReader, node: yaml.Node) -> str:
     try:
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
-        reader.error(node, "unknown-timezone", f"`{name}` is not an IANA timezone",
-                     did_you_mean(name, available_timezones()) or "e.g. Asia/Shanghai, Europe/Berlin, UTC")
+        reader.error(
+            node,
+            "unknown-timezone",
+            f"`{name}` is not an IANA timezone",
+            did_you_mean(name, available_timezones()) or "e.g. Asia/Shanghai, Europe/Berlin, UTC",
+        )
         return "UTC"
     return name
 
@@ -270,8 +339,9 @@ def parse_plan(path: str, data: bytes) -> tuple[Plan | None, list[Diagnostic]]:
         return None, problems
     reader = _PlanReader(path)
     if doc.root is None or is_null(doc.root):
-        reader.error(Span(path, 1, 1), "empty-file", "plan.yaml is empty",
-                     "run `studylog init` to start from a template")
+        reader.error(
+            Span(path, 1, 1), "empty-file", "plan.yaml is empty", "run `studylog init` to start from a template"
+        )
         return None, reader.diagnostics
     fields = reader.mapping(doc.root, "plan", PLAN_KEYS)
     if fields is None:
@@ -288,14 +358,23 @@ def parse_plan(path: str, data: bytes) -> tuple[Plan | None, list[Diagnostic]]:
     if "hours_per_day" in fields:
         hours = reader.number(fields["hours_per_day"][1], "hours_per_day")
         if hours is not None and not 0 < hours <= 24:
-            reader.error(fields["hours_per_day"][1], "hours-out-of-range",
-                         f"`hours_per_day: {hours:g}` is not between 0 and 24")
+            reader.error(
+                fields["hours_per_day"][1], "hours-out-of-range", f"`hours_per_day: {hours:g}` is not between 0 and 24"
+            )
             hours = None
     rest = reader.rest_days(fields["rest_days"][1]) if "rest_days" in fields else (frozenset(), frozenset())
-    phases = tuple(p for p in (reader.phase(n) for n in reader.children(fields, "phases", "plan", doc.root))
-                   if p is not None)
-    milestones = tuple(m for m in (reader.milestone(n) for n in reader.sequence(
-        fields["milestones"][1], "milestones") or []) if m is not None) if "milestones" in fields else ()
+    phases = tuple(
+        p for p in (reader.phase(n) for n in reader.children(fields, "phases", "plan", doc.root)) if p is not None
+    )
+    milestones = (
+        tuple(
+            m
+            for m in (reader.milestone(n) for n in reader.sequence(fields["milestones"][1], "milestones") or [])
+            if m is not None
+        )
+        if "milestones" in fields
+        else ()
+    )
     plan = Plan(
         title=reader.title(fields, "plan", doc.root),
         learner=reader.optional_text(fields, "learner", "plan"),
@@ -325,8 +404,9 @@ def _resolve_due(plan: Plan) -> Plan:
                 for task in item.tasks:
                     ends[task.id] = item.end
     milestones = tuple(
-        m if m.due != dt.date.min else replace(m, due=max((ends.get(c, plan.start) for c in m.covers),
-                                                          default=plan.start))
+        m
+        if m.due != dt.date.min
+        else replace(m, due=max((ends.get(c, plan.start) for c in m.covers), default=plan.start))
         for m in plan.milestones
     )
     return replace(plan, milestones=milestones)
@@ -347,34 +427,54 @@ def check_plan(plan: Plan) -> list[Diagnostic]:
     spans.extend((m.id, m.span) for m in plan.milestones)
     for ident, span in spans:
         if ident in seen:
-            problems.append(Diagnostic.at(span, "duplicate-id",
-                                          f"id `{ident}` is already used at line {seen[ident].line}",
-                                          "every phase, week, item, task and milestone needs its own id"))
+            problems.append(
+                Diagnostic.at(
+                    span,
+                    "duplicate-id",
+                    f"id `{ident}` is already used at line {seen[ident].line}",
+                    "every phase, week, item, task and milestone needs its own id",
+                )
+            )
         else:
             seen[ident] = span
     previous_week: Week | None = None
     previous_item: Item | None = None
     for week in plan.weeks:
         if previous_week is not None and week.start < previous_week.start:
-            problems.append(Diagnostic.at(week.span, "out-of-order",
-                                          f"week `{week.id}` starts {week.start}, before the week above it "
-                                          f"(`{previous_week.id}`, {previous_week.start})",
-                                          "list weeks in the order you study them"))
+            problems.append(
+                Diagnostic.at(
+                    week.span,
+                    "out-of-order",
+                    f"week `{week.id}` starts {week.start}, before the week above it "
+                    f"(`{previous_week.id}`, {previous_week.start})",
+                    "list weeks in the order you study them",
+                )
+            )
         previous_week = week
         for item in week.items:
             if previous_item is not None and item.start < previous_item.start:
-                problems.append(Diagnostic.at(item.span, "out-of-order",
-                                              f"item `{item.id}` is planned for {item.start}, before the item "
-                                              f"above it (`{previous_item.id}`, {previous_item.start})",
-                                              "list items in the order you study them"))
+                problems.append(
+                    Diagnostic.at(
+                        item.span,
+                        "out-of-order",
+                        f"item `{item.id}` is planned for {item.start}, before the item "
+                        f"above it (`{previous_item.id}`, {previous_item.start})",
+                        "list items in the order you study them",
+                    )
+                )
             previous_item = item
     known = {ident for ident, _ in plan.ids()}
     for milestone in plan.milestones:
         for ident in milestone.covers:
             if ident not in known:
-                problems.append(Diagnostic.at(milestone.span, "unknown-id",
-                                              f"milestone `{milestone.id}` covers `{ident}`, which the plan "
-                                              "does not have", did_you_mean(ident, known)))
+                problems.append(
+                    Diagnostic.at(
+                        milestone.span,
+                        "unknown-id",
+                        f"milestone `{milestone.id}` covers `{ident}`, which the plan does not have",
+                        did_you_mean(ident, known),
+                    )
+                )
     return problems
 
 
@@ -418,8 +518,12 @@ class _CheckinReader(NodeReader):
         solution = self.text(fields["solution"][1], "solution") or "" if "solution" in fields else ""
         if not problem:
             if "problem" not in fields or problem == "":
-                self.error(node, "missing-key", "a problem entry needs `problem` (what went wrong)",
-                           "write `- problem: …` then `solution: …` (leave the solution out while it is open)")
+                self.error(
+                    node,
+                    "missing-key",
+                    "a problem entry needs `problem` (what went wrong)",
+                    "write `- problem: …` then `solution: …` (leave the solution out while it is open)",
+                )
             return None
         return Problem(problem.strip(), solution.strip(), self.span(node))
 
@@ -452,8 +556,12 @@ def parse_checkin(path: str, data: bytes, context: CheckinContext) -> tuple[Chec
         return None, problems
     reader = _CheckinReader(path)
     if doc.root is None or is_null(doc.root) or (isinstance(doc.root, yaml.MappingNode) and not doc.root.value):
-        reader.error(Span(path, 1, 1), "empty-checkin", "this check-in is empty",
-                     "a check-in needs at least `date:`, `status:` and `hours:`; `studylog new` writes one")
+        reader.error(
+            Span(path, 1, 1),
+            "empty-checkin",
+            "this check-in is empty",
+            "a check-in needs at least `date:`, `status:` and `hours:`; `studylog new` writes one",
+        )
         return None, reader.diagnostics
     fields = reader.mapping(doc.root, "check-in", CHECKIN_KEYS)
     if fields is None:
@@ -462,20 +570,27 @@ def parse_checkin(path: str, data: bytes, context: CheckinContext) -> tuple[Chec
     if "date" in fields:
         date_value = reader.date_or_datetime(fields["date"][1], "date")
     else:
-        reader.error(Span(path, 1, 1), "missing-key", "this check-in has no `date`",
-                     "add a line `date: YYYY-MM-DD` with the day you studied")
+        reader.error(
+            Span(path, 1, 1),
+            "missing-key",
+            "this check-in has no `date`",
+            "add a line `date: YYYY-MM-DD` with the day you studied",
+        )
     status = None
     if "status" in fields:
         status = reader.choice(fields["status"][1], "status", parse_status, STATUS_CHOICES)
     else:
-        reader.error(Span(path, 1, 1), "missing-key", "this check-in has no `status`",
-                     f"add a line `status: done` ({STATUS_CHOICES})")
+        reader.error(
+            Span(path, 1, 1),
+            "missing-key",
+            "this check-in has no `status`",
+            f"add a line `status: done` ({STATUS_CHOICES})",
+        )
     hours = None
     if "hours" in fields and not is_null(fields["hours"][1]):
         hours = reader.number(fields["hours"][1], "hours", hint="hours is a number, e.g. 2 or 1.5")
         if hours is not None and not 0 <= hours <= 24:
-            reader.error(fields["hours"][1], "hours-out-of-range",
-                         f"`hours: {hours:g}` is not between 0 and 24")
+            reader.error(fields["hours"][1], "hours-out-of-range", f"`hours: {hours:g}` is not between 0 and 24")
             hours = None
     if date_value is None or status is None:
         return None, reader.diagnostics
@@ -500,10 +615,22 @@ def parse_checkin(path: str, data: bytes, context: CheckinContext) -> tuple[Chec
         items=tuple(items),
         items_given="items" in fields,
         summary=(reader.text(fields["task"][1], "task") or "").strip() if "task" in fields else "",
-        problems=tuple(p for p in (reader.problem(n) for n in reader.sequence(
-            fields["problems"][1], "problems", allow_single=True) or []) if p) if "problems" in fields else (),
-        links=tuple(link for link in (reader.link(n) for n in reader.sequence(
-            fields["links"][1], "links", allow_single=True) or []) if link) if "links" in fields else (),
+        problems=tuple(
+            p
+            for p in (
+                reader.problem(n) for n in reader.sequence(fields["problems"][1], "problems", allow_single=True) or []
+            )
+            if p
+        )
+        if "problems" in fields
+        else (),
+        links=tuple(
+            link
+            for link in (reader.link(n) for n in reader.sequence(fields["links"][1], "links", allow_single=True) or [])
+            if link
+        )
+        if "links" in fields
+        else (),
         done=listed("done"),
         insights=listed("insights"),
         next=listed("next"),
@@ -525,9 +652,14 @@ def _check_checkin(checkin: CheckIn, context: CheckinContext) -> list[Diagnostic
         except ValueError:
             named = None
         if named != checkin.date:
-            problems.append(Diagnostic.at(checkin.spans["date"], "date-mismatch",
-                                          f"the file is named for {match[0]} but says `date: {checkin.date}`",
-                                          "rename the file or correct the date, so each day has one file"))
+            problems.append(
+                Diagnostic.at(
+                    checkin.spans["date"],
+                    "date-mismatch",
+                    f"the file is named for {match[0]} but says `date: {checkin.date}`",
+                    "rename the file or correct the date, so each day has one file",
+                )
+            )
     plan = context.plan
     if plan is None:
         return problems
@@ -536,17 +668,33 @@ def _check_checkin(checkin: CheckIn, context: CheckinContext) -> list[Diagnostic
         kind = kinds.get(worked.id)
         if kind is None:
             hint = did_you_mean(worked.id, [i for i, k in kinds.items() if k in ("item", "task")])
-            problems.append(Diagnostic.at(worked.span, "unknown-id",
-                                          f"`{worked.id}` is not an item or task in {plan.path}",
-                                          hint or "check-ins name the ids of items or tasks from the plan"))
+            problems.append(
+                Diagnostic.at(
+                    worked.span,
+                    "unknown-id",
+                    f"`{worked.id}` is not an item or task in {plan.path}",
+                    hint or "check-ins name the ids of items or tasks from the plan",
+                )
+            )
         elif kind in ("phase", "week"):
-            problems.append(Diagnostic.at(worked.span, "unknown-id",
-                                          f"`{worked.id}` is a {kind}; a check-in names items or tasks",
-                                          "list the items of that " + kind + " you worked on"))
+            problems.append(
+                Diagnostic.at(
+                    worked.span,
+                    "unknown-id",
+                    f"`{worked.id}` is a {kind}; a check-in names items or tasks",
+                    "list the items of that " + kind + " you worked on",
+                )
+            )
     if checkin.date < plan.start:
-        problems.append(Diagnostic.at(checkin.spans["date"], "before-plan-start",
-                                      f"`date: {checkin.date}` is before the plan starts ({plan.start})",
-                                      "check the year and month", severity=Severity.WARNING))
+        problems.append(
+            Diagnostic.at(
+                checkin.spans["date"],
+                "before-plan-start",
+                f"`date: {checkin.date}` is before the plan starts ({plan.start})",
+                "check the year and month",
+                severity=Severity.WARNING,
+            )
+        )
     return problems
 
 

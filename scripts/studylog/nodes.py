@@ -91,14 +91,16 @@ class NodeReader:
                 continue
             key = key_node.value
             if key == "<<":
-                self.error(key_node, "unknown-key", "merge keys (`<<`) are not supported",
-                           "write the keys out")
+                self.error(key_node, "unknown-key", "merge keys (`<<`) are not supported", "write the keys out")
                 continue
             if key in result:
                 first = self.span(result[key][0])
-                self.error(key_node, "duplicate-key",
-                           f"`{key}` appears twice in `{what}` (first at line {first.line})",
-                           "YAML keeps only the last one; merge the two into one")
+                self.error(
+                    key_node,
+                    "duplicate-key",
+                    f"`{key}` appears twice in `{what}` (first at line {first.line})",
+                    "YAML keeps only the last one; merge the two into one",
+                )
                 continue
             if key not in allowed:
                 hint = did_you_mean(key, allowed) or "known keys: " + ", ".join(sorted(allowed))
@@ -122,8 +124,12 @@ class NodeReader:
     def text(self, node: yaml.Node, what: str) -> str | None:
         """A string. Words YAML 1.1 turns into something else (`no`, `on`, `1:30`, dates) must be quoted."""
         if isinstance(node, yaml.MappingNode) and len(node.value) == 1:
-            self.wrong_type(node, what, "text",
-                            "a `: ` (colon and space) inside text starts a new key; put the whole text in quotes")
+            self.wrong_type(
+                node,
+                what,
+                "text",
+                "a `: ` (colon and space) inside text starts a new key; put the whole text in quotes",
+            )
             return None
         if not isinstance(node, yaml.ScalarNode):
             self.wrong_type(node, what, "text")
@@ -132,9 +138,12 @@ class NodeReader:
             return str(node.value)
         trap = implicit_trap(node)
         if trap:
-            self.error(node, "yaml-implicit-type",
-                       f"`{what}: {node.value}` is read by YAML as {trap}, not as text",
-                       f'put it in quotes: `{what}: "{node.value}"`')
+            self.error(
+                node,
+                "yaml-implicit-type",
+                f"`{what}: {node.value}` is read by YAML as {trap}, not as text",
+                f'put it in quotes: `{what}: "{node.value}"`',
+            )
             return None
         if node.tag in (INT, FLOAT):  # a plain number as text loses nothing: keep what was typed
             return str(node.value)
@@ -146,17 +155,24 @@ class NodeReader:
     def number(self, node: yaml.Node, what: str, *, hint: str = "") -> float | None:
         if isinstance(node, yaml.ScalarNode) and is_plain(node) and node.tag in (INT, FLOAT):
             if ":" in node.value:
-                self.error(node, "yaml-implicit-type",
-                           f"`{what}: {node.value}` is read by YAML 1.1 as a base-60 number "
-                           f"({sexagesimal(node.value):g}), which is surely not what you meant",
-                           hint or "write a decimal number, e.g. 1.5")
+                self.error(
+                    node,
+                    "yaml-implicit-type",
+                    f"`{what}: {node.value}` is read by YAML 1.1 as a base-60 number "
+                    f"({sexagesimal(node.value):g}), which is surely not what you meant",
+                    hint or "write a decimal number, e.g. 1.5",
+                )
                 return None
             try:
                 value = float(node.value.replace("_", ""))
             except ValueError:  # .inf, .nan, 0x10, 0o7: valid YAML, never a sensible amount
                 value = float("nan")
-            if value != value or value in (float("inf"), float("-inf")) or "x" in node.value \
-                    or "o" in node.value.lower():
+            if (
+                value != value
+                or value in (float("inf"), float("-inf"))
+                or "x" in node.value
+                or "o" in node.value.lower()
+            ):
                 self.wrong_type(node, what, "a plain decimal number", hint)
                 return None
             return value
@@ -206,10 +222,12 @@ class NodeReader:
             return None
         value = parse(str(node.value))
         if value is None:
-            self.error(node, f"invalid-{what.rsplit('.', 1)[-1].replace('_', '-')}",
-                       f"`{what}: {node.value}` is not one of {choices}",
-                       f'quote it if YAML changed it: `{what}: "{node.value}"`'
-                       if node.tag == BOOL else "")
+            self.error(
+                node,
+                f"invalid-{what.rsplit('.', 1)[-1].replace('_', '-')}",
+                f"`{what}: {node.value}` is not one of {choices}",
+                f'quote it if YAML changed it: `{what}: "{node.value}"`' if node.tag == BOOL else "",
+            )
         return value
 
     def identifier(self, node: yaml.Node, what: str) -> str | None:
@@ -217,10 +235,12 @@ class NodeReader:
         if value is None:
             return None
         if not ID_PATTERN.fullmatch(value):
-            self.error(node, "invalid-id",
-                       f"`{value}` is not a usable id",
-                       "ids are letters, digits, `-`, `_` and `.`, with no spaces, "
-                       "e.g. `w1d3` or `l01-tokenization`")
+            self.error(
+                node,
+                "invalid-id",
+                f"`{value}` is not a usable id",
+                "ids are letters, digits, `-`, `_` and `.`, with no spaces, e.g. `w1d3` or `l01-tokenization`",
+            )
             return None
         return value
 

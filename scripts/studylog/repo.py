@@ -79,16 +79,24 @@ def check_checkins(checkins: list[CheckIn], today: dt.date) -> list[Diagnostic]:
     for checkin in checkins:
         by_day[checkin.date].append(checkin)
         if checkin.date > today:
-            problems.append(Diagnostic.at(
-                checkin.spans["date"], "future-date",
-                f"`date: {checkin.date}` is after today ({today}, in the plan's timezone)",
-                "check-ins record days that have happened; check the date"))
+            problems.append(
+                Diagnostic.at(
+                    checkin.spans["date"],
+                    "future-date",
+                    f"`date: {checkin.date}` is after today ({today}, in the plan's timezone)",
+                    "check-ins record days that have happened; check the date",
+                )
+            )
     for day, same in by_day.items():
         for later in same[1:]:
-            problems.append(Diagnostic.at(
-                later.spans["date"], "duplicate-checkin",
-                f"{day} already has a check-in: {same[0].path}",
-                "keep one file per day: merge the two"))
+            problems.append(
+                Diagnostic.at(
+                    later.spans["date"],
+                    "duplicate-checkin",
+                    f"{day} already has a check-in: {same[0].path}",
+                    "keep one file per day: merge the two",
+                )
+            )
     return problems
 
 

@@ -90,7 +90,19 @@ def compose(path: str, text: str) -> tuple[Document | None, list[Diagnostic]]:
             problem = "more than one YAML document (`---`) in one file"
             hint = "keep one document per file"
         return None, [Diagnostic.at(span, "yaml-syntax", f"YAML syntax error: {problem}", hint)]
-    except yaml.YAMLError as exc:  # reader errors (control characters) carry no mark here
+    except yaml.reader.ReaderError as exc:  # a control character: located by offset, not by mark
+        before = text[: exc.position]
+        span = Span(path, before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1)
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)  # C reader: int
+        return None, [
+            Diagnostic.at(
+                span,
+                "yaml-syntax",
+                f"control character U+{code:04X} is not allowed in YAML",
+                "delete it; it often comes along when text is pasted from a terminal",
+            )
+        ]
+    except yaml.YAMLError as exc:  # pragma: no cover - every other error PyYAML raises is marked
         return None, [Diagnostic.at(Span(path), "yaml-syntax", f"YAML error: {exc}")]
     finally:
         loader.dispose()
@@ -129,8 +141,7 @@ def read_document(path: str, data: bytes, max_bytes: int) -> tuple[Document | No
             Diagnostic.at(
                 span_of(path, doc.root),
                 "yaml-too-complex",
-                "anchors and aliases expand to more than "
-                f"{MAX_NODES:,} values (or refer to themselves)",
+                f"anchors and aliases expand to more than {MAX_NODES:,} values (or refer to themselves)",
                 "write the values out instead of using `&anchor` / `*alias`",
             )
         ]

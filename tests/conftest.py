@@ -1,0 +1,47 @@
+"""Shared helpers: build a learner's repository in a temporary folder, run the real CLI."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+DATA = Path(__file__).parent / "data"
+REPO_ROOT = Path(__file__).parent.parent
+TODAY = dt.date(2026, 3, 1)  # the as-of date every data-driven case is checked on
+
+
+def write_repo(root: Path, files: dict[str, str | bytes]) -> Path:
+    for rel, content in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    return root
+
+
+def run_cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """The installed command, as a learner runs it (a new process each time)."""
+    full_env = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"}
+    full_env.update(env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "studylog", *args],
+        cwd=cwd,
+        env=full_env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+        timeout=120,
+    )
+
+
+@pytest.fixture
+def fixture_plan() -> str:
+    return (DATA / "plan.yaml").read_text(encoding="utf-8")

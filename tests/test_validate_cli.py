@@ -1,0 +1,186 @@
+"""`studylog validate` as a learner and as GitHub Actions run it: exit codes, formats, hints."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO_ROOT, TODAY, run_cli, write_repo
+from studylog.diagnostics import Diagnostic, Severity, format_github
+from studylog.repo import load_repository
+
+MINIMAL = "date: 2026-01-05\nstatus: done\nhours: 2\n"
+
+
+def codes(root: Path) -> list[tuple[str, int, int, str]]:
+    return [(d.path, d.line, d.column, d.code) for d in load_repository(root, TODAY).diagnostics]
+
+
+def test_the_repositorys_own_data_is_valid() -> None:
+    result = run_cli("validate", "--today", "2026-01-18", cwd=REPO_ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "14 check-ins are valid" in result.stderr
+
+
+def test_the_cs336_example_is_valid() -> None:
+    result = run_cli("validate", "examples/cs336", "--today", "2025-11-23", cwd=REPO_ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_repositorys_plan_holds_every_row_of_seed_004() -> None:
+    plan = load_repository(REPO_ROOT, TODAY).repository
+    assert plan is not None
+    items = plan.plan.items
+    assert len(items) == 80  # 12 weeks; week 10's "Day3-7" is one five-day item
+    assert [p.title for p in plan.plan.phases] == ["基础夯实", "训练技术深入", "推理优化+项目落地"]
+    assert items[0].start.isoformat() == "2026-01-05" and items[-1].end.isoformat() == "2026-03-29"
+    assert sum(i.kind.value == "review" for i in items) == 10  # 9 weekly 复盘 + 阶段2复盘
+    assert sum(i.kind.value == "acceptance" for i in items) == 2
+
+
+def test_duplicate_checkin_for_one_day(tmp_path: Path, fixture_plan: str) -> None:
+    write_repo(
+        tmp_path,
+        {
+            "plan.yaml": fixture_plan,
+            "checkins/a/2026-01-05.yaml": MINIMAL,
+            "checkins/b/day1.yaml": MINIMAL,
+        },
+    )
+    assert codes(tmp_path) == [("checkins/b/day1.yaml", 1, 7, "duplicate-checkin")]
+
+
+def test_a_checkin_at_half_past_midnight_is_that_local_day(tmp_path: Path, fixture_plan: str) -> None:
+    # 16:30 UTC on the 5th is 00:30 on the 6th in Asia/Shanghai: the file named for the 6th is right.
+    write_repo(
+        tmp_path,
+        {
+            "plan.yaml": fixture_plan,
+            "checkins/2026/2026-01-06.yaml": "date: 2026-01-05T16:30:00Z\nstatus: done\n",
+        },
+    )
+    result = load_repository(tmp_path, TODAY)
+    assert result.diagnostics == []
+    assert result.repository is not None
+    assert result.repository.checkins[0].date.isoformat() == "2026-01-06"
+    assert [w.id for w in result.repository.checkins[0].items] == ["w1d2"]  # the plan's item that day
+
+
+@pytest.mark.parametrize(
+    ("data", "line", "column", "code"),
+    [
+        (b"date: 2026-01-05\nstatus: \xe5\xae\x8c\xff\n", 2, 10, "not-utf8"),
+        (b"date: 2026-01-05\nstatus: done\ntask: \x07bell\n", 3, 7, "yaml-syntax"),
+        (b"", 1, 1, "empty-checkin"),
+        (b"date: 2026-01-05\nstatus: done\nnotes: " + b"x" * 300_000 + b"\n", 0, 0, "file-too-large"),
+    ],
+    ids=["invalid-utf8", "control-character", "empty-file", "too-large"],
+)
+def test_bytes_a_text_editor_would_not_show(
+    tmp_path: Path, fixture_plan: str, data: bytes, line: int, column: int, code: str
+) -> None:
+    write_repo(tmp_path, {"plan.yaml": fixture_plan, "checkins/x.yaml": data})
+    assert codes(tmp_path) == [("checkins/x.yaml", line, column, code)]
+
+
+def test_billion_laughs_is_refused_quickly(tmp_path: Path, fixture_plan: str) -> None:
+    lines = ["a0: &a0 [w1d1, w1d1, w1d1, w1d1, w1d1, w1d1, w1d1, w1d1, w1d1, w1d1]"]
+    lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 9)]
+    write_repo(tmp_path, {"plan.yaml": fixture_plan, "checkins/x.yaml": "\n".join(lines) + "\n"})
+    assert codes(tmp_path) == [("checkins/x.yaml", 1, 1, "yaml-too-complex")]
+
+
+def test_plan_with_syntax_error_still_checks_checkins(tmp_path: Path) -> None:
+    write_repo(tmp_path, {"plan.yaml": "title: [\n", "checkins/x.yaml": "date: 2026-01-05\nstatus: 好\n"})
+    assert [c for _, _, _, c in codes(tmp_path)] == ["invalid-status", "yaml-syntax"]
+
+
+def test_hints_suggest_the_closest_id_and_key(tmp_path: Path, fixture_plan: str) -> None:
+    write_repo(
+        tmp_path,
+        {"plan.yaml": fixture_plan, "checkins/x.yaml": "date: 2026-01-05\nstatus: done\nhour: 2\nitems: [w1d5-adam]\n"},
+    )
+    hints = {d.code: d.hint for d in load_repository(tmp_path, TODAY).diagnostics}
+    assert hints["unknown-key"] == "did you mean `hours`?"
+    assert hints["unknown-id"] == "did you mean `w1d4-adam`?"
+
+
+def test_text_output_and_exit_code_1(tmp_path: Path, fixture_plan: str) -> None:
+    write_repo(tmp_path, {"plan.yaml": fixture_plan, "checkins/2026/2026-01-05.yaml": "date: 2026-01-05\nstatus: 好\n"})
+    result = run_cli("validate", str(tmp_path), "--today", "2026-03-01")
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[0] == (
+        "checkins/2026/2026-01-05.yaml:2:9: error[invalid-status]: `status: 好` is not one of "
+        "done, in-progress, not-done (or ✅ 🔄 ❌, 完成 / 进行中 / 未完成)"
+    )
+    assert "✗ 1 error" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_json_output(tmp_path: Path, fixture_plan: str) -> None:
+    write_repo(tmp_path, {"plan.yaml": fixture_plan, "checkins/x.yaml": "date: 2026-01-05\nstatus: done\nhours: 30\n"})
+    result = run_cli("validate", str(tmp_path), "--format", "json", "--today", "2026-03-01")
+    assert result.returncode == 1
+    payload = json.loads(result.stdout)
+    assert payload["errors"] == 1
+    assert payload["diagnostics"][0] | {"message": ""} == {
+        "path": "checkins/x.yaml",
+        "line": 3,
+        "column": 8,
+        "code": "hours-out-of-range",
+        "severity": "error",
+        "message": "",
+        "hint": "",
+    }
+
+
+def test_github_format_is_chosen_in_actions_and_escaped(tmp_path: Path, fixture_plan: str) -> None:
+    write_repo(tmp_path, {"plan.yaml": fixture_plan, "checkins/a,b: 100%.yaml": "date: 2026-01-05\nstatus: ok?\n"})
+    result = run_cli("validate", str(tmp_path), "--today", "2026-03-01", env={"GITHUB_ACTIONS": "true"})
+    assert result.returncode == 1
+    assert result.stdout.startswith(
+        "::error file=checkins/a%2Cb%3A 100%25.yaml,line=2,col=9,title=studylog invalid-status::`status: ok?`"
+    )
+
+
+def test_github_escaping_of_message_and_hint() -> None:
+    d = Diagnostic("p:1,2.yaml", 3, 4, "x", Severity.WARNING, "50% done\r\nnext", "quote: it")
+    assert format_github([d]) == (
+        "::warning file=p%3A1%2C2.yaml,line=3,col=4,title=studylog x::50%25 done%0D%0Anext%0Ahint: quote: it\n"
+    )
+
+
+def test_warnings_alone_exit_0(tmp_path: Path, fixture_plan: str) -> None:
+    write_repo(tmp_path, {"plan.yaml": fixture_plan, "checkins/x.yaml": "date: 2025-12-01\nstatus: done\n"})
+    result = run_cli("validate", str(tmp_path), "--today", "2026-03-01")
+    assert result.returncode == 0
+    assert "warning[before-plan-start]" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["validate", "does-not-exist"], "no such directory"),
+        (["validate", "--today", "2026-13-01"], "is not a date"),
+        (["validate", "--format", "xml"], "invalid choice"),
+        ([], "usage: studylog"),
+    ],
+)
+def test_usage_errors_exit_2(tmp_path: Path, args: list[str], message: str) -> None:
+    result = run_cli(*args, cwd=tmp_path)
+    assert result.returncode == 2
+    assert message in result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_no_plan_is_a_configuration_error(tmp_path: Path) -> None:
+    result = run_cli("validate", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "no plan.yaml" in result.stderr and "studylog init" in result.stderr
+
+
+def test_python_dash_m_and_version() -> None:
+    result = run_cli("--version")
+    assert result.returncode == 0 and result.stdout.startswith("studylog ")
