@@ -146,10 +146,16 @@ def test_github_format_is_chosen_in_actions_and_escaped(tmp_path: Path, fixture_
 
 
 def test_github_escaping_of_message_and_hint() -> None:
-    d = Diagnostic("p:1,2.yaml", 3, 4, "x", Severity.WARNING, "50% done\r\nnext", "quote: it")
+    d = Diagnostic("p:1,2.yaml", 3, 4, "unknown-key", Severity.WARNING, "50% done\r\nnext", "quote: it")
     assert format_github([d]) == (
-        "::warning file=p%3A1%2C2.yaml,line=3,col=4,title=studylog x::50%25 done%0D%0Anext%0Ahint: quote: it\n"
+        "::warning file=p%3A1%2C2.yaml,line=3,col=4,title=studylog unknown-key::"
+        "50%25 done%0D%0Anext%0Ahint: quote: it\n"
     )
+
+
+def test_an_unregistered_code_is_a_programming_error() -> None:
+    with pytest.raises(ValueError, match="unregistered"):
+        Diagnostic("a.yaml", 1, 1, "made-up", Severity.ERROR, "m")
 
 
 def test_warnings_alone_exit_0(tmp_path: Path, fixture_plan: str) -> None:

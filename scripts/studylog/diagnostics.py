@@ -18,6 +18,45 @@ class Severity(enum.Enum):
     WARNING = "warning"
 
 
+# Every code a diagnostic may carry. Codes are stable: tools and learners' CI filters rely on them.
+CODES = frozenset(
+    {
+        "yaml-syntax",
+        "duplicate-key",
+        "unknown-key",
+        "missing-key",
+        "wrong-type",
+        "yaml-implicit-type",
+        "invalid-date",
+        "invalid-status",
+        "invalid-locale",
+        "invalid-kind",
+        "hours-out-of-range",
+        "date-mismatch",
+        "duplicate-checkin",
+        "future-date",
+        "before-plan-start",
+        "unknown-id",
+        "invalid-id",
+        "empty-checkin",
+        "empty-file",
+        "empty-list",
+        "not-utf8",
+        "file-too-large",
+        "yaml-too-complex",
+        "duplicate-id",
+        "out-of-order",
+        "milestone-empty",
+        "unknown-timezone",
+        "invalid-day",
+        "invalid-days",
+        "invalid-weight",
+        "invalid-rest-day",
+        "conflicting-keys",
+    }
+)
+
+
 @dataclass(frozen=True, order=True)
 class Span:
     """Where a value came from: a path relative to the repository root, 1-based line and column."""
@@ -43,6 +82,10 @@ class Diagnostic:
     severity: Severity
     message: str
     hint: str = ""
+
+    def __post_init__(self) -> None:
+        if self.code not in CODES:  # a programming error, caught by the tests: register the code
+            raise ValueError(f"unregistered diagnostic code {self.code!r}")
 
     @classmethod
     def at(

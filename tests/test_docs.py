@@ -1,0 +1,37 @@
+"""The README is a promise: its examples must validate and its tables must name what the code does."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from conftest import REPO_ROOT, TODAY, run_cli, write_repo
+from studylog.diagnostics import CODES
+from studylog.repo import load_repository
+
+README = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
+YAML_BLOCKS = re.findall(r"```yaml\n(.*?)```", README, re.S)
+
+
+def test_readme_examples_validate(tmp_path: Path) -> None:
+    plan, minimal, full = YAML_BLOCKS
+    for name, checkin in (("minimal", minimal), ("full", full)):
+        root = write_repo(tmp_path / name, {"plan.yaml": plan, "checkins/example.yaml": checkin})
+        assert load_repository(root, TODAY).diagnostics == [], name
+
+
+def test_every_diagnostic_code_is_documented() -> None:
+    documented = set(re.findall(r"`([a-z]+(?:-[a-z0-9]+)+)`", README.split("### What is checked")[1]))
+    assert CODES - documented == set()
+
+
+def test_every_diagnostic_code_is_exercised_by_a_test() -> None:
+    tests = "\n".join(p.read_text(encoding="utf-8") for p in (REPO_ROOT / "tests").rglob("*.py"))
+    cases = "\n".join(p.read_text(encoding="utf-8") for p in (REPO_ROOT / "tests/data").rglob("*.yaml"))
+    assert {code for code in CODES if code not in tests and f" {code}\n" not in cases} == set()
+
+
+def test_every_command_option_is_documented() -> None:
+    help_text = run_cli("validate", "--help").stdout
+    for option in re.findall(r"(--[a-z-]+)", help_text):
+        assert option in README, option
