@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO_ROOT, TODAY, run_cli, write_repo
+from conftest import DATA, REPO_ROOT, TODAY, run_cli, write_repo
 from studylog.diagnostics import Diagnostic, Severity, format_github
 from studylog.repo import load_repository
 
@@ -190,3 +190,20 @@ def test_no_plan_is_a_configuration_error(tmp_path: Path) -> None:
 def test_python_dash_m_and_version() -> None:
     result = run_cli("--version")
     assert result.returncode == 0 and result.stdout.startswith("studylog ")
+
+
+@pytest.mark.parametrize(
+    ("case", "hint"),
+    [
+        ("syntax_tab_indent", "YAML does not allow tabs for indentation; use spaces"),
+        ("syntax_unclosed_quote", "the quote opened on line 4 is never closed"),
+        ("unknown_item_chinese", "name items by id: `线性代数` is in the title of `w1d1`"),
+        ("next_colon_in_text", "a `: ` (colon and space) inside text starts a new key; put the whole text in quotes"),
+        ("task_bool_no", 'put it in quotes: `task: "no"`'),
+        ("date_placeholder", "replace the `XX` placeholder with the real day"),
+    ],
+)
+def test_hints_a_learner_can_act_on(tmp_path: Path, fixture_plan: str, case: str, hint: str) -> None:
+    data = (DATA / "invalid" / "checkin" / f"{case}.yaml").read_bytes()
+    write_repo(tmp_path, {"plan.yaml": fixture_plan, "checkins/x.yaml": data})
+    assert [d.hint for d in load_repository(tmp_path, TODAY).diagnostics] == [hint]

@@ -584,7 +584,7 @@ def parse_checkin(path: str, data: bytes, context: CheckinContext) -> tuple[Chec
             Span(path, 1, 1),
             "missing-key",
             "this check-in has no `status`",
-            f"add a line `status: done` ({STATUS_CHOICES})",
+            "add a line `status: done` (or in-progress, not-done, ✅ 🔄 ❌, 完成 / 进行中 / 未完成)",
         )
     hours = None
     if "hours" in fields and not is_null(fields["hours"][1]):
@@ -668,6 +668,9 @@ def _check_checkin(checkin: CheckIn, context: CheckinContext) -> list[Diagnostic
         kind = kinds.get(worked.id)
         if kind is None:
             hint = did_you_mean(worked.id, [i for i, k in kinds.items() if k in ("item", "task")])
+            titled = [item.id for item in plan.items if worked.id.casefold() in item.title.casefold()]
+            if not hint and titled:
+                hint = f"name items by id: `{worked.id}` is in the title of " + ", ".join(f"`{i}`" for i in titled[:3])
             problems.append(
                 Diagnostic.at(
                     worked.span,

@@ -80,16 +80,7 @@ def compose(path: str, text: str) -> tuple[Document | None, list[Diagnostic]]:
     try:
         root = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        span = Span(path, mark.line + 1, mark.column + 1) if mark else Span(path)
-        problem = exc.problem or exc.context or "invalid YAML"
-        hint = ""
-        if "found character '\\t'" in problem or "\\t" in problem:
-            hint = "YAML does not allow tabs for indentation; use spaces"
-        elif "expected a single document" in str(exc.context):
-            problem = "more than one YAML document (`---`) in one file"
-            hint = "keep one document per file"
-        return None, [Diagnostic.at(span, "yaml-syntax", f"YAML syntax error: {problem}", hint)]
+        return None, [_syntax_error(path, text, exc)]
     except yaml.reader.ReaderError as exc:  # a control character: located by offset, not by mark
         before = text[: exc.position]
         span = Span(path, before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1)
@@ -107,6 +98,25 @@ def compose(path: str, text: str) -> tuple[Document | None, list[Diagnostic]]:
     finally:
         loader.dispose()
     return Document(path, root), []
+
+
+def _syntax_error(path: str, text: str, exc: yaml.MarkedYAMLError) -> Diagnostic:
+    mark = exc.problem_mark or exc.context_mark
+    span = Span(path, mark.line + 1, mark.column + 1) if mark else Span(path)
+    problem = exc.problem or "invalid YAML"
+    lines = text.split("\n")
+    at = lines[mark.line][mark.column : mark.column + 1] if mark and mark.line < len(lines) else ""
+    hint = ""
+    if at == "\t":
+        problem, hint = "a tab character", "YAML does not allow tabs for indentation; use spaces"
+    elif "expected a single document" in str(exc.context):
+        problem, hint = "more than one YAML document (`---`) in one file", "keep one document per file"
+    elif exc.context and exc.context_mark and mark is not exc.context_mark:
+        started = exc.context_mark.line + 1
+        problem = f"{problem} ({exc.context} that started on line {started})"
+        if "quoted scalar" in exc.context:
+            hint = f"the quote opened on line {started} is never closed"
+    return Diagnostic.at(span, "yaml-syntax", f"YAML syntax error: {problem}", hint)
 
 
 def count_nodes(root: yaml.Node) -> int | None:
