@@ -207,3 +207,40 @@ def test_hints_a_learner_can_act_on(tmp_path: Path, fixture_plan: str, case: str
     data = (DATA / "invalid" / "checkin" / f"{case}.yaml").read_bytes()
     write_repo(tmp_path, {"plan.yaml": fixture_plan, "checkins/x.yaml": data})
     assert [d.hint for d in load_repository(tmp_path, TODAY).diagnostics] == [hint]
+
+
+def test_status_on_the_repositorys_own_data() -> None:
+    # Hand-checked against seed 004: after two weeks every day is ✅ and 阶段进度 reads 3% … 40%.
+    result = run_cli("status", "--today", "2026-01-18", "--format", "json", cwd=REPO_ROOT)
+    assert result.returncode == 0, result.stderr
+    s = json.loads(result.stdout)
+    assert s["as_of"] == "2026-01-18"
+    assert [c["phase_percent"] for c in s["checkins"]] == [3, 6, 9, 12, 15, 18, 20, 23, 26, 29, 32, 35, 38, 40]
+    assert [(p["id"], p["percent"]) for p in s["phases"]] == [("p1", 40.0), ("p2", 0.0), ("p3", 0.0)]
+    assert s["overall"]["percent"] == 13.3  # phase 1 is 4 of the plan's 12 weeks: 40% / 3
+    assert s["schedule"]["expected_percent"] == 13.3 and s["schedule"]["days_ahead"] == 0
+    assert s["streak"] == {"current": 14, "longest": 14, "never_miss_twice": 14, "habit_strength": 52.6}
+    assert s["hours"]["total"] == 28 and s["hours"]["target"] == 28
+    assert s["items"] | {"total": 0} == {"total": 0, "done": 14, "in_progress": 0, "not_started": 66}
+    assert [(m["id"], m["done"], m["total"]) for m in s["milestones"]] == [("m1", 14, 28), ("m2", 0, 38), ("m3", 0, 14)]
+    assert s["today"] == {
+        "planned": [{"id": "w2d7", "title": "第2周复盘：Transformer核心知识点整理"}],
+        "checked_in": True,
+        "rest_day": False,
+    }
+
+
+def test_status_text(tmp_path: Path) -> None:
+    result = run_cli("status", "--today", "2026-01-18", cwd=REPO_ROOT)
+    assert result.returncode == 0
+    lines = result.stdout.splitlines()
+    assert lines[1] == "today      第2周复盘：Transformer核心知识点整理 (w2d7) — ✅ checked in"
+    assert "13.3% (plan expects 13.3%)" in lines[2]
+    assert "schedule   on schedule; forecast finish 2026-04-19" in result.stdout
+
+
+def test_status_refuses_figures_from_broken_files(tmp_path: Path, fixture_plan: str) -> None:
+    write_repo(tmp_path, {"plan.yaml": fixture_plan, "checkins/x.yaml": "date: 2026-01-05\nstatus: 好\n"})
+    result = run_cli("status", str(tmp_path), "--today", "2026-03-01")
+    assert result.returncode == 1
+    assert "invalid-status" in result.stderr and result.stdout == ""

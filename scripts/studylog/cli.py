@@ -56,7 +56,40 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_today(validate)
     validate.set_defaults(handler=_cmd_validate)
+
+    status = commands.add_parser(
+        "status",
+        help="progress, schedule, streak and today's task",
+        description="Compute progress as of a date: today's task, streak, progress per phase, "
+        "days ahead or behind, forecast finish, hours and milestones.",
+    )
+    status.add_argument(
+        "path", nargs="?", default=".", type=Path, help="the repository folder that holds plan.yaml (default: .)"
+    )
+    status.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    _add_today(status)
+    status.set_defaults(handler=_cmd_status)
     return parser
+
+
+def _cmd_status(args: argparse.Namespace) -> int:
+    from studylog.diagnostics import format_text
+    from studylog.progress import compute
+    from studylog.repo import load_repository, today_in
+    from studylog.report import format_status_json, format_status_text
+
+    result = load_repository(args.path, args.today)
+    if result.errors:
+        # Figures from files with errors would mislead: show the problems instead.
+        sys.stdout.flush()
+        sys.stderr.write(format_text(result.errors))
+        print(f"✗ {len(result.errors)} error(s): fix them (see `studylog validate`) to see progress", file=sys.stderr)
+        return EXIT_PROBLEMS
+    assert result.repository is not None  # no errors means the plan loaded
+    today = args.today or today_in(result.repository.plan.timezone)
+    snapshot = compute(result.repository, today)
+    sys.stdout.write(format_status_json(snapshot) if args.format == "json" else format_status_text(snapshot))
+    return EXIT_OK
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:

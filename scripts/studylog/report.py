@@ -1,0 +1,133 @@
+"""The progress snapshot as JSON (a documented, stable shape) and as a compact terminal summary."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from studylog.progress import Snapshot
+
+
+def _date(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def snapshot_json(s: Snapshot) -> dict[str, Any]:
+    items_total = len(s.items)
+    return {
+        "as_of": s.as_of.isoformat(),
+        "overall": {"percent": s.overall_percent},
+        "phases": [
+            {
+                "id": p.id,
+                "title": p.title,
+                "percent": p.percent,
+                "state": p.state,
+                "items_done": p.items_done,
+                "items_total": p.items_total,
+                "hours": p.hours,
+            }
+            for p in s.phases
+        ],
+        "weeks": [{"id": w.id, "title": w.title, "percent": w.percent, "state": w.state} for w in s.weeks],
+        "schedule": {
+            "expected_percent": s.expected_percent,
+            "days_ahead": s.days_ahead,
+            "forecast_finish": _date(s.forecast_finish),
+            "forecast_range": [_date(d) for d in s.forecast_range] if s.forecast_range else None,
+            "pace_percent_per_day": s.pace_per_day,
+        },
+        "streak": {
+            "current": s.streak_current,
+            "longest": s.streak_longest,
+            "never_miss_twice": s.never_miss_twice,
+            "habit_strength": s.habit_strength,
+        },
+        "hours": {
+            "total": s.hours_total,
+            "target": s.hours_target,
+            "by_week": [{"week": w, "hours": h, "target": t} for w, h, t in s.hours_by_week],
+            "by_phase": [{"phase": p, "hours": h} for p, h in s.hours_by_phase],
+        },
+        "items": {
+            "total": items_total,
+            "done": s.count("done"),
+            "in_progress": s.count("in_progress"),
+            "not_started": s.count("not_started"),
+        },
+        "milestones": [
+            {
+                "id": m.id,
+                "title": m.title,
+                "due": m.due.isoformat(),
+                "done": m.done,
+                "total": m.total,
+                "percent": m.percent,
+                "state": m.state,
+                "projected": _date(m.projected),
+            }
+            for m in s.milestones
+        ],
+        "checkins": [
+            {
+                "date": c.date.isoformat(),
+                "path": c.path,
+                "status": c.status.value,
+                "hours": c.hours,
+                "phase": c.phase,
+                "phase_percent": c.phase_percent,
+            }
+            for c in s.checkins
+        ],
+        "today": {
+            "planned": [{"id": i, "title": t} for i, t in s.today_planned],
+            "checked_in": s.today_checked_in,
+            "rest_day": s.today_rest_day,
+        },
+    }
+
+
+def format_status_json(s: Snapshot) -> str:
+    return json.dumps(snapshot_json(s), ensure_ascii=False, indent=2) + "\n"
+
+
+def _bar(percent: float, width: int = 20) -> str:
+    filled = round(percent / 100 * width)
+    return "█" * filled + "░" * (width - filled)
+
+
+def format_status_text(s: Snapshot) -> str:
+    if s.today_planned:
+        today = "; ".join(f"{title} ({ident})" for ident, title in s.today_planned)
+    else:
+        today = "rest day" if s.today_rest_day else "nothing planned"
+    checked = "✅ checked in" if s.today_checked_in else "not checked in yet"
+    if s.days_ahead > 0:
+        schedule = f"{s.days_ahead} day{'s' * (s.days_ahead != 1)} ahead"
+    elif s.days_ahead < 0:
+        schedule = f"{-s.days_ahead} day{'s' * (s.days_ahead != -1)} behind"
+    else:
+        schedule = "on schedule"
+    forecast = "no forecast yet (no progress in the last 14 days)"
+    if s.forecast_finish and s.forecast_range:
+        low, high = s.forecast_range
+        forecast = f"{s.forecast_finish}" + (f" (range {low} … {high})" if low != high else "")
+    target = f" of {s.hours_target:g} planned" if s.hours_target is not None else ""
+    lines = [
+        f"as of {s.as_of}",
+        f"today      {today} — {checked}",
+        f"progress   {_bar(s.overall_percent)} {s.overall_percent:.1f}% (plan expects {s.expected_percent:.1f}%)",
+        *(f"  {p.id:<9}{_bar(p.percent)} {p.percent:.1f}%  {p.title}" for p in s.phases),
+        f"schedule   {schedule}; forecast finish {forecast}",
+        f"streak     {s.streak_current} day{'s' * (s.streak_current != 1)} (longest {s.streak_longest}, "
+        f"never missed twice for {s.never_miss_twice}, habit strength {s.habit_strength:.1f}%)",
+        f"hours      {s.hours_total:g}{target}",
+        f"items      {s.count('done')} done, {s.count('in_progress')} in progress, "
+        f"{s.count('not_started')} not started",
+    ]
+    lines += [
+        f"milestone  {m.id} {m.title}: {m.done}/{m.total}, due {m.due}, {m.state.replace('_', ' ')}"
+        for m in s.milestones
+    ]
+    return "\n".join(lines) + "\n"
