@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from conftest import REPO_ROOT, TODAY, run_cli, write_repo
 from studylog.diagnostics import CODES
 from studylog.repo import load_repository
@@ -31,7 +33,9 @@ def test_every_diagnostic_code_is_exercised_by_a_test() -> None:
     assert {code for code in CODES if code not in tests and f" {code}\n" not in cases} == set()
 
 
-def test_every_command_option_is_documented() -> None:
-    help_text = run_cli("validate", "--help").stdout
-    for option in re.findall(r"(--[a-z-]+)", help_text):
-        assert option in README, option
+@pytest.mark.parametrize("command", ["validate", "status"])
+def test_every_command_option_is_documented(command: str) -> None:
+    help_text = run_cli(command, "--help").stdout
+    row = next(line for line in README.splitlines() if line.startswith(f"| `studylog {command} "))
+    options = set(re.findall(r"(--[a-z-]+)", help_text)) - {"--help"}
+    assert options and all(option in row for option in options), (options, row)

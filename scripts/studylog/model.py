@@ -9,6 +9,7 @@ import datetime as dt
 import enum
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from studylog.diagnostics import Span
 
@@ -184,11 +185,12 @@ class Plan:
     path: str
     spans: Mapping[str, Span] = field(default_factory=dict, compare=False, hash=False)
 
-    @property
+    # Cached: the progress engine asks for these once per calendar day.
+    @cached_property
     def weeks(self) -> tuple[Week, ...]:
         return tuple(week for phase in self.phases for week in phase.weeks)
 
-    @property
+    @cached_property
     def items(self) -> tuple[Item, ...]:
         return tuple(item for phase in self.phases for item in phase.items)
 

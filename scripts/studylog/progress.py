@@ -65,7 +65,7 @@ class Shares:
     in_week: dict[str, float]
     in_phase: dict[str, float]
     in_plan: dict[str, float]
-    phase_of: dict[str, str]
+    phase_of: dict[str, str]  # item or task id → phase id
     week_of: dict[str, str]
 
     @classmethod
@@ -83,6 +83,7 @@ class Shares:
                 for item, share in zip(week.items, items, strict=True):
                     in_week[item.id] = share
                     phase_of[item.id], week_of[item.id] = phase.id, week.id
+                    phase_of.update(dict.fromkeys((t.id for t in item.tasks), phase.id))
                 week_weights.append(week.weight if week.weight is not None else sum(i.weight for i in week.items))
             for week, share in zip(phase.weeks, _normalise(week_weights), strict=True):
                 for item in week.items:
@@ -334,11 +335,10 @@ def compute(repository: Repository, as_of: dt.date) -> Snapshot:
 
 
 def _phase_of_checkin(checkin: CheckIn, plan: Plan, shares: Shares) -> str | None:
-    task_item = {t.id: i.id for i in plan.items for t in i.tasks}
+    """The phase of the first item or task it names, else the phase planned on its date."""
     for worked in checkin.items:
-        item_id = task_item.get(worked.id, worked.id)
-        if item_id in shares.phase_of:
-            return shares.phase_of[item_id]
+        if worked.id in shares.phase_of:
+            return shares.phase_of[worked.id]
     planned = plan.items_on(checkin.date)
     return shares.phase_of[planned[0].id] if planned else None
 
