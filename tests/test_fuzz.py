@@ -10,7 +10,18 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import DATA, TODAY
-from studylog.load import CHECKIN_KEYS, CheckinContext, parse_checkin, parse_plan
+from studylog.load import (
+    CHECKIN_KEYS,
+    ITEM_KEYS,
+    MILESTONE_KEYS,
+    PHASE_KEYS,
+    PLAN_KEYS,
+    TASK_KEYS,
+    WEEK_KEYS,
+    CheckinContext,
+    parse_checkin,
+    parse_plan,
+)
 from studylog.repo import load_repository
 
 PLAN, _ = parse_plan("plan.yaml", (DATA / "plan.yaml").read_bytes())
@@ -63,27 +74,7 @@ def test_arbitrary_yaml_checkins(document: dict[str, object]) -> None:
         assert d.line >= 0 and d.column >= 0 and d.code and d.message
 
 
-plan_keys = [
-    "title",
-    "start",
-    "timezone",
-    "locale",
-    "hours_per_day",
-    "rest_days",
-    "phases",
-    "milestones",
-    "id",
-    "weeks",
-    "items",
-    "tasks",
-    "day",
-    "date",
-    "days",
-    "weight",
-    "kind",
-    "covers",
-    "due",
-]
+plan_keys = sorted(PLAN_KEYS | PHASE_KEYS | WEEK_KEYS | ITEM_KEYS | TASK_KEYS | MILESTONE_KEYS)
 
 
 @settings(max_examples=400, deadline=None)

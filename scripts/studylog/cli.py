@@ -25,6 +25,12 @@ def _date(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"{value!r} is not a date like 2026-01-18") from None
 
 
+def _add_path(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "path", nargs="?", default=".", type=Path, help="the repository folder that holds plan.yaml (default: .)"
+    )
+
+
 def _add_today(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--today", type=_date, metavar="YYYY-MM-DD", help="the as-of date (default: today in the plan's timezone)"
@@ -46,9 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Check plan.yaml and every file under checkins/ and report each problem "
         "with its file, line and column.",
     )
-    validate.add_argument(
-        "path", nargs="?", default=".", type=Path, help="the repository folder that holds plan.yaml (default: .)"
-    )
+    _add_path(validate)
     validate.add_argument(
         "--format",
         choices=("text", "github", "json"),
@@ -63,9 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Compute progress as of a date: today's task, streak, progress per phase, "
         "days ahead or behind, forecast finish, hours and milestones.",
     )
-    status.add_argument(
-        "path", nargs="?", default=".", type=Path, help="the repository folder that holds plan.yaml (default: .)"
-    )
+    _add_path(status)
     status.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
     _add_today(status)
     status.set_defaults(handler=_cmd_status)
