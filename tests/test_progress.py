@@ -179,7 +179,9 @@ def test_everything_done_early(tmp_path: Path) -> None:
     assert s.overall_percent == 100.0 and s.milestones[0].state == "met"
     assert s.days_ahead == 11  # the plan ends Sunday the 18th
     assert s.forecast_finish == d("2026-01-06")
-    after = compute(load_repository(tmp_path, d("2026-02-01")).repository, d("2026-02-01"))  # type: ignore[arg-type]
+    later = load_repository(tmp_path, d("2026-02-01")).repository
+    assert later is not None
+    after = compute(later, d("2026-02-01"))
     assert after.days_ahead == 0  # finished, and the plan is over: neither ahead nor behind
 
 

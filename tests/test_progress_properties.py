@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from random import Random
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -10,11 +11,17 @@ from hypothesis import strategies as st
 from conftest import DATA
 from studylog.diagnostics import Span
 from studylog.load import parse_plan
-from studylog.model import CheckIn, Repository, Status, WorkedOn
-from studylog.progress import compute
+from studylog.model import CheckIn, Plan, Repository, Status, WorkedOn
+from studylog.progress import Snapshot, compute
 
-PLAN, _ = parse_plan("plan.yaml", (DATA / "plan.yaml").read_bytes())
-assert PLAN is not None
+
+def _fixture_plan() -> Plan:
+    plan, problems = parse_plan("plan.yaml", (DATA / "plan.yaml").read_bytes())
+    assert plan is not None and problems == []
+    return plan
+
+
+PLAN = _fixture_plan()
 IDS = [i.id for i in PLAN.items] + [t.id for i in PLAN.items for t in i.tasks]
 START = PLAN.start
 AS_OF = START + dt.timedelta(days=30)
@@ -50,7 +57,7 @@ histories = st.dictionaries(
 ).map(lambda days: [checkin(o, s, ids) for o, (s, ids) in sorted(days.items())])
 
 
-def snap(checkins: list[CheckIn], as_of: dt.date = AS_OF):  # type: ignore[no-untyped-def]
+def snap(checkins: list[CheckIn], as_of: dt.date = AS_OF) -> Snapshot:
     return compute(Repository(".", PLAN, tuple(checkins)), as_of)
 
 
@@ -87,7 +94,7 @@ def test_adding_a_checkin_never_lowers_the_longest_streak(checkins: list[CheckIn
 
 @settings(max_examples=100, deadline=None)
 @given(histories, st.randoms(use_true_random=False))
-def test_order_of_files_does_not_matter(checkins: list[CheckIn], random) -> None:  # type: ignore[no-untyped-def]
+def test_order_of_files_does_not_matter(checkins: list[CheckIn], random: Random) -> None:
     shuffled = list(checkins)
     random.shuffle(shuffled)
     assert snap(checkins) == snap(shuffled)
