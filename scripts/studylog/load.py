@@ -212,15 +212,7 @@ class _PlanReader(NodeReader):
                 self.choice(fields["kind"][1], "item.kind", _parse_kind, ", ".join(k.value for k in ItemKind))
                 or ItemKind.STUDY
             )
-        tasks = (
-            tuple(
-                t
-                for t in (self.task(n) for n in self.sequence(fields["tasks"][1], "item.tasks") or [])
-                if t is not None
-            )
-            if "tasks" in fields
-            else ()
-        )
+        tasks = self.each(fields, "tasks", "item.tasks", self.task)
         if ident is None:
             return None
         return Item(
@@ -366,15 +358,7 @@ def parse_plan(path: str, data: bytes) -> tuple[Plan | None, list[Diagnostic]]:
     phases = tuple(
         p for p in (reader.phase(n) for n in reader.children(fields, "phases", "plan", doc.root)) if p is not None
     )
-    milestones = (
-        tuple(
-            m
-            for m in (reader.milestone(n) for n in reader.sequence(fields["milestones"][1], "milestones") or [])
-            if m is not None
-        )
-        if "milestones" in fields
-        else ()
-    )
+    milestones = reader.each(fields, "milestones", "milestones", reader.milestone)
     plan = Plan(
         title=reader.title(fields, "plan", doc.root),
         learner=reader.optional_text(fields, "learner", "plan"),
@@ -595,14 +579,9 @@ def parse_checkin(path: str, data: bytes, context: CheckinContext) -> tuple[Chec
     if date_value is None or status is None:
         return None, reader.diagnostics
     date = _local_date(date_value, context.timezone)
-    items: list[WorkedOn] = []
-    if "items" in fields:
-        for entry in reader.sequence(fields["items"][1], "items", allow_single=True) or []:
-            worked = reader.worked_on(entry, status)
-            if worked is not None:
-                items.append(worked)
-    elif context.plan is not None:
-        items = [WorkedOn(item.id, status, reader.span(doc.root)) for item in context.plan.items_on(date)]
+    items = reader.each(fields, "items", "items", lambda entry: reader.worked_on(entry, status))
+    if "items" not in fields and context.plan is not None:
+        items = tuple(WorkedOn(item.id, status, reader.span(doc.root)) for item in context.plan.items_on(date))
 
     def listed(key: str) -> tuple[str, ...]:
         return reader.strings(fields[key][1], key) or () if key in fields else ()
@@ -612,25 +591,11 @@ def parse_checkin(path: str, data: bytes, context: CheckinContext) -> tuple[Chec
         date=date,
         status=status,
         hours=hours,
-        items=tuple(items),
+        items=items,
         items_given="items" in fields,
         summary=(reader.text(fields["task"][1], "task") or "").strip() if "task" in fields else "",
-        problems=tuple(
-            p
-            for p in (
-                reader.problem(n) for n in reader.sequence(fields["problems"][1], "problems", allow_single=True) or []
-            )
-            if p
-        )
-        if "problems" in fields
-        else (),
-        links=tuple(
-            link
-            for link in (reader.link(n) for n in reader.sequence(fields["links"][1], "links", allow_single=True) or [])
-            if link
-        )
-        if "links" in fields
-        else (),
+        problems=reader.each(fields, "problems", "problems", reader.problem),
+        links=reader.each(fields, "links", "links", reader.link),
         done=listed("done"),
         insights=listed("insights"),
         next=listed("next"),

@@ -120,6 +120,15 @@ class NodeReader:
         self.wrong_type(node, what, "a list (lines starting with `- `)")
         return None
 
+    def each(
+        self, fields: dict[str, tuple[yaml.Node, yaml.Node]], key: str, what: str, read: Callable[[yaml.Node], T | None]
+    ) -> tuple[T, ...]:
+        """What `read` makes of each entry of an optional list (one value counts as a list of one)."""
+        if key not in fields:
+            return ()
+        entries = self.sequence(fields[key][1], what, allow_single=True) or []
+        return tuple(value for value in map(read, entries) if value is not None)
+
     # -- scalars ---------------------------------------------------------------------------
     def text(self, node: yaml.Node, what: str) -> str | None:
         """A string. Words YAML 1.1 turns into something else (`no`, `on`, `1:30`, dates) must be quoted."""

@@ -66,7 +66,6 @@ class Shares:
     in_phase: dict[str, float]
     in_plan: dict[str, float]
     phase_of: dict[str, str]  # item or task id → phase id
-    week_of: dict[str, str]
 
     @classmethod
     def of(cls, plan: Plan) -> Shares:
@@ -74,7 +73,6 @@ class Shares:
         in_phase: dict[str, float] = {}
         in_plan: dict[str, float] = {}
         phase_of: dict[str, str] = {}
-        week_of: dict[str, str] = {}
         phase_weights = []
         for phase in plan.phases:
             week_weights = []
@@ -82,7 +80,7 @@ class Shares:
                 items = _normalise([i.weight for i in week.items])
                 for item, share in zip(week.items, items, strict=True):
                     in_week[item.id] = share
-                    phase_of[item.id], week_of[item.id] = phase.id, week.id
+                    phase_of[item.id] = phase.id
                     phase_of.update(dict.fromkeys((t.id for t in item.tasks), phase.id))
                 week_weights.append(week.weight if week.weight is not None else sum(i.weight for i in week.items))
             for week, share in zip(phase.weeks, _normalise(week_weights), strict=True):
@@ -92,7 +90,7 @@ class Shares:
         for phase, share in zip(plan.phases, _normalise(phase_weights), strict=True):
             for item in phase.items:
                 in_plan[item.id] = share * in_phase[item.id]
-        return cls(in_week, in_phase, in_plan, phase_of, week_of)
+        return cls(in_week, in_phase, in_plan, phase_of)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -187,7 +185,8 @@ class _Replay:
         self.task_mark: dict[str, tuple[dt.date, Status]] = {}
         self.fraction: dict[str, float] = dict.fromkeys(self.items, 0.0)
 
-    def apply(self, checkin: CheckIn) -> set[str]:
+    def apply(self, checkin: CheckIn) -> dict[str, float]:
+        """Record one check-in; the change in done fraction of each item it touched."""
         touched: set[str] = set()
         for worked in checkin.items:
             if worked.id in self.items:
@@ -197,9 +196,12 @@ class _Replay:
             if worked.id in self.task_item:
                 self.task_mark[worked.id] = (checkin.date, worked.status)
                 touched.add(self.task_item[worked.id])
+        deltas: dict[str, float] = {}
         for item_id in touched:
+            before = self.fraction[item_id]
             self.fraction[item_id] = self._fraction(self.items[item_id])
-        return touched
+            deltas[item_id] = self.fraction[item_id] - before
+        return deltas
 
     def task_status(self, item: Item, task_id: str) -> Status | None:
         own, parent = self.task_mark.get(task_id), self.item_mark.get(item.id)
@@ -262,10 +264,7 @@ def compute(repository: Repository, as_of: dt.date) -> Snapshot:
     rows: list[CheckinRow] = []
     overall = 0.0
     for checkin in checkins:
-        before = {i: replay.fraction[i] for i in replay.items}
-        touched = replay.apply(checkin)
-        for item_id in touched:
-            delta = replay.fraction[item_id] - before[item_id]
+        for item_id, delta in replay.apply(checkin).items():
             overall += delta * shares.in_plan[item_id]
             phase_done[shares.phase_of[item_id]] += delta * shares.in_phase[item_id]
         done_share_on[checkin.date] = overall

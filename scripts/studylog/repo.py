@@ -16,7 +16,7 @@ from studylog.load import (
     parse_checkin,
     parse_plan,
 )
-from studylog.model import CheckIn, Plan, Repository
+from studylog.model import CheckIn, Repository
 
 
 class ConfigurationError(Exception):
@@ -98,7 +98,3 @@ def check_checkins(checkins: list[CheckIn], today: dt.date) -> list[Diagnostic]:
                 )
             )
     return problems
-
-
-def plan_of(result: LoadResult) -> Plan | None:
-    return result.repository.plan if result.repository else None
