@@ -12,8 +12,12 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from studylog import __version__
+
+if TYPE_CHECKING:
+    from studylog.repo import LoadResult
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -59,6 +63,30 @@ def build_parser() -> argparse.ArgumentParser:
         help="output format (default: github when GITHUB_ACTIONS=true, else text)",
     )
     _add_today(validate)
+    validate.add_argument(
+        "--external", action="store_true", help="also check http(s) links over the network (off by default)"
+    )
+    validate.add_argument(
+        "--ignore",
+        action="append",
+        default=[],
+        metavar="PATTERN",
+        help="with --external: skip URLs matching this glob, e.g. 'https://example.com/*' (repeatable)",
+    )
+    validate.add_argument(
+        "--link-budget",
+        type=float,
+        default=120.0,
+        metavar="SECONDS",
+        help="with --external: stop checking after this long; the rest are warnings (default: 120)",
+    )
+    validate.add_argument(
+        "--link-cache",
+        type=Path,
+        metavar="PATH",
+        help="with --external: where passing URLs are remembered for 7 days "
+        "(default: ~/.cache/studylog/links.json; 'none' to disable)",
+    )
     validate.set_defaults(handler=_cmd_validate)
 
     status = commands.add_parser(
@@ -99,7 +127,9 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     from studylog.repo import load_repository
 
     fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
-    result = load_repository(args.path, args.today)
+    result = load_repository(args.path, args.today, links=True)
+    if args.external and result.web_links:
+        result = _with_web_links(result, args)
     sys.stdout.write(FORMATTERS[fmt](result.diagnostics))
     sys.stdout.flush()
     errors = len(result.errors)
@@ -119,6 +149,18 @@ def _cmd_validate(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
     return EXIT_PROBLEMS if errors else EXIT_OK
+
+
+def _with_web_links(result: LoadResult, args: argparse.Namespace) -> LoadResult:
+    from dataclasses import replace
+
+    from studylog.diagnostics import sort_diagnostics
+    from studylog.weblinks import WebOptions, check_web_links, default_cache_path
+
+    cache = None if str(args.link_cache).lower() == "none" else (args.link_cache or default_cache_path())
+    options = WebOptions(budget=args.link_budget, cache_path=cache, ignore=tuple(args.ignore))
+    found = check_web_links(result.web_links, options)
+    return replace(result, diagnostics=sort_diagnostics([*result.diagnostics, *found]))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

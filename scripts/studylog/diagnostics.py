@@ -53,6 +53,16 @@ CODES = frozenset(
         "invalid-weight",
         "invalid-rest-day",
         "conflicting-keys",
+        "link-missing-file",
+        "link-wrong-case",
+        "link-untracked",
+        "link-outside-repo",
+        "link-bad-scheme",
+        "link-missing-anchor",
+        "link-bad-line",
+        "link-bad-fragment",
+        "link-dead",
+        "link-unverified",
     }
 )
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from studylog.diagnostics import Diagnostic, Severity, sort_diagnostics
+from studylog.diagnostics import Diagnostic, Severity, Span, sort_diagnostics
 from studylog.load import (
     PLAN_FILE,
     CheckinContext,
@@ -28,6 +28,7 @@ class LoadResult:
     repository: Repository | None  # None when the plan itself could not be loaded
     diagnostics: list[Diagnostic]
     files: int
+    web_links: dict[str, list[Span]] = field(default_factory=dict)  # url → where it is cited
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -51,8 +52,12 @@ def find_root(path: Path) -> Path:
     return path
 
 
-def load_repository(root: Path, today: dt.date | None = None) -> LoadResult:
-    """Load and check everything; `today` defaults to the current date in the plan's timezone."""
+def load_repository(root: Path, today: dt.date | None = None, *, links: bool = False) -> LoadResult:
+    """Load and check everything; `today` defaults to the current date in the plan's timezone.
+
+    With `links`, the links check-ins cite are checked too (repository paths and anchors only;
+    web links are collected in `LoadResult.web_links` for `weblinks` to check when asked).
+    """
     root = find_root(root)
     plan, diagnostics = parse_plan(PLAN_FILE, (root / PLAN_FILE).read_bytes())
     context = CheckinContext(plan.timezone if plan else "UTC", plan)
@@ -69,7 +74,13 @@ def load_repository(root: Path, today: dt.date | None = None) -> LoadResult:
         today = today_in(context.timezone)
     diagnostics.extend(check_checkins(checkins, today))
     repository = Repository(str(root), plan, tuple(checkins)) if plan is not None else None
-    return LoadResult(repository, sort_diagnostics(diagnostics), files)
+    web_links: dict[str, list[Span]] = {}
+    if links and repository is not None:
+        from studylog.links import check_links
+
+        link_problems, web_links = check_links(repository, root)
+        diagnostics.extend(link_problems)
+    return LoadResult(repository, sort_diagnostics(diagnostics), files, web_links)
 
 
 def check_checkins(checkins: list[CheckIn], today: dt.date) -> list[Diagnostic]:

@@ -1,0 +1,51 @@
+"""Heading anchors exactly as GitHub makes them: a port of the github-slugger rule.
+
+github-slugger (https://github.com/Flet/github-slugger, ISC) lower-cases the heading text,
+removes every character in the Unicode categories below except alphabetic ones, keeps `-`
+and turns each plain space into `-`. Repeated slugs get `-1`, `-2`, … and a generated slug
+that collides with an earlier one is bumped again (the collision loop).
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+
+# General categories github-slugger strips: other numbers, punctuation but `-`, every symbol,
+# control, format, private use, unassigned, and separators but the plain space.
+_STRIPPED = frozenset(
+    {"No", "Pe", "Pf", "Pi", "Ps", "Po", "Pd", "Sm", "Sc", "Sk", "So", "Cc", "Co", "Cf", "Cn", "Zs", "Zl", "Zp"}
+)
+
+# Symbols that Unicode also calls alphabetic (circled and squared Latin letters): kept.
+_ALPHABETIC_SYMBOLS = ((0x24B6, 0x24E9), (0x1F130, 0x1F149), (0x1F150, 0x1F169), (0x1F170, 0x1F189))
+
+
+@functools.lru_cache(maxsize=4096)
+def _kept(char: str) -> bool:
+    if char in " -":
+        return True
+    if unicodedata.category(char) not in _STRIPPED:
+        return True
+    code = ord(char)
+    return any(low <= code <= high for low, high in _ALPHABETIC_SYMBOLS)
+
+
+def slug(text: str) -> str:
+    """The anchor of one heading, without de-duplication."""
+    return "".join(c for c in text.lower() if _kept(c)).replace(" ", "-")
+
+
+class Slugger:
+    """Slugs for the headings of one document, in order: duplicates get numbered suffixes."""
+
+    def __init__(self) -> None:
+        self._occurrences: dict[str, int] = {}
+
+    def slug(self, text: str) -> str:
+        original = result = slug(text)
+        while result in self._occurrences:
+            self._occurrences[original] += 1
+            result = f"{original}-{self._occurrences[original]}"
+        self._occurrences[result] = 0
+        return result
