@@ -99,7 +99,98 @@ def build_parser() -> argparse.ArgumentParser:
     status.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
     _add_today(status)
     status.set_defaults(handler=_cmd_status)
+    build = commands.add_parser(
+        "build",
+        help="validate, then regenerate the README dashboard, charts and reports/",
+        description="Validate everything (links too); if there are no errors, compute progress and write "
+        "the README section between the studylog markers, charts, weekly and phase reviews, the problem log "
+        "and reports/index.html. Only changed files are written.",
+    )
+    _add_path(build)
+    _add_today(build)
+    build.add_argument(
+        "--check",
+        action="store_true",
+        help="write nothing; exit 1 if the committed outputs differ from a rebuild for their recorded as-of date",
+    )
+    build.set_defaults(handler=_cmd_build)
+
+    export = commands.add_parser(
+        "export",
+        help="the whole journey as one PDF (needs Chromium)",
+        description="Write one PDF with the charts, the summary table, the journal, weekly and phase reviews "
+        "and the problem log, printed by headless Chromium so Chinese text renders with the system's fonts.",
+    )
+    _add_path(export)
+    _add_today(export)
+    export.add_argument("--pdf", action="store_true", required=True, help="write a PDF (the only format)")
+    export.add_argument(
+        "--output", type=Path, metavar="FILE", help="where to write it (default: reports/journey-AS_OF.pdf)"
+    )
+    export.set_defaults(handler=_cmd_export)
     return parser
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from studylog.diagnostics import format_text
+    from studylog.export import ExportError, html_to_pdf
+    from studylog.progress import compute
+    from studylog.render import render_print
+    from studylog.repo import load_repository, today_in
+
+    result = load_repository(args.path, args.today, links=True)
+    if result.errors or result.repository is None:
+        sys.stdout.write(format_text(result.diagnostics))
+        print(f"✗ {len(result.errors)} error(s): fix them first (see `studylog validate`)", file=sys.stderr)
+        return EXIT_PROBLEMS
+    repository = result.repository
+    as_of = args.today or today_in(repository.plan.timezone)
+    output = args.output or args.path / "reports" / f"journey-{as_of.isoformat()}.pdf"
+    try:
+        html_to_pdf(render_print(repository, compute(repository, as_of)), output)
+    except ExportError as exc:
+        print(f"studylog: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"✓ wrote {output} (as of {as_of})", file=sys.stderr)
+    return EXIT_OK
+
+
+def _cmd_build(args: argparse.Namespace) -> int:
+    from studylog.build import BuildError, build_repository
+    from studylog.diagnostics import FORMATTERS
+
+    fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    try:
+        result, report = build_repository(args.path, args.today, check=args.check)
+    except BuildError as exc:
+        print(f"studylog: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    sys.stdout.write(FORMATTERS[fmt](result.diagnostics))
+    sys.stdout.flush()
+    if report is None:
+        print(f"✗ {len(result.errors)} error(s): nothing was written; fix them first (see above)", file=sys.stderr)
+        return EXIT_PROBLEMS
+    if args.check:
+        problems = [f"  {p}: differs from a rebuild" for p in report.stale]
+        problems += [f"  {p}: generated but no longer produced" for p in report.leftover]
+        problems += [f"  {p}: dated after the recorded as-of date {report.as_of}" for p in report.newer_checkins]
+        if problems:
+            print(f"✗ outputs are stale (as of {report.as_of}); run `studylog build` and commit:", file=sys.stderr)
+            print("\n".join(problems[:20] + (["  …"] if len(problems) > 20 else [])), file=sys.stderr)
+            return EXIT_PROBLEMS
+        print(f"✓ outputs are up to date (as of {report.as_of})", file=sys.stderr)
+        return EXIT_OK
+    changed = len(report.written) + len(report.removed)
+    print(
+        f"✓ built as of {report.as_of}: {len(report.written)} written, {len(report.removed)} removed, "
+        f"{report.unchanged} unchanged" + ("" if changed else " — nothing to commit"),
+        file=sys.stderr,
+    )
+    for path in report.written:
+        print(f"  wrote {path}", file=sys.stderr)
+    for path in report.removed:
+        print(f"  removed {path}", file=sys.stderr)
+    return EXIT_OK
 
 
 def _cmd_status(args: argparse.Namespace) -> int:

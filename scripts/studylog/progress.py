@@ -166,6 +166,9 @@ class Snapshot:
     today_planned: tuple[tuple[str, str], ...]  # (id, title)
     today_checked_in: bool
     today_rest_day: bool
+    # For charts: percent of the plan planned by the end of each plan day, and done after each check-in day.
+    planned_curve: tuple[tuple[dt.date, float], ...] = ()
+    actual_curve: tuple[tuple[dt.date, float], ...] = ()
 
     def count(self, state: str) -> int:
         return sum(item.state == state for item in self.items)
@@ -330,6 +333,8 @@ def compute(repository: Repository, as_of: dt.date) -> Snapshot:
         today_planned=tuple((i.id, i.title) for i in plan.items_on(as_of)),
         today_checked_in=checked_today,
         today_rest_day=plan.is_rest_day(as_of),
+        planned_curve=tuple((d, round(v * 100, 2)) for d, v in sorted(curve.items())),
+        actual_curve=tuple((d, round(v * 100, 2)) for d, v in sorted(done_share_on.items())),
     )
 
 

@@ -1,0 +1,64 @@
+"""Writing learner text into Markdown and HTML safely: nothing they type can break a table,
+start a list, run a script or turn into a link they did not write."""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+
+# ASCII punctuation that opens or closes inline Markdown anywhere in a line: code, emphasis,
+# links and images (`(` and `!` only matter next to a bracket), GFM tables (`|`), strikethrough
+# (`~`) and GitHub's math (`$`). A backslash makes each one literal.
+_SPECIAL = re.compile(r"([\\`*_\[\]|~$])")
+# What only matters at the start of a line: lists, headings, block quotes, setext underlines.
+_LINE_START = re.compile(r"^(\s*)([-+#=>]|\d+(?=[.)]))")
+# Characters a URL may carry as they are; everything else ASCII is percent-encoded.
+_URL_SAFE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~/!$&'*+,;=:@")
+
+
+def text(value: str) -> str:
+    """Inline Markdown for one line of learner text."""
+    one_line = " ".join(value.split())
+    escaped = _SPECIAL.sub(r"\\\1", one_line)
+    escaped = html.escape(escaped, quote=False)
+    # `- x` becomes `\- x`; `1. x` becomes `1\. x` (a backslash before a digit escapes nothing).
+    return _LINE_START.sub(
+        lambda m: m.group(1) + (m.group(2) + "\\" if m.group(2).isdigit() else "\\" + m.group(2)), escaped
+    )
+
+
+def cell(value: str) -> str:
+    """A GFM table cell: lines become `<br>`, so a newline cannot end the row."""
+    return "<br>".join(text(line) for line in value.splitlines() if line.strip())
+
+
+def _encode(part: str, keep: str = "") -> str:
+    out = []
+    for char in part:
+        if char in _URL_SAFE or char in keep or ord(char) > 127:
+            out.append(char)
+        else:
+            out.extend(f"%{byte:02X}" for byte in char.encode("utf-8"))
+    return "".join(out)
+
+
+def href(target: str, web: bool, from_dir: str = "") -> str:
+    """A link destination: a URL as it is (encoded where unsafe), or a repository path made
+    relative to the folder of the page that shows it."""
+    if web:
+        return _encode(target, keep="?#%")  # the query, fragment and the learner's own %-escapes stay
+    path, _, fragment = target.partition("#")
+    relative = posixpath.relpath(path or ".", from_dir or ".")
+    if path == "" or relative == ".":
+        relative = "./"
+    encoded = _encode(relative)
+    return encoded + (f"#{_encode(fragment)}" if fragment else "")
+
+
+def link(label: str, target: str, web: bool, from_dir: str = "") -> str:
+    return f"[{text(label)}](<{href(target, web, from_dir)}>)"
+
+
+def html_text(value: str) -> str:
+    return html.escape(value, quote=True)

@@ -1,0 +1,213 @@
+"""Render a snapshot into every generated file: the README section, charts, reviews, dashboard.
+
+`render_all` returns path → bytes (paths relative to the repository root). Each chart comes with
+a key derived from exactly what it draws, so unchanged charts need not be drawn again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from studylog import charts, dashboard, markdown
+from studylog.labels import LABELS
+from studylog.model import Locale, Repository
+from studylog.progress import Snapshot
+
+REPORTS = "reports"
+CHART_DIR = f"{REPORTS}/charts"
+BAR_WIDTH = 20
+
+
+@cache
+def _environment(autoescape: bool) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("studylog", "templates"),
+        autoescape=autoescape,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(
+        md=markdown.text,
+        cell=markdown.cell,
+        html=markdown.html_text,
+        num=_num,
+    )
+    env.globals.update(link=markdown.link, href=markdown.href, bar=_bar)
+    return env
+
+
+def _num(value: float | None) -> str:
+    if value is None:
+        return "—"
+    return f"{value:.1f}".rstrip("0").rstrip(".") if value != int(value) else str(int(value))
+
+
+def _bar(percent: float) -> str:
+    filled = round(percent / 100 * BAR_WIDTH)
+    return "█" * filled + "░" * (BAR_WIDTH - filled)
+
+
+@dataclass(frozen=True)
+class Chart:
+    path: str
+    key: str  # hash of what the chart draws
+    draw: Callable[[], bytes]
+
+
+@dataclass(frozen=True)
+class Rendered:
+    readme_section: str
+    files: dict[str, bytes]  # reports, except charts
+    charts: list[Chart]
+
+
+def _chart_data(
+    repository: Repository, snapshot: Snapshot, rows: list[dashboard.DayRow], labels: Mapping[str, str]
+) -> charts.ChartData:
+    plan = repository.plan
+    zh = plan.locale is Locale.ZH_CN
+    return charts.ChartData(
+        as_of=snapshot.as_of,
+        start=plan.start,
+        end=plan.end,
+        planned=snapshot.planned_curve,
+        actual=snapshot.actual_curve,
+        forecast=snapshot.forecast_finish,
+        milestones=tuple(charts.Milestone(m.title, m.due) for m in snapshot.milestones),
+        days=tuple((r.date, r.status, r.hours or 0.0) for r in rows),
+        hours_target_per_day=plan.hours_per_day,
+        phases=tuple((p.title, p.percent) for p in snapshot.phases),
+        weeks=snapshot.hours_by_week,
+        labels=charts.Labels(
+            planned="计划进度" if zh else "planned",
+            actual="实际进度" if zh else "actual",
+            forecast=labels["forecast"],
+            today="今天" if zh else "today",
+            percent="%",
+            hours=labels["hours"] + (" (小时)" if zh else " (h)"),
+            target=labels["target"],
+            weekdays=("一", "二", "三", "四", "五", "六", "日") if zh else ("Mon", "", "Wed", "", "Fri", "", "Sun"),
+            legend=tuple(
+                (key, labels[f"status_{key}"].split(" ", 1)[1])
+                for key in ("done", "in_progress", "not_done", "missed", "rest", "upcoming")
+            ),
+        ),
+    )
+
+
+@cache
+def _chart_code() -> bytes:
+    # A chart's key covers the code that draws it too: a new studylog redraws every chart.
+    return Path(charts.__file__).read_bytes()
+
+
+def _charts(data: charts.ChartData) -> list[Chart]:
+    key = hashlib.sha256(_chart_code() + repr(data).encode("utf-8")).hexdigest()[:16]
+    found = []
+    for name in charts.names():
+        for theme in charts.THEMES:
+            suffix = "" if theme is charts.LIGHT else "-dark"
+            found.append(
+                Chart(
+                    f"{CHART_DIR}/{name}{suffix}.svg",
+                    f"{name}:{theme.name}:{key}",
+                    lambda name=name, theme=theme: charts.render_chart(name, data, theme),  # type: ignore[misc]
+                )
+            )
+    return found
+
+
+def _context(repository: Repository, snapshot: Snapshot) -> dict[str, Any]:
+    labels = LABELS[repository.plan.locale]
+    rows = dashboard.day_rows(repository, snapshot)
+    problems = dashboard.problems(repository, snapshot, rows)
+    weeks = dashboard.week_reviews(repository, snapshot, rows, problems)
+    items_total = len(snapshot.items) or 1
+    phase_states = [p.state for p in snapshot.phases]
+    return {
+        "L": labels,
+        "plan": repository.plan,
+        "s": snapshot,
+        "rows": rows,
+        "task_of": {r.checkin: r.task for r in rows if r.checkin},
+        "tables": dashboard.phase_tables(repository, snapshot, rows),
+        "journal": dashboard.journal(repository, snapshot),
+        "problems": problems,
+        "open_problems": [p for p in problems if p.is_open],
+        "problem_groups": dashboard.grouped_problems(repository, problems),
+        "weeks": weeks,
+        "phases": dashboard.phase_reviews(repository, snapshot, problems),
+        "item_counts": {k: snapshot.count(k) for k in ("done", "in_progress", "not_started")},
+        "item_percent": {
+            k: round(snapshot.count(k) / items_total * 100, 1) for k in ("done", "in_progress", "not_started")
+        },
+        "phase_counts": {k: phase_states.count(k) for k in ("done", "in_progress", "not_started")},
+        "phase_total": len(phase_states),
+        "week_label": lambda row: _week_label(row, labels),
+        "fmt": lambda key, **kw: labels[key].format(**kw),
+        "chart_names": charts.names(),
+        "CHART_DIR": CHART_DIR,
+    }
+
+
+def _week_label(row: dashboard.DayRow, labels: Mapping[str, str]) -> str:
+    if row.week is None or row.day is None:
+        return labels["extra_day"]
+    return labels["week_day"].format(week=row.week, day=row.day)
+
+
+def _alt(name: str, ctx: Mapping[str, Any]) -> str:
+    s: Snapshot = ctx["s"]
+    fmt = ctx["fmt"]
+    rows: list[dashboard.DayRow] = ctx["rows"]
+    if name == "burnup":
+        return str(fmt("alt_burnup", actual=_num(s.overall_percent), expected=_num(s.expected_percent), as_of=s.as_of))
+    if name == "calendar":
+        done = sum(r.status == "done" for r in rows)
+        missed = sum(r.status == "missed" for r in rows)
+        return str(fmt("alt_calendar", start=ctx["plan"].start, end=ctx["plan"].end, done=done, missed=missed))
+    if name == "phases":
+        return str(fmt("alt_phases", phases="，".join(f"{p.title} {_num(p.percent)}%" for p in s.phases)))
+    return str(fmt("alt_hours", total=_num(s.hours_total), target=_num(s.hours_target)))
+
+
+def render_all(repository: Repository, snapshot: Snapshot) -> Rendered:
+    ctx = _context(repository, snapshot)
+    ctx["alt"] = lambda name: _alt(name, ctx)
+    md = _environment(False)
+    files: dict[str, bytes] = {}
+    for week in ctx["weeks"]:
+        files[f"{REPORTS}/weekly/{week.key}.md"] = md.get_template("weekly.md.j2").render(ctx, w=week).encode("utf-8")
+    for phase in ctx["phases"]:
+        files[f"{REPORTS}/phases/{phase.id}.md"] = md.get_template("phase.md.j2").render(ctx, p=phase).encode("utf-8")
+    files[f"{REPORTS}/problems.md"] = md.get_template("problems.md.j2").render(ctx).encode("utf-8")
+    section = md.get_template("readme.md.j2").render(ctx)
+    chart_list = _charts(_chart_data(repository, snapshot, ctx["rows"], ctx["L"]))
+    files[f"{REPORTS}/index.html"] = _environment(True).get_template("index.html.j2").render(ctx).encode("utf-8")
+    return Rendered(section, files, chart_list)
+
+
+def render_print(repository: Repository, snapshot: Snapshot) -> str:
+    """One self-contained HTML page of the whole journey, for printing to PDF."""
+    import base64
+
+    ctx = _context(repository, snapshot)
+    ctx["alt"] = lambda name: _alt(name, ctx)
+    ctx["all_checkins"] = [c for c in repository.checkins if c.date <= snapshot.as_of]
+    data = _chart_data(repository, snapshot, ctx["rows"], ctx["L"])
+
+    def chart_uri(name: str) -> str:
+        svg = charts.render_chart(name, data, charts.LIGHT)
+        return "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii")
+
+    ctx["chart_uri"] = chart_uri
+    return _environment(True).get_template("print.html.j2").render(ctx)

@@ -1,0 +1,266 @@
+"""`studylog build` as a learner runs it: what it writes, what it never touches, and `--check`."""
+
+from __future__ import annotations
+
+import hashlib
+import html as html_module
+import json
+import re
+import shutil
+from pathlib import Path
+from urllib.parse import unquote
+
+import cmarkgfm
+import pytest
+from cmarkgfm.cmark import Options
+
+from conftest import DATA, REPO_ROOT, run_cli, write_repo
+
+HOSTILE = """\
+date: 2026-01-06
+status: in-progress
+hours: 1.5
+task: "Pipe | in the task, `code`, **bold**, [x](javascript:alert(1)) and $x^2$"
+problems:
+  - problem: "<script>alert('x')</script> and a | pipe\\nand a second line"
+    solution: "1. not a list\\n# not a heading\\n- not a bullet"
+  - problem: "still stuck on ~~this~~ <b>bold</b>"
+links:
+  - url: /notes/day 2 (draft).md#第一步安装cuda驱动
+    title: "笔记 | draft"
+  - https://example.com/a_(b)?q=1&r=2
+"""
+
+
+def tree(root: Path) -> dict[str, str]:
+    return {
+        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
+
+
+@pytest.fixture
+def learner(tmp_path: Path, fixture_plan: str) -> Path:
+    return write_repo(
+        tmp_path / "repo",
+        {
+            "plan.yaml": fixture_plan,
+            "README.md": "# 我的学习 \\1 \\g<0>\r\n\r\nMy own words.\r\n\r\n<!-- studylog:start -->\r\nold\r\n"
+            "<!-- studylog:end -->\r\n\r\nAfter, also mine.\r\n",
+            "notes/day 2 (draft).md": "# 笔记\n\n## 第一步：安装（CUDA、驱动）\n",
+            "checkins/2026/2026-01-05.yaml": "date: 2026-01-05\nstatus: done\nhours: 2\n",
+            "checkins/2026/2026-01-06.yaml": HOSTILE,
+        },
+    )
+
+
+def build(root: Path, *args: str) -> tuple[int, str]:
+    result = run_cli("build", str(root), *args)
+    assert "Traceback" not in result.stderr
+    return result.returncode, result.stdout + result.stderr
+
+
+def test_build_writes_the_section_and_reports_and_is_idempotent(learner: Path) -> None:
+    code, out = build(learner, "--today", "2026-01-08")
+    assert code == 0, out
+    first = tree(learner)
+    assert {"reports/index.html", "reports/problems.md", "reports/weekly/2026-W02.md", "reports/phases/p1.md"} <= set(
+        first
+    )
+    assert {
+        f"reports/charts/{n}{v}.svg" for n in ("burnup", "calendar", "phases", "hours") for v in ("", "-dark")
+    } <= set(first)
+    code, out = build(learner, "--today", "2026-01-08")
+    assert code == 0 and "nothing to commit" in out
+    assert tree(learner) == first
+
+
+def test_everything_outside_the_markers_is_kept_byte_for_byte(learner: Path) -> None:
+    before = (learner / "README.md").read_bytes()
+    assert build(learner, "--today", "2026-01-08")[0] == 0
+    after = (learner / "README.md").read_bytes()
+    head, tail = before.split(b"<!-- studylog:start -->\r\n")[0], before.split(b"<!-- studylog:end -->")[1]
+    assert after.startswith(head + b"<!-- studylog:start -->\r\n")
+    assert after.endswith(b"<!-- studylog:end -->" + tail)
+    assert b"\r\n" in after.split(b"<!-- studylog:start -->")[1] and b"\n" not in after.replace(b"\r\n", b"")
+
+
+def test_two_fresh_builds_give_identical_bytes(learner: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "copy"
+    shutil.copytree(learner, copy)
+    assert build(learner, "--today", "2026-01-08")[0] == 0
+    assert build(copy, "--today", "2026-01-08")[0] == 0
+    assert tree(learner) == tree(copy)
+
+
+def test_check_passes_after_a_build_on_any_later_day_and_fails_after_a_new_checkin(learner: Path) -> None:
+    assert build(learner, "--today", "2026-01-08")[0] == 0
+    code, out = build(learner, "--check")
+    assert code == 0 and "up to date (as of 2026-01-08)" in out
+    write_repo(learner, {"checkins/2026/2026-01-09.yaml": "date: 2026-01-09\nstatus: done\n"})
+    code, out = build(learner, "--check")
+    assert code == 1
+    assert "checkins/2026/2026-01-09.yaml: dated after the recorded as-of date 2026-01-08" in out
+    write_repo(learner, {"checkins/2026/2026-01-07.yaml": "date: 2026-01-07\nstatus: done\n"})
+    (learner / "checkins/2026/2026-01-09.yaml").unlink()
+    code, out = build(learner, "--check")
+    assert code == 1 and "README.md: differs from a rebuild" in out and "reports/index.html" in out
+    assert build(learner, "--today", "2026-01-08")[0] == 0
+    assert build(learner, "--check")[0] == 0
+
+
+@pytest.mark.parametrize(
+    ("readme", "message"),
+    [
+        ("# Mine\n", "README.md has no studylog markers; put these two lines"),
+        ("<!-- studylog:start -->\n", "only one marker (line 1); `<!-- studylog:end -->` is missing"),
+        (
+            "<!-- studylog:end -->\n<!-- studylog:start -->\n",
+            "markers are in the wrong order: `<!-- studylog:end -->` (line 1) comes before",
+        ),
+        (
+            "<!-- studylog:start -->\n<!-- studylog:end -->\n<!-- studylog:start -->\n",
+            "has `<!-- studylog:start -->` 2 times (lines 1, 3); keep exactly one",
+        ),
+    ],
+    ids=["missing", "only-start", "out-of-order", "duplicated"],
+)
+def test_bad_markers_are_an_error_and_nothing_is_written(learner: Path, readme: str, message: str) -> None:
+    (learner / "README.md").write_text(readme, encoding="utf-8")
+    code, out = build(learner, "--today", "2026-01-08")
+    assert code == 2 and message in out
+    assert (learner / "README.md").read_text(encoding="utf-8") == readme
+    assert not (learner / "reports").exists()
+
+
+def test_markers_quoted_inside_a_line_are_not_markers(learner: Path) -> None:
+    readme = (
+        "Put `<!-- studylog:start -->` in your README:\n\n    <!-- studylog:start -->\n\n"
+        "<!-- studylog:start -->\n<!-- studylog:end -->\n"
+    )
+    (learner / "README.md").write_text(readme, encoding="utf-8")
+    assert build(learner, "--today", "2026-01-08")[0] == 0
+    assert (learner / "README.md").read_text(encoding="utf-8").startswith(readme.split("\n\n")[0])
+
+
+def test_a_repository_without_a_readme_gets_one(learner: Path) -> None:
+    (learner / "README.md").unlink()
+    assert build(learner, "--today", "2026-01-08")[0] == 0
+    text = (learner / "README.md").read_text(encoding="utf-8")
+    assert text.startswith("# repo\n\n<!-- studylog:start -->\n") and text.endswith("<!-- studylog:end -->\n")
+
+
+def test_validation_errors_mean_nothing_is_written(learner: Path) -> None:
+    write_repo(learner, {"checkins/2026/2026-01-07.yaml": "date: 2026-01-07\nstatus: done\nlinks: [/nope.md]\n"})
+    before = tree(learner)
+    code, out = build(learner, "--today", "2026-01-08")
+    assert code == 1 and "link-missing-file" in out and "nothing was written" in out
+    assert tree(learner) == before
+
+
+def test_stale_generated_files_go_and_learner_files_stay(learner: Path) -> None:
+    assert build(learner, "--today", "2026-01-08")[0] == 0
+    write_repo(learner, {"reports/my-own-notes.md": "mine\n"})
+    manifest = json.loads((learner / "reports/.studylog-manifest.json").read_text(encoding="utf-8"))
+    assert manifest["as_of"] == "2026-01-08" and "reports/weekly/2026-W02.md" in manifest["files"]
+    # The learner renames a phase: its old review is stale and goes; their own file stays.
+    plan = (learner / "plan.yaml").read_text(encoding="utf-8").replace("id: p1\n", "id: basics\n")
+    plan = plan.replace("covers: [p1]", "covers: [basics]")
+    (learner / "plan.yaml").write_text(plan, encoding="utf-8")
+    code, out = build(learner, "--today", "2026-01-08")
+    assert code == 0, out
+    assert "removed reports/phases/p1.md" in out
+    assert not (learner / "reports/phases/p1.md").exists() and (learner / "reports/phases/basics.md").exists()
+    assert (learner / "reports/my-own-notes.md").read_text(encoding="utf-8") == "mine\n"
+
+
+def test_a_file_studylog_did_not_write_is_never_overwritten(learner: Path) -> None:
+    write_repo(learner, {"reports/problems.md": "my hand-kept problem log\n"})
+    code, out = build(learner, "--today", "2026-01-08")
+    assert code == 2 and "reports/problems.md: exists but was not generated by studylog" in out
+    assert (learner / "reports/problems.md").read_text(encoding="utf-8") == "my hand-kept problem log\n"
+
+
+def test_the_learners_review_lines_survive_every_build(learner: Path) -> None:
+    assert build(learner, "--today", "2026-01-08")[0] == 0
+    review = learner / "reports/weekly/2026-W02.md"
+    text = review.read_text(encoding="utf-8")
+    mine = "<!-- studylog:notes:start -->\n本周最大的收获：学会了 SVD。\n<!-- studylog:notes:end -->"
+    review.write_text(
+        re.sub(r"<!-- studylog:notes:start -->.*<!-- studylog:notes:end -->", mine, text, flags=re.S), "utf-8"
+    )
+    write_repo(learner, {"checkins/2026/2026-01-07.yaml": "date: 2026-01-07\nstatus: done\n"})
+    assert build(learner, "--today", "2026-01-08")[0] == 0
+    assert mine in review.read_text(encoding="utf-8")
+    assert build(learner, "--check")[0] == 0
+
+
+def rendered_readme(root: Path) -> str:
+    return cmarkgfm.github_flavored_markdown_to_html(
+        (root / "README.md").read_text(encoding="utf-8"), options=Options.CMARK_OPT_UNSAFE
+    )
+
+
+def cells(html: str) -> list[list[str]]:
+    table = next(t for t in re.findall(r"<table>.*?</table>", html, re.S) if "核心任务" in t)
+    return [re.findall(r"<td>(.*?)</td>", row, re.S) for row in re.findall(r"<tr>(.*?)</tr>", table, re.S)[1:]]
+
+
+def test_the_readme_renders_on_github_with_hostile_text_contained(learner: Path) -> None:
+    assert build(learner, "--today", "2026-01-08")[0] == 0
+    html = rendered_readme(learner)
+    rows = cells(html)
+    assert [r[1] for r in rows[:5]] == ["2026-01-05", "2026-01-06", "2026-01-07", "2026-01-08", "2026-01-10"]
+    assert all(len(r) == 8 for r in rows)  # no pipe or newline added or lost a column
+    _, _, status, task, problem, solution, links, _ = rows[1]
+    assert status == "🔄 进行中"
+    assert task == "Pipe | in the task, `code`, **bold**, [x](javascript:alert(1)) and $x^2$"
+    assert (
+        "<script>" not in html
+        and "&lt;script&gt;alert('x')&lt;/script&gt; and a | pipe<br>and a second line" in problem
+    )
+    assert "&lt;b&gt;bold&lt;/b&gt;" in problem and "<del>" not in problem
+    assert solution == "1. not a list<br># not a heading<br>- not a bullet<br>—"  # the open problem has none yet
+    hrefs = [unquote(html_module.unescape(h)) for h in re.findall(r'href="([^"]*)"', links)]
+    assert hrefs == ["notes/day 2 (draft).md#第一步安装cuda驱动", "https://example.com/a_(b)?q=1&r=2"]
+    assert ">笔记 | draft</a>" in links
+    assert rows[2][2] == "❌ 未打卡" and rows[3][2] == "⬜ 未开始"  # missed yesterday; today is still open
+
+
+def test_every_image_in_the_readme_exists(learner: Path) -> None:
+    assert build(learner, "--today", "2026-01-08")[0] == 0
+    html = rendered_readme(learner)
+    sources = re.findall(r'(?:src|srcset)="([^"]+)"', html)
+    assert len(sources) == 8
+    assert all((learner / s).is_file() for s in sources), sources
+    assert all(re.search(r'<img alt="[^"]{10,}"', html) for _ in sources)
+
+
+def test_every_relative_link_in_the_reports_resolves(learner: Path) -> None:
+    assert build(learner, "--today", "2026-01-08")[0] == 0
+    pages = [learner / "README.md", *sorted((learner / "reports").rglob("*.md"))]
+    checked = 0
+    for page in pages:
+        html = cmarkgfm.github_flavored_markdown_to_html(page.read_text(encoding="utf-8"))
+        for target in re.findall(r'href="([^"#]+)', html):
+            if target.startswith("https://"):
+                continue
+            assert (page.parent / unquote(target)).exists(), (page, target)
+            checked += 1
+    assert checked > 10
+
+
+def test_english_labels_follow_the_plans_locale(learner: Path) -> None:
+    plan = (learner / "plan.yaml").read_text(encoding="utf-8").replace("locale: zh-CN", "locale: en")
+    (learner / "plan.yaml").write_text(plan, encoding="utf-8")
+    assert build(learner, "--today", "2026-01-08")[0] == 0
+    html = rendered_readme(learner)
+    assert "<th>Core task</th>" in html and "核心任务" not in html and "W1 D2" in html
+
+
+def test_the_repositorys_own_readme_is_current() -> None:
+    result = run_cli("build", "--check", cwd=REPO_ROOT)
+    assert result.returncode == 0, result.stderr
+    assert (REPO_ROOT / "reports/index.html").is_file()
+    assert DATA.is_dir()
