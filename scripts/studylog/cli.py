@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from studylog import __version__
 
 if TYPE_CHECKING:
+    from studylog.progress import Snapshot
     from studylog.repo import LoadResult
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -87,6 +88,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="with --external: where passing URLs are remembered for 7 days "
         "(default: ~/.cache/studylog/links.json; 'none' to disable)",
     )
+    validate.add_argument(
+        "--summary",
+        type=Path,
+        metavar="FILE",
+        help='also append a Markdown summary (problems and progress) to FILE, e.g. "$GITHUB_STEP_SUMMARY"',
+    )
     validate.set_defaults(handler=_cmd_validate)
 
     status = commands.add_parser(
@@ -128,7 +135,193 @@ def build_parser() -> argparse.ArgumentParser:
         "--output", type=Path, metavar="FILE", help="where to write it (default: reports/journey-AS_OF.pdf)"
     )
     export.set_defaults(handler=_cmd_export)
+
+    publish = commands.add_parser(
+        "publish",
+        help="build, commit the generated files as github-actions[bot] and push; retry on a race",
+        description="Build, commit only README.md and reports/ as github-actions[bot], and push to the "
+        "branch's remote. When the push is rejected because someone pushed first, take the remote branch, "
+        "rebuild on it and try again, with backoff.",
+    )
+    _add_path(publish)
+    _add_today(publish)
+    publish.add_argument("--remote", default="origin", help="the git remote to push to (default: origin)")
+    publish.add_argument("--branch", help="the branch to publish (default: the current one)")
+    publish.add_argument(
+        "--via-branch",
+        metavar="NAME",
+        help="for a protected branch: push to NAME instead and open a pull request (needs GITHUB_TOKEN)",
+    )
+    publish.add_argument("--attempts", type=int, default=5, help="pushes to try before giving up (default: 5)")
+    publish.add_argument(
+        "--backoff",
+        type=float,
+        default=1.0,
+        metavar="SECONDS",
+        help="wait before a retry; doubles each time (default: 1)",
+    )
+    publish.add_argument(
+        "--dry-run", action="store_true", help="build and list what would be committed; no commit or push"
+    )
+    publish.set_defaults(handler=_cmd_publish)
+
+    remind = commands.add_parser(
+        "remind",
+        help="open or update a reminder issue when today's check-in is missing; close it when it arrives",
+        description="With GITHUB_TOKEN and GITHUB_REPOSITORY set (as in GitHub Actions): when today (in the "
+        "plan's timezone) is a planned day without a check-in, open or update one reminder issue with today's "
+        "task and the streak at stake; when the check-in is there, close it.",
+    )
+    _add_path(remind)
+    _add_today(remind)
+    remind.add_argument("--close-only", action="store_true", help="only close the reminder if today is checked in")
+    remind.add_argument("--dry-run", action="store_true", help="print what would happen; change nothing")
+    remind.set_defaults(handler=_cmd_remind)
+
+    bot = commands.add_parser(
+        "bot", help="GitHub actions of the studylog bot", description="GitHub actions of the bot."
+    )
+    bot_commands = bot.add_subparsers(dest="bot_command", metavar="ACTION", required=True)
+    comment = bot_commands.add_parser(
+        "comment",
+        help="upsert the pull-request comment: problems found and the progress the PR brings",
+        description="Create or update one comment on the pull request (found by a hidden marker) with the "
+        "problems found and the progress the pull request would bring, before → after.",
+    )
+    _add_path(comment)
+    _add_today(comment)
+    comment.add_argument("--pr", type=int, required=True, metavar="NUMBER", help="the pull request number")
+    comment.add_argument("--base", help="the base to compare with (default: origin/$GITHUB_BASE_REF)")
+    comment.add_argument("--dry-run", action="store_true", help="print the comment; post nothing")
+    comment.set_defaults(handler=_cmd_bot_comment)
     return parser
+
+
+def _cmd_publish(args: argparse.Namespace) -> int:
+    from studylog.publish import PublishError, PublishOptions, publish
+
+    target = args.via_branch
+    options = PublishOptions(
+        args.remote, args.branch, target, max(1, args.attempts), max(0.0, args.backoff), args.today, args.dry_run
+    )
+    try:
+        done = publish(args.path, options)
+    except PublishError as exc:
+        print(f"studylog: error: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    if args.dry_run:
+        listed = "".join(f"\n  {f}" for f in done.files) or " nothing"
+        print(f"dry run: would commit and push to {done.remote_ref}:{listed}", file=sys.stderr)
+        return EXIT_OK
+    if done.commit is None:
+        print(f"✓ nothing new to publish; {done.remote_ref} is current", file=sys.stderr)
+    else:
+        print(
+            f"✓ published {done.commit[:12]} to {done.remote_ref} ({len(done.files)} files, attempt {done.attempts})",
+            file=sys.stderr,
+        )
+    if target:
+        from studylog.bot import Bot, BotError
+        from studylog.publish import current_branch
+
+        try:
+            base = args.branch or current_branch(args.path)
+            action = Bot.from_environment().open_pull_request(
+                target, base, "studylog: update the dashboard", "Generated by `studylog publish --via-branch`."
+            )
+        except BotError as exc:
+            print(f"studylog: error: {exc}", file=sys.stderr)
+            return EXIT_PROBLEMS
+        print(f"✓ {action}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _loaded(args: argparse.Namespace, *, links: bool = False) -> tuple[LoadResult, Snapshot | None]:
+    """The repository and its snapshot as of --today; no snapshot when files have errors."""
+    from studylog.progress import compute
+    from studylog.repo import load_repository, today_in
+
+    result = load_repository(args.path, args.today, links=links)
+    if result.errors or result.repository is None:
+        return result, None
+    return result, compute(result.repository, args.today or today_in(result.repository.plan.timezone))
+
+
+def _cmd_remind(args: argparse.Namespace) -> int:
+    from studylog.bot import Bot, BotError
+    from studylog.diagnostics import format_text
+    from studylog.labels import LABELS
+
+    result, snapshot = _loaded(args)
+    if snapshot is None or result.repository is None:
+        sys.stdout.write(format_text(result.errors))
+        print("✗ the repository has errors: no reminder sent", file=sys.stderr)
+        return EXIT_PROBLEMS
+    labels = LABELS[result.repository.plan.locale]
+    try:
+        bot = Bot.from_environment(dry_run=args.dry_run)
+        if snapshot.today_checked_in:
+            action = bot.close_reminder(labels["reminder_closed"].format(date=snapshot.as_of))
+        elif args.close_only:
+            print(f"no check-in yet for {snapshot.as_of}; leaving any reminder open", file=sys.stderr)
+            return EXIT_OK
+        elif snapshot.today_rest_day or not snapshot.today_planned:
+            action = bot.close_reminder(f"{snapshot.as_of}: nothing planned today.")
+        else:
+            planned = "\n".join(f"- `{ident}` {title}" for ident, title in snapshot.today_planned)
+            body = (
+                f"### {labels['reminder_planned']}\n\n{planned}\n\n"
+                f"{labels['reminder_streak'].format(n=snapshot.streak_current)}\n\n{labels['reminder_howto']}\n"
+            )
+            action = bot.remind(labels["reminder_title"].format(date=snapshot.as_of), body)
+    except BotError as exc:
+        print(f"studylog: error: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"✓ {action}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _changed_checkins(root: Path, base: str) -> set[str]:
+    import subprocess
+
+    diff = subprocess.run(
+        ["git", "diff", "--name-only", "--diff-filter=AMR", f"{base}...HEAD", "--", "checkins"],
+        cwd=root, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    if diff.returncode != 0:
+        raise ValueError((diff.stderr or diff.stdout).strip())
+    return {line.strip() for line in diff.stdout.splitlines() if line.strip()}
+
+
+def _cmd_bot_comment(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
+    from studylog.bot import Bot, BotError
+    from studylog.progress import compute
+    from studylog.summary import pr_comment
+
+    result, after = _loaded(args, links=True)
+    before = None
+    if after is not None and result.repository is not None:
+        base = args.base or f"origin/{os.environ.get('GITHUB_BASE_REF') or 'main'}"
+        try:
+            changed = _changed_checkins(args.path, base)
+        except ValueError as exc:
+            print(f"studylog: error: cannot compare with {base}: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+        repository = result.repository
+        earlier = replace(repository, checkins=tuple(c for c in repository.checkins if c.path not in changed))
+        before = compute(earlier, after.as_of)
+    body = pr_comment(result.diagnostics, before, after)
+    if args.dry_run:
+        sys.stdout.write(body)
+    try:
+        action = Bot.from_environment(dry_run=args.dry_run).upsert_comment(args.pr, body)
+    except BotError as exc:
+        print(f"studylog: error: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"✓ {action}", file=sys.stderr)
+    return EXIT_PROBLEMS if result.errors else EXIT_OK
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
@@ -222,6 +415,8 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     if args.external and result.web_links:
         result = _with_web_links(result, args)
     sys.stdout.write(FORMATTERS[fmt](result.diagnostics))
+    if args.summary is not None:
+        _append_summary(args, result)
     sys.stdout.flush()
     errors = len(result.errors)
     warnings = len(result.diagnostics) - errors
@@ -240,6 +435,18 @@ def _cmd_validate(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
     return EXIT_PROBLEMS if errors else EXIT_OK
+
+
+def _append_summary(args: argparse.Namespace, result: LoadResult) -> None:
+    from studylog.progress import compute
+    from studylog.repo import today_in
+    from studylog.summary import job_summary
+
+    snapshot = None
+    if not result.errors and result.repository is not None:
+        snapshot = compute(result.repository, args.today or today_in(result.repository.plan.timezone))
+    with args.summary.open("a", encoding="utf-8") as handle:
+        handle.write(job_summary(result.diagnostics, snapshot))
 
 
 def _with_web_links(result: LoadResult, args: argparse.Namespace) -> LoadResult:

@@ -99,6 +99,11 @@ _ZH: dict[str, str] = {
     "filter": "筛选打卡与问题…",
     "back": "返回",
     "shown": "显示",
+    "reminder_title": "📅 {date} 还没有打卡",
+    "reminder_planned": "今天的计划",
+    "reminder_streak": "🔥 当前连续打卡 {n} 天——今天打卡就能延续。",
+    "reminder_howto": "打卡：运行 `studylog new` 生成今天的文件，填写后提交到 `checkins/`。提交后这条提醒会自动关闭。",
+    "reminder_closed": "✅ {date} 已打卡，提醒关闭。",
 }
 
 _EN: dict[str, str] = {
@@ -194,6 +199,12 @@ _EN: dict[str, str] = {
     "filter": "Filter check-ins and problems…",
     "back": "Back",
     "shown": "shown",
+    "reminder_title": "📅 No check-in yet for {date}",
+    "reminder_planned": "Planned today",
+    "reminder_streak": "🔥 Your streak is {n} days — check in today to keep it.",
+    "reminder_howto": "Check in: run `studylog new`, fill in the file and commit it under `checkins/`. "
+    "This reminder closes itself when the check-in arrives.",
+    "reminder_closed": "✅ Checked in on {date}; closing the reminder.",
 }
 
 LABELS: Mapping[Locale, Mapping[str, str]] = {Locale.ZH_CN: _ZH, Locale.EN: _EN}

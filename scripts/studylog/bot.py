@@ -1,0 +1,168 @@
+"""The studylog bot: the few GitHub API calls the workflows make, through PyGithub.
+
+One pull-request comment, found by a hidden marker and edited in place; one reminder issue,
+opened or updated while today's check-in is missing and closed when it arrives; one pull
+request for a protected branch. Every action has a dry run that only says what it would do.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from studylog.summary import COMMENT_MARKER
+
+if TYPE_CHECKING:
+    from github.Repository import Repository
+
+REMINDER_MARKER = "<!-- studylog:reminder -->"
+DEFAULT_API = "https://api.github.com"
+
+
+class BotError(Exception):
+    """A GitHub API call failed; the message says what to change."""
+
+
+@dataclass(frozen=True)
+class Action:
+    verb: str  # created | updated | closed | nothing
+    what: str
+    url: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.verb} {self.what}" + (f" ({self.url})" if self.url else "")
+
+
+def _explain(exc: Any, doing: str, permission: str) -> BotError:
+    status = getattr(exc, "status", None)
+    data = getattr(exc, "data", None)
+    detail = data.get("message", "") if isinstance(data, dict) else ""
+    if status in (401, 403):
+        return BotError(
+            f"GitHub refused to {doing} ({status} {detail}). Give the job `permissions: {permission}: write`; "
+            "on a pull request from a fork the token is read-only, so studylog writes the job summary instead"
+        )
+    if status == 404:
+        return BotError(
+            f"GitHub answered 404 when trying to {doing}: check GITHUB_REPOSITORY and that the token can see "
+            "the repository"
+        )
+    return BotError(f"GitHub failed to {doing}: {status} {detail or exc}")
+
+
+class Bot:
+    def __init__(self, repository: Repository | None, name: str, *, dry_run: bool = False) -> None:
+        self.repo = repository
+        self.name = name
+        self.dry_run = dry_run
+
+    @classmethod
+    def from_environment(cls, *, dry_run: bool = False, base_url: str | None = None) -> Bot:
+        name = os.environ.get("GITHUB_REPOSITORY", "")
+        token = os.environ.get("GITHUB_TOKEN") or os.environ.get("GH_TOKEN")
+        if dry_run and not token:
+            return cls(None, name or "OWNER/REPO", dry_run=True)
+        if not name or "/" not in name:
+            raise BotError("GITHUB_REPOSITORY is not set (OWNER/REPO); GitHub Actions sets it")
+        if not token:
+            raise BotError("GITHUB_TOKEN is not set: pass `env: GITHUB_TOKEN: ${{ github.token }}` to the step")
+        from github import Auth, Github
+
+        client = Github(
+            auth=Auth.Token(token),
+            base_url=base_url or os.environ.get("GITHUB_API_URL", DEFAULT_API),
+            retry=None,
+            seconds_between_requests=None,
+            seconds_between_writes=None,
+            timeout=30,
+        )
+        return cls(client.get_repo(name, lazy=True), name, dry_run=dry_run)
+
+    def _call(self, doing: str, permission: str, call: Any) -> Any:
+        from github import GithubException
+
+        try:
+            return call()
+        except GithubException as exc:
+            raise _explain(exc, doing, permission) from None
+
+    def _write(self, verb: str, what: str, doing: str, permission: str, call: Any) -> Action:
+        """Do a write, or in a dry run only say what it would be."""
+        if self.dry_run:
+            return Action(f"would have {verb}", what)
+        result = self._call(doing, permission, call)
+        return Action(verb, what, getattr(result, "html_url", "") or "")
+
+    def upsert_comment(self, number: int, body: str) -> Action:
+        """One comment per pull request: edit ours if it is there, else create it."""
+        body = body if COMMENT_MARKER in body else f"{COMMENT_MARKER}\n{body}"
+        what = f"the studylog comment on #{number}"
+        if self.repo is None:
+            return Action("would have created or updated", what)
+        repo = self.repo
+        issue = self._call("read the pull request", "pull-requests", lambda: repo.get_issue(number))
+        comments = self._call("read comments", "pull-requests", lambda: list(issue.get_comments()))
+        ours = next((c for c in comments if COMMENT_MARKER in (c.body or "")), None)
+        if ours is None:
+            return self._write("created", what, "comment", "pull-requests", lambda: issue.create_comment(body))
+        if ours.body == body:
+            return Action("left unchanged", what, ours.html_url)
+        action = self._write("updated", what, "edit the comment", "pull-requests", lambda: ours.edit(body))
+        return Action(action.verb, what, ours.html_url)
+
+    def _open_reminder(self) -> Any:
+        assert self.repo is not None
+        repo = self.repo
+        issues = self._call("list issues", "issues", lambda: list(repo.get_issues(state="open")))
+        return next((i for i in issues if REMINDER_MARKER in (i.body or "") and i.pull_request is None), None)
+
+    def remind(self, title: str, body: str) -> Action:
+        body = f"{REMINDER_MARKER}\n{body}"
+        if self.repo is None:
+            return Action("would have opened or updated", f"the reminder “{title}”")
+        repo = self.repo
+        existing = self._open_reminder()
+        if existing is None:
+            return self._write(
+                "opened", f"the reminder “{title}”", "open a reminder issue", "issues",
+                lambda: repo.create_issue(title=title, body=body),
+            )  # fmt: skip
+        what = f"reminder #{existing.number}"
+        if existing.title == title and existing.body == body:
+            return Action("left unchanged", what, existing.html_url)
+        action = self._write(
+            "updated", what, "update the reminder", "issues", lambda: existing.edit(title=title, body=body)
+        )
+        return Action(action.verb, what, existing.html_url)
+
+    def close_reminder(self, note: str) -> Action:
+        if self.repo is None:
+            return Action("would have closed", "the open reminder, if any")
+        existing = self._open_reminder()
+        if existing is None:
+            return Action("found nothing to close:", "no reminder is open")
+        what = f"reminder #{existing.number}"
+
+        def close() -> None:
+            existing.create_comment(note)
+            existing.edit(state="closed")
+
+        action = self._write("closed", what, "close the reminder", "issues", close)
+        return Action(action.verb, what, existing.html_url)
+
+    def open_pull_request(self, head: str, base: str, title: str, body: str) -> Action:
+        what = f"the pull request {head} → {base}"
+        if self.repo is None:
+            return Action("would have opened or updated", what)
+        repo = self.repo
+        owner = self.name.split("/")[0]
+        pulls = self._call(
+            "list pull requests", "pull-requests", lambda: list(repo.get_pulls(state="open", head=f"{owner}:{head}"))
+        )
+        if pulls:
+            return Action("updated", what, pulls[0].html_url)  # the push already updated it
+        return self._write(
+            "opened", what, "open a pull request", "pull-requests",
+            lambda: repo.create_pull(title=title, body=body, head=head, base=base),
+        )  # fmt: skip

@@ -1,0 +1,204 @@
+"""`studylog publish`: build, commit only the generated files as the Actions bot, push — and
+when someone pushed first, take their branch, rebuild on it and try again (a bounded number
+of times, with backoff). Works with any git remote, a local bare repository as well as GitHub.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from studylog.build import README, BuildError, build_repository
+from studylog.render import REPORTS
+
+BOT_NAME = "github-actions[bot]"
+BOT_EMAIL = "41898282+github-actions[bot]@users.noreply.github.com"
+GENERATED = (README, REPORTS)
+
+PERMISSION_HINT = (
+    "the workflow's token may not push. On GitHub: Settings → Actions → General → Workflow permissions → "
+    "'Read and write permissions', and give the publish job `permissions: contents: write`"
+)
+PROTECTED_HINT = (
+    "the branch is protected and refuses direct pushes: allow github-actions to push to it, "
+    "or run `studylog publish --via-branch studylog/dashboard` and merge the pull request it opens"
+)
+
+
+class PublishError(Exception):
+    """Publishing stopped; the message says why and what to change."""
+
+
+@dataclass(frozen=True)
+class PublishOptions:
+    remote: str = "origin"
+    branch: str | None = None  # default: the current branch (or GITHUB_REF_NAME on a detached HEAD)
+    target: str | None = None  # push here instead of `branch`, e.g. for a pull request
+    attempts: int = 5
+    backoff: float = 1.0  # seconds before the second attempt; doubles each time
+    today: dt.date | None = None
+    dry_run: bool = False
+
+
+@dataclass(frozen=True)
+class Published:
+    commit: str | None  # None: nothing to publish
+    attempts: int
+    files: tuple[str, ...]
+    remote_ref: str
+
+
+def git(root: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+    result = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, check=False)
+    if check and result.returncode != 0:
+        raise PublishError(f"`git {' '.join(args)}` failed: {(result.stderr or result.stdout).strip()}")
+    return result
+
+
+def current_branch(root: Path) -> str:
+    result = git(root, "symbolic-ref", "--quiet", "--short", "HEAD", check=False)
+    if result.returncode == 0:
+        return result.stdout.strip()
+    for name in ("GITHUB_HEAD_REF", "GITHUB_REF_NAME"):
+        if os.environ.get(name):
+            return os.environ[name]
+    raise PublishError("HEAD is detached and no branch was given: pass `--branch NAME`")
+
+
+def changed_files(root: Path, paths: tuple[str, ...] = GENERATED) -> list[str]:
+    """Changed, new and deleted files under `paths`, untracked ones included (porcelain v1, -z)."""
+    out = git(root, "status", "--porcelain", "-z", "--untracked-files=all", "--", *paths).stdout
+    entries = [e for e in out.split("\0") if e]
+    return sorted(e[3:] for e in entries if len(e) > 3)
+
+
+def _dirty_outside_generated(root: Path) -> list[str]:
+    out = git(root, "status", "--porcelain", "-z", "--untracked-files=no").stdout
+    return sorted(e[3:] for e in out.split("\0") if len(e) > 3 and not _generated(e[3:]))
+
+
+def _readme_edited_by_hand(root: Path) -> bool:
+    """Uncommitted README changes outside the generated section (those inside are ours to redo)."""
+    from studylog.readme import MarkerError, splice
+
+    if not changed_files(root, (README,)):
+        return False
+    committed = subprocess.run(["git", "show", f"HEAD:{README}"], cwd=root, capture_output=True, check=False)
+    try:
+        current = (root / README).read_bytes().decode("utf-8")  # bytes: CRLF must stay CRLF here
+        return committed.returncode != 0 or splice(committed.stdout.decode("utf-8"), "") != splice(current, "")
+    except (OSError, UnicodeDecodeError, MarkerError):
+        return True
+
+
+def _generated(path: str) -> bool:
+    return path == README or path.startswith(f"{REPORTS}/")
+
+
+def _classify_push_failure(stderr: str) -> str:
+    text = stderr.lower()
+    if "403" in text or "permission to" in text or "denied to" in text or "write access" in text:
+        return "permission"
+    if "protected branch" in text or "gh006" in text or "gh013" in text:
+        return "protected"
+    # Someone pushed first: either git saw it ("fetch first"), or both pushes reached the remote at
+    # the same moment and the loser's ref update failed ("cannot lock ref").
+    races = ("fetch first", "non-fast-forward", "[rejected]", "stale info", "cannot lock ref", "failed to update ref")
+    if any(sign in text for sign in races):
+        return "race"
+    return "other"
+
+
+def _build(root: Path, today: dt.date | None) -> None:
+    from studylog.diagnostics import format_text
+
+    result, report = build_repository(root, today)
+    if report is None:
+        raise PublishError(
+            f"the repository has {len(result.errors)} error(s); nothing was published:\n" + format_text(result.errors)
+        )
+
+
+def publish(
+    root: Path,
+    options: PublishOptions,
+    *,
+    before_push: Callable[[int], None] | None = None,
+    sleep: Callable[[float], None] = time.sleep,
+) -> Published:
+    dirty = _dirty_outside_generated(root)
+    if dirty:
+        raise PublishError(f"uncommitted changes to {', '.join(dirty[:5])}: commit or stash them first")
+    if _readme_edited_by_hand(root):
+        raise PublishError(
+            "README.md has uncommitted changes outside the studylog section: commit them first "
+            "(publish commits only what it generates)"
+        )
+    branch = options.branch or current_branch(root)
+    target = options.target or branch
+    remote_ref = f"{options.remote}/{target}"
+    wait = options.backoff
+    for attempt in range(1, options.attempts + 1):
+        try:
+            _build(root, options.today)
+        except BuildError as exc:
+            raise PublishError(str(exc)) from None
+        files = tuple(changed_files(root))
+        if options.dry_run:
+            return Published(None, attempt, files, remote_ref)
+        commit = None
+        if files:
+            git(root, "add", "-A", "--", *GENERATED)
+            as_of = _recorded_as_of(root)
+            git(
+                root,
+                "-c", f"user.name={BOT_NAME}",
+                "-c", f"user.email={BOT_EMAIL}",
+                "commit", "--quiet", "--no-verify",
+                "-m", f"studylog: update dashboard (as of {as_of})",
+            )  # fmt: skip
+            commit = git(root, "rev-parse", "HEAD").stdout.strip()
+        if before_push is not None:
+            before_push(attempt)
+        # A side branch (for a pull request) is studylog's own: it is replaced, never merged.
+        force = ["--force"] if target != branch else []
+        pushed = git(root, "push", "--porcelain", *force, options.remote, f"HEAD:refs/heads/{target}", check=False)
+        if pushed.returncode == 0:
+            return Published(commit, attempt, files, remote_ref)
+        reason = _classify_push_failure(pushed.stderr + pushed.stdout)
+        if reason == "permission":
+            raise PublishError(f"push to {remote_ref} was refused: {PERMISSION_HINT}")
+        if reason == "protected":
+            raise PublishError(f"push to {remote_ref} was refused: {PROTECTED_HINT}")
+        if reason != "race":
+            raise PublishError(f"push to {remote_ref} failed: {pushed.stderr.strip()}")
+        # Someone pushed first. Drop only our generated commit, take theirs, rebuild on top.
+        if commit is not None:
+            git(root, "reset", "--quiet", "--hard", f"{commit}~1")
+        git(root, "fetch", "--quiet", options.remote, f"refs/heads/{target}")
+        rebased = git(root, "rebase", "--quiet", "FETCH_HEAD", check=False)
+        if rebased.returncode != 0:
+            git(root, "rebase", "--abort", check=False)
+            raise PublishError(
+                f"your unpushed commits conflict with {remote_ref}: {rebased.stderr.strip()}; "
+                "pull and resolve, then publish again"
+            )
+        if attempt < options.attempts:
+            sleep(wait)
+            wait *= 2
+    raise PublishError(
+        f"gave up after {options.attempts} attempts: {remote_ref} kept moving (others pushed each time); "
+        "run publish again, or raise --attempts"
+    )
+
+
+def _recorded_as_of(root: Path) -> str:
+    from studylog.build import Manifest
+
+    as_of = Manifest.read(root).as_of
+    return as_of.isoformat() if as_of else "unknown"

@@ -1,0 +1,209 @@
+"""The bot through PyGithub against a local HTTP server serving the REST endpoints it uses.
+
+The server keeps issues and comments in memory like GitHub does, so a second run sees what the
+first one created; each test asserts on the requests the server received.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pytest_httpserver import HTTPServer
+from werkzeug import Request, Response
+
+from conftest import run_cli, write_repo
+from studylog.bot import REMINDER_MARKER
+from studylog.summary import COMMENT_MARKER
+
+REPO = "learner/study"
+
+
+@pytest.fixture(scope="session")
+def httpserver_listen_address() -> tuple[str, int]:
+    return ("127.0.0.1", 0)
+
+
+class FakeGitHub:
+    """Issues, pull requests and comments of one repository, as GitHub's REST API serves them."""
+
+    def __init__(self, server: HTTPServer) -> None:
+        self.server = server
+        self.base = server.url_for("").rstrip("/")
+        self.issues: dict[int, dict[str, Any]] = {}
+        self.comments: dict[int, dict[str, Any]] = {}
+        self.refuse: dict[tuple[str, str], int] = {}  # (method, path pattern) → status
+        self.requests: list[tuple[str, str, Any]] = []
+        server.expect_request(re.compile(r"/repos/.*")).respond_with_handler(self.handle)
+
+    def issue(self, number: int, title: str, body: str, *, pull: bool = False) -> dict[str, Any]:
+        url = f"{self.base}/repos/{REPO}/issues/{number}"
+        data = {
+            "id": 1000 + number,
+            "number": number,
+            "title": title,
+            "body": body,
+            "state": "open",
+            "url": url,
+            "html_url": f"https://github.com/{REPO}/issues/{number}",
+            "comments_url": f"{url}/comments",
+            "pull_request": {"url": url} if pull else None,
+        }
+        self.issues[number] = data
+        return data
+
+    def _comment(self, issue: int, body: str) -> dict[str, Any]:
+        ident = 5000 + len(self.comments)
+        data = {
+            "id": ident,
+            "body": body,
+            "url": f"{self.base}/repos/{REPO}/issues/comments/{ident}",
+            "html_url": f"https://github.com/{REPO}/issues/{issue}#issuecomment-{ident}",
+            "issue": issue,
+        }
+        self.comments[ident] = data
+        return data
+
+    def handle(self, request: Request) -> Response:
+        body = json.loads(request.data) if request.data else None
+        path = request.path
+        self.requests.append((request.method, path, body))
+        for (method, pattern), status in self.refuse.items():
+            if method == request.method and re.fullmatch(pattern, path):
+                return Response(json.dumps({"message": "Resource not accessible by integration"}), status)
+        prefix = f"/repos/{REPO}"
+        if not path.startswith(prefix):
+            return Response(json.dumps({"message": "Not Found"}), 404)
+        rest = path[len(prefix) :]
+        if request.method == "GET" and rest == "/issues":
+            found = [i for i in self.issues.values() if i["state"] == request.args.get("state", "open")]
+            return Response(json.dumps(found), 200, content_type="application/json")
+        if request.method == "POST" and rest == "/issues":
+            created = self.issue(len(self.issues) + 1, body["title"], body["body"])
+            return Response(json.dumps(created), 201, content_type="application/json")
+        if match := re.fullmatch(r"/issues/(\d+)", rest):
+            number = int(match.group(1))
+            if number not in self.issues:
+                return Response(json.dumps({"message": "Not Found"}), 404)
+            if request.method == "PATCH":
+                self.issues[number].update(body)
+            return Response(json.dumps(self.issues[number]), 200, content_type="application/json")
+        if match := re.fullmatch(r"/issues/(\d+)/comments", rest):
+            number = int(match.group(1))
+            if request.method == "POST":
+                return Response(json.dumps(self._comment(number, body["body"])), 201, content_type="application/json")
+            found = [c for c in self.comments.values() if c["issue"] == number]
+            return Response(json.dumps(found), 200, content_type="application/json")
+        if match := re.fullmatch(r"/issues/comments/(\d+)", rest):
+            comment = self.comments[int(match.group(1))]
+            comment.update(body)
+            return Response(json.dumps(comment), 200, content_type="application/json")
+        return Response(json.dumps({"message": "Not Found"}), 404)
+
+    def writes(self) -> list[tuple[str, str]]:
+        return [(method, path) for method, path, _ in self.requests if method != "GET"]
+
+
+@pytest.fixture
+def github(httpserver: HTTPServer) -> FakeGitHub:
+    return FakeGitHub(httpserver)
+
+
+def env(github: FakeGitHub, **extra: str) -> dict[str, str]:
+    return {"GITHUB_API_URL": github.base, "GITHUB_TOKEN": "t0ken", "GITHUB_REPOSITORY": REPO, **extra}
+
+
+@pytest.fixture
+def learner(tmp_path: Path, fixture_plan: str) -> Path:
+    root = write_repo(
+        tmp_path / "repo",
+        {"plan.yaml": fixture_plan, "checkins/2026/2026-01-05.yaml": "date: 2026-01-05\nstatus: done\nhours: 2\n"},
+    )
+    for args in (
+        ["init", "-q", "-b", "main"],
+        ["add", "-A"],
+        ["-c", "user.name=l", "-c", "user.email=l@l", "commit", "-qm", "a"],
+    ):
+        subprocess.run(["git", *args], cwd=root, check=True, capture_output=True)
+    subprocess.run(["git", "branch", "base"], cwd=root, check=True)
+    write_repo(root, {"checkins/2026/2026-01-06.yaml": "date: 2026-01-06\nstatus: done\nhours: 2\n"})
+    for args in (["add", "-A"], ["-c", "user.name=l", "-c", "user.email=l@l", "commit", "-qm", "b"]):
+        subprocess.run(["git", *args], cwd=root, check=True, capture_output=True)
+    return root
+
+
+def comment(learner: Path, github: FakeGitHub, *extra: str) -> subprocess.CompletedProcess[str]:
+    args = ("bot", "comment", str(learner), "--pr", "7", "--base", "base", "--today", "2026-01-06", *extra)
+    return run_cli(*args, env=env(github))
+
+
+def test_the_pull_request_comment_is_created_once_then_edited(learner: Path, github: FakeGitHub) -> None:
+    github.issue(7, "Check-in 01-06", "", pull=True)
+    first = comment(learner, github)
+    assert first.returncode == 0, first.stderr
+    assert github.writes() == [("POST", f"/repos/{REPO}/issues/7/comments")]
+    posted = github.requests[-1][2]["body"]
+    assert posted.startswith(COMMENT_MARKER) and "✅ No problems found." in posted
+    assert "| 基础 | 20% → **40%** |" in posted and "1 → **2** days" in posted
+    write_repo(learner, {"checkins/2026/2026-01-06.yaml": "date: 2026-01-06\nstatus: 好\n"})
+    second = comment(learner, github)
+    assert second.returncode == 1  # the check-in is broken now
+    assert github.writes()[1:] == [("PATCH", f"/repos/{REPO}/issues/comments/5000")]
+    edited = github.requests[-1][2]["body"]
+    assert "`invalid-status`" in edited and len(github.comments) == 1
+    third = comment(learner, github)
+    assert "left unchanged" in third.stderr and len(github.writes()) == 2
+
+
+def test_a_dry_run_writes_nothing(learner: Path, github: FakeGitHub) -> None:
+    github.issue(7, "Check-in 01-06", "", pull=True)
+    result = comment(learner, github, "--dry-run")
+    assert result.returncode == 0 and "would have created" in result.stderr
+    assert COMMENT_MARKER in result.stdout and github.writes() == []
+
+
+def test_reminders_open_update_and_close(learner: Path, github: FakeGitHub) -> None:
+    remind = ("remind", str(learner))
+    opened = run_cli(*remind, "--today", "2026-01-07", env=env(github))
+    assert opened.returncode == 0, opened.stderr
+    assert github.writes() == [("POST", f"/repos/{REPO}/issues")]
+    issue = github.issues[1]
+    assert issue["title"] == "📅 2026-01-07 还没有打卡" and REMINDER_MARKER in issue["body"]
+    assert "`w1d3` 概率论" in issue["body"] and "当前连续打卡 2 天" in issue["body"]
+    again = run_cli(*remind, "--today", "2026-01-08", env=env(github))
+    assert again.returncode == 0 and github.writes()[-1] == ("PATCH", f"/repos/{REPO}/issues/1")
+    assert github.issues[1]["title"] == "📅 2026-01-08 还没有打卡" and len(github.issues) == 1
+    write_repo(learner, {"checkins/2026/2026-01-08.yaml": "date: 2026-01-08\nstatus: done\n"})
+    closed = run_cli(*remind, "--today", "2026-01-08", "--close-only", env=env(github))
+    assert closed.returncode == 0, closed.stderr
+    assert github.writes()[-2:] == [("POST", f"/repos/{REPO}/issues/1/comments"), ("PATCH", f"/repos/{REPO}/issues/1")]
+    assert github.issues[1]["state"] == "closed"
+
+
+@pytest.mark.parametrize(
+    ("status", "expected"),
+    [
+        (403, "GitHub refused to comment (403 Resource not accessible by integration). Give the job "
+         "`permissions: pull-requests: write`"),
+        (404, "GitHub answered 404 when trying to comment: check GITHUB_REPOSITORY"),
+    ],
+)  # fmt: skip
+def test_refusals_become_clear_messages(learner: Path, github: FakeGitHub, status: int, expected: str) -> None:
+    github.issue(7, "Check-in", "", pull=True)
+    github.refuse[("POST", rf"/repos/{REPO}/issues/7/comments")] = status
+    result = comment(learner, github)
+    assert result.returncode == 1 and expected in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_missing_repository_is_a_clear_404(learner: Path, github: FakeGitHub) -> None:
+    result = run_cli("remind", str(learner), "--today", "2026-01-07", env=env(github, GITHUB_REPOSITORY="nobody/none"))
+    assert result.returncode == 1 and "404 when trying to list issues" in result.stderr
+
+
+def test_without_a_token_the_message_says_how_to_pass_it(learner: Path, github: FakeGitHub) -> None:
+    result = run_cli("remind", str(learner), "--today", "2026-01-07", env=env(github, GITHUB_TOKEN=""))
+    assert result.returncode == 1 and "GITHUB_TOKEN is not set" in result.stderr

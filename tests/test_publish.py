@@ -1,0 +1,148 @@
+"""`studylog publish` against a real local bare repository, with publishers racing each other."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from conftest import run_cli, write_repo
+from studylog.publish import BOT_NAME, PublishError, PublishOptions, publish
+
+TODAY = "2026-01-10"
+
+
+def git(root: Path, *args: str) -> str:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "learner", "GIT_AUTHOR_EMAIL": "l@example.com"}
+    env |= {"GIT_COMMITTER_NAME": "learner", "GIT_COMMITTER_EMAIL": "l@example.com"}
+    done = subprocess.run(["git", *args], cwd=root, env=env, capture_output=True, text=True, check=True)
+    return done.stdout
+
+
+@pytest.fixture
+def remote(tmp_path: Path, fixture_plan: str) -> Path:
+    """A bare repository whose main branch holds a plan, a README with markers and one check-in."""
+    bare = tmp_path / "remote.git"
+    subprocess.run(["git", "init", "-q", "--bare", "-b", "main", str(bare)], check=True)
+    seed = write_repo(
+        tmp_path / "seed",
+        {
+            "plan.yaml": fixture_plan,
+            "README.md": "# 学习\n\n<!-- studylog:start -->\n<!-- studylog:end -->\n",
+            "checkins/2026/2026-01-05.yaml": "date: 2026-01-05\nstatus: done\nhours: 2\n",
+        },
+    )
+    git(seed, "init", "-q", "-b", "main")
+    git(seed, "add", "-A")
+    git(seed, "commit", "-qm", "start")
+    git(seed, "remote", "add", "origin", str(bare))
+    git(seed, "push", "-q", "origin", "main")
+    return bare
+
+
+def clone(remote: Path, where: Path) -> Path:
+    subprocess.run(["git", "clone", "-q", str(remote), str(where)], check=True)
+    return where
+
+
+def add_checkin(root: Path, day: int, who: str) -> None:
+    write_repo(root, {f"checkins/2026/2026-01-{day:02d}.yaml": f"date: 2026-01-{day:02d}\nstatus: done\nhours: 2\n"})
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", f"check-in by {who}")
+
+
+def publish_cli(root: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "studylog", "publish", str(root), "--today", TODAY, *extra],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+
+
+def test_racing_publishers_lose_nothing(remote: Path, tmp_path: Path) -> None:
+    learners = [clone(remote, tmp_path / f"learner{day}") for day in (6, 7, 8, 9)]
+    for day, root in zip((6, 7, 8, 9), learners, strict=True):
+        add_checkin(root, day, f"learner{day}")
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(lambda r: publish_cli(r, "--attempts", "10", "--backoff", "0.2"), learners))
+    assert [r.returncode for r in results] == [0, 0, 0, 0], [r.stderr for r in results]
+    assert any("attempt 1)" not in r.stderr for r in results)  # at least one publisher had to retry
+    final = clone(remote, tmp_path / "final")
+    names = set(git(final, "ls-files", "checkins").split())
+    assert names == {f"checkins/2026/2026-01-{d:02d}.yaml" for d in (5, 6, 7, 8, 9)}
+    log = git(final, "log", "--format=%an|%s")
+    assert all(f"learner|check-in by learner{day}" in log for day in (6, 7, 8, 9))
+    assert f"{BOT_NAME}|studylog: update dashboard (as of {TODAY})" in log
+    readme = (final / "README.md").read_text(encoding="utf-8")
+    for day in (5, 6, 7, 8, 9):
+        assert f"| 2026-01-{day:02d} | ✅ 已完成 |" in readme
+    assert run_cli("build", str(final), "--check").returncode == 0  # the README reflects every check-in
+
+
+def test_retries_are_bounded_when_the_remote_keeps_moving(remote: Path, tmp_path: Path) -> None:
+    mine, other = clone(remote, tmp_path / "mine"), clone(remote, tmp_path / "other")
+    add_checkin(mine, 6, "me")
+    pushes = []
+
+    def someone_pushes_first(attempt: int) -> None:
+        add_checkin(other, 10 + attempt, "other")
+        git(other, "push", "-q", "origin", "main")
+        pushes.append(attempt)
+
+    with pytest.raises(PublishError, match="gave up after 3 attempts: origin/main kept moving"):
+        publish(mine, PublishOptions(attempts=3, backoff=0.0, today=None), before_push=someone_pushes_first)
+    assert pushes == [1, 2, 3]
+    assert "check-in by me" in git(mine, "log", "--format=%s")  # the learner's commit is still there
+
+
+@pytest.mark.parametrize(
+    ("hook_says", "expected"),
+    [
+        ("Permission to learner/study.git denied to github-actions[bot].", "Workflow permissions"),
+        ("error: GH006: Protected branch update failed for refs/heads/main.", "--via-branch"),
+    ],
+    ids=["403", "protected-branch"],
+)
+def test_a_refused_push_says_what_to_change(remote: Path, tmp_path: Path, hook_says: str, expected: str) -> None:
+    hook = remote / "hooks/pre-receive"
+    hook.write_text(f"#!/bin/sh\necho '{hook_says}' >&2\nexit 1\n", encoding="utf-8")
+    hook.chmod(0o755)
+    mine = clone(remote, tmp_path / "mine")
+    add_checkin(mine, 6, "me")
+    result = publish_cli(mine)
+    assert result.returncode == 1 and expected in result.stderr and "Traceback" not in result.stderr
+
+
+def test_dry_run_nothing_to_publish_and_detached_head(remote: Path, tmp_path: Path) -> None:
+    mine = clone(remote, tmp_path / "mine")
+    result = publish_cli(mine, "--dry-run")
+    assert result.returncode == 0 and "would commit and push to origin/main" in result.stderr
+    assert "README.md" in result.stderr and "reports/index.html" in result.stderr
+    assert git(mine, "status", "--porcelain")  # built, but nothing committed
+    assert publish_cli(mine).returncode == 0
+    again = publish_cli(mine)
+    assert again.returncode == 0 and "nothing new to publish" in again.stderr
+    git(mine, "checkout", "-q", "--detach")
+    detached = subprocess.run(
+        [sys.executable, "-m", "studylog", "publish", str(mine), "--today", TODAY],
+        capture_output=True,
+        text=True,
+        env={k: v for k, v in os.environ.items() if not k.startswith("GITHUB_")},
+        check=False,
+    )
+    assert detached.returncode == 1 and "HEAD is detached and no branch was given" in detached.stderr
+    assert publish_cli(mine, "--branch", "main").returncode == 0
+
+
+def test_uncommitted_work_of_the_learner_is_never_touched(remote: Path, tmp_path: Path) -> None:
+    mine = clone(remote, tmp_path / "mine")
+    (mine / "plan.yaml").write_text((mine / "plan.yaml").read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    result = publish_cli(mine)
+    assert result.returncode == 1 and "uncommitted changes to plan.yaml: commit or stash them first" in result.stderr
