@@ -33,7 +33,10 @@ def test_every_diagnostic_code_is_exercised_by_a_test() -> None:
     assert {code for code in CODES if code not in tests and f" {code}\n" not in cases} == set()
 
 
-@pytest.mark.parametrize("command", ["validate", "status", "build", "export", "publish", "remind", "bot comment"])
+COMMANDS = ["init", "new", "import", "validate", "status", "build", "export", "publish", "remind", "bot comment"]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
 def test_every_command_option_is_documented(command: str) -> None:
     help_text = run_cli(*command.split(), "--help").stdout
     row = next(line for line in README.splitlines() if line.startswith(f"| `studylog {command} "))

@@ -194,7 +194,169 @@ def build_parser() -> argparse.ArgumentParser:
     comment.add_argument("--base", help="the base to compare with (default: origin/$GITHUB_BASE_REF)")
     comment.add_argument("--dry-run", action="store_true", help="print the comment; post nothing")
     comment.set_defaults(handler=_cmd_bot_comment)
+
+    init = commands.add_parser(
+        "init",
+        help="set up a repository: plan.yaml from a curriculum, checkins/, README markers, a workflow",
+        description="Set up a study repository: plan.yaml from a built-in curriculum, checkins/, schemas for "
+        "editors, the README markers (appended; existing text untouched) and .github/workflows/studylog.yml. "
+        "An existing plan is never replaced without --force.",
+    )
+    _add_path(init)
+    init.add_argument(
+        "--template",
+        choices=("llm-12-weeks", "cs336", "blank"),
+        default="llm-12-weeks",
+        help="the curriculum: the 12-week LLM plan, Stanford CS336, or a blank skeleton (default: llm-12-weeks)",
+    )
+    init.add_argument(
+        "--start", type=_date, metavar="YYYY-MM-DD", help="the plan's first day (every date moves with it)"
+    )
+    init.add_argument(
+        "--timezone", metavar="TZ", help="your IANA timezone, e.g. Asia/Shanghai (default: the template's)"
+    )
+    init.add_argument(
+        "--action",
+        metavar="OWNER/REPO@SHA",
+        help="the studylog action the workflow uses (default: a placeholder to edit)",
+    )
+    init.add_argument("--force", action="store_true", help="replace an existing plan.yaml")
+    init.set_defaults(handler=_cmd_init)
+
+    new = commands.add_parser(
+        "new",
+        help="write today's check-in, pre-filled from the plan",
+        description="Write the check-in for today (in the plan's timezone) or --date at "
+        "checkins/YYYY/YYYY-MM-DD.yaml, pre-filled with the plan's items, status and hours. Never overwrites.",
+    )
+    _add_path(new)
+    new.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="the day (default: today in the plan's timezone)")
+    new.add_argument("--edit", action="store_true", help="open the file in $VISUAL or $EDITOR, then check it")
+    new.set_defaults(handler=_cmd_new)
+
+    importer = commands.add_parser(
+        "import",
+        help="turn a hand-kept Markdown tracker into plan.yaml and check-ins",
+        description="Read a Markdown tracker — a summary table (周次, 日期, 完成状态, 核心任务, …) or a "
+        "phase/week/lecture tracker with task tables, milestones and a dated journal — and write plan.yaml "
+        "and one check-in per day. Reports everything it could not map.",
+    )
+    importer.add_argument("file", type=Path, metavar="FILE.md", help="the tracker to read")
+    _add_path(importer)
+    importer.add_argument(
+        "--start", type=_date, metavar="YYYY-MM-DD", help="the plan's first day; resolves dates like 2026-01-XX"
+    )
+    importer.add_argument("--timezone", metavar="TZ", help="the plan's IANA timezone (default: Asia/Shanghai)")
+    importer.add_argument("--force", action="store_true", help="overwrite existing plan.yaml and check-ins")
+    importer.set_defaults(handler=_cmd_import)
     return parser
+
+
+def _cmd_init(args: argparse.Namespace) -> int:
+    from studylog.scaffold import ACTION_PLACEHOLDER, ScaffoldError, init
+
+    try:
+        done = init(args.path, args.template, args.start, args.timezone, action=args.action, force=args.force)
+    except ScaffoldError as exc:
+        print(f"studylog: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    for path in done.created:
+        print(f"  created {path}", file=sys.stderr)
+    for path in done.kept:
+        print(f"  kept    {path} (already there)", file=sys.stderr)
+    print("✓ ready: check in with `studylog new`, then `studylog build`", file=sys.stderr)
+    if not args.action:
+        print(
+            f"  edit .github/workflows/studylog.yml: replace {ACTION_PLACEHOLDER} with the studylog action you use",
+            file=sys.stderr,
+        )
+    return EXIT_OK
+
+
+def _cmd_new(args: argparse.Namespace) -> int:
+    import shlex
+    import subprocess
+
+    from studylog.diagnostics import format_text
+    from studylog.repo import find_root, load_repository, today_in
+    from studylog.scaffold import ScaffoldError, new_checkin
+
+    root = find_root(args.path)
+    result = load_repository(root, args.date)
+    if result.repository is None:
+        sys.stdout.write(format_text(result.errors))
+        print("✗ plan.yaml has errors: fix them first", file=sys.stderr)
+        return EXIT_PROBLEMS
+    day = args.date or today_in(result.repository.plan.timezone)
+    try:
+        rel, text, planned = new_checkin(root, result.repository, day)
+    except ScaffoldError as exc:
+        print(f"studylog: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    path = root / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("x", encoding="utf-8") as handle:  # "x": never overwrite, even in a race
+        handle.write(text)
+    print(f"✓ wrote {rel} — {day}: {planned}", file=sys.stderr)
+    if args.edit:
+        editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
+        try:
+            subprocess.run([*shlex.split(editor), str(path)], check=False)
+        except OSError as exc:
+            print(f"studylog: cannot start the editor {editor!r}: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+        problems = [d for d in load_repository(root, day).diagnostics if d.path == rel]
+        if problems:
+            sys.stdout.write(format_text(problems))
+            return EXIT_PROBLEMS if any(d.is_error for d in problems) else EXIT_OK
+        print(f"✓ {rel} is valid", file=sys.stderr)
+    return EXIT_OK
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    from studylog.diagnostics import format_text
+    from studylog.importer import ImportError_, detect_and_import, keep_resolvable_links, plan_files
+    from studylog.repo import load_repository
+
+    try:
+        text = args.file.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        print(f"studylog: error: {args.file} is not UTF-8 text (byte {exc.start})", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        imported = detect_and_import(text, args.start)
+    except ImportError_ as exc:
+        print(f"studylog: error: {args.file}: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    if args.timezone:
+        imported.plan["timezone"] = args.timezone
+    args.path.mkdir(parents=True, exist_ok=True)
+    keep_resolvable_links(args.path, imported)
+    files = plan_files(imported, args.file.name)
+    existing = [rel for rel in files if (args.path / rel).exists()]
+    if existing and not args.force:
+        listed = ", ".join(existing[:5]) + (" …" if len(existing) > 5 else "")
+        print(f"studylog: error: {listed} already exist; nothing was written (pass --force)", file=sys.stderr)
+        return EXIT_USAGE
+    for rel, content in files.items():
+        target = args.path / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(content, encoding="utf-8")
+    items = sum(len(w["items"]) for p in imported.plan["phases"] for w in p["weeks"])
+    print(
+        f"✓ imported {args.file}: {len(imported.plan['phases'])} phases, {items} items, "
+        f"{len(imported.checkins)} check-ins from {imported.rows} rows",
+        file=sys.stderr,
+    )
+    for line in imported.report:
+        print(f"  note: {line}", file=sys.stderr)
+    result = load_repository(args.path, None, links=True)
+    if result.errors:
+        sys.stdout.write(format_text(result.errors))
+        print(f"✗ the imported files have {len(result.errors)} error(s); see above", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print("✓ the imported files are valid: run `studylog status` and `studylog build`", file=sys.stderr)
+    return EXIT_OK
 
 
 def _cmd_publish(args: argparse.Namespace) -> int:

@@ -35,8 +35,9 @@ class LoadResult:
         return [d for d in self.diagnostics if d.severity is Severity.ERROR]
 
 
-def today_in(timezone: str) -> dt.date:
-    return dt.datetime.now(ZoneInfo(timezone)).date()
+def today_in(timezone: str, now: dt.datetime | None = None) -> dt.date:
+    """The learner's date right now (or at `now`, an aware datetime) in the plan's timezone."""
+    return (now or dt.datetime.now(dt.UTC)).astimezone(ZoneInfo(timezone)).date()
 
 
 def find_root(path: Path) -> Path:
