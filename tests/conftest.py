@@ -45,3 +45,9 @@ def run_cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = No
 @pytest.fixture
 def fixture_plan() -> str:
     return (DATA / "plan.yaml").read_text(encoding="utf-8")
+
+
+@pytest.fixture(autouse=True)
+def _own_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test gets an empty cache folder: nothing leaks between tests or from the learner's own."""
+    monkeypatch.setenv("STUDYLOG_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))

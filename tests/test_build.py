@@ -264,3 +264,20 @@ def test_the_repositorys_own_readme_is_current() -> None:
     assert result.returncode == 0, result.stderr
     assert (REPO_ROOT / "reports/index.html").is_file()
     assert DATA.is_dir()
+
+
+def test_an_unchanged_build_skips_rendering_but_repairs_hand_edits(learner: Path) -> None:
+    assert build(learner, "--today", "2026-01-08")[0] == 0
+    first = tree(learner)
+    code, out = build(learner, "--today", "2026-01-08")
+    assert code == 0 and "nothing to commit" in out
+    (learner / "reports/problems.md").unlink()
+    readme = (learner / "README.md").read_bytes()
+    (learner / "README.md").write_bytes(readme.replace("🚧".encode(), b"X"))  # a hand edit inside the section
+    code, out = build(learner, "--today", "2026-01-08")
+    assert code == 0 and "wrote reports/problems.md" in out and "wrote README.md" in out
+    assert tree(learner) == first
+    assert build(learner, "--today", "2026-01-09")[0] == 0  # a new as-of date is a new input
+    assert (
+        json.loads((learner / "reports/.studylog-manifest.json").read_text(encoding="utf-8"))["as_of"] == "2026-01-09"
+    )

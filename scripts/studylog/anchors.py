@@ -9,11 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+from typing import TYPE_CHECKING
 
 from studylog.slug import Slugger
+
+if TYPE_CHECKING:  # markdown-it-py takes ~40 ms to import: only parsing needs it, not a cached run
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkdn", ".mkd", ".mdwn"})
 
@@ -26,7 +28,6 @@ _TEXT_TOKENS = frozenset({"text", "code_inline"})
 @dataclass(frozen=True)
 class Anchors:
     headings: tuple[str, ...]  # slugs in document order, duplicates already numbered
-    titles: tuple[str, ...]  # the heading texts, for messages
     explicit: frozenset[str]
 
     def __contains__(self, anchor: object) -> bool:
@@ -39,6 +40,8 @@ class Anchors:
 
 @cache
 def _parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+
     # Block structure only: inline parsing is most of the cost, and only headings and lines
     # with raw HTML need it (see `_inline`).
     return MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable("inline")
@@ -46,6 +49,8 @@ def _parser() -> MarkdownIt:
 
 @cache
 def _inline_parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+
     return MarkdownIt("commonmark").enable("strikethrough")
 
 
@@ -70,7 +75,6 @@ def markdown_anchors(text: str) -> Anchors:
     tokens = _parser().parse(_blank_front_matter(text))
     slugger = Slugger()
     headings: list[str] = []
-    titles: list[str] = []
     explicit: set[str] = set()
     heading = False
     for token in tokens:
@@ -79,11 +83,9 @@ def markdown_anchors(text: str) -> Anchors:
         elif token.type == "inline" and (heading or "<" in token.content):
             children = _inline(token.content)
             if heading:
-                title = _heading_text(children)
-                titles.append(title)
-                headings.append(slugger.slug(title))
+                headings.append(slugger.slug(_heading_text(children)))
             for child in children:
                 if child.type == "html_inline":
                     explicit.update(_explicit(child.content))
         heading = token.type == "heading_open"
-    return Anchors(tuple(headings), tuple(titles), frozenset(explicit))
+    return Anchors(tuple(headings), frozenset(explicit))

@@ -16,11 +16,15 @@ import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from studylog import __version__
+from studylog.load import REPORTS
 from studylog.readme import MarkerError, new_readme, splice
-from studylog.render import REPORTS, Rendered
-from studylog.repo import LoadResult
+
+if TYPE_CHECKING:
+    from studylog.render import Rendered
+    from studylog.repo import LoadResult
 
 README = "README.md"
 MANIFEST = f"{REPORTS}/.studylog-manifest.json"
@@ -34,6 +38,8 @@ class BuildError(Exception):
 class Manifest:
     as_of: dt.date | None
     files: dict[str, dict[str, str]]  # path → {"sha256": …, "key": …}
+    inputs: str | None = None  # the key of everything the outputs were built from
+    section: str | None = None  # sha256 of the README section as written
 
     @classmethod
     def read(cls, root: Path) -> Manifest:
@@ -45,14 +51,19 @@ class Manifest:
                 for path, entry in raw["files"].items()
                 if isinstance(entry, dict)
             }
+            inputs, section = raw.get("inputs"), raw.get("section")
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return cls(None, {})
-        return cls(as_of, files)
+        return cls(
+            as_of, files, inputs if isinstance(inputs, str) else None, section if isinstance(section, str) else None
+        )
 
     def dump(self) -> bytes:
         payload = {
             "generator": f"studylog {__version__}",
             "as_of": self.as_of.isoformat() if self.as_of else None,
+            "inputs": self.inputs,
+            "section": self.section,
             "files": {path: self.files[path] for path in sorted(self.files)},
         }
         return (json.dumps(payload, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
@@ -92,7 +103,7 @@ def keep_learner_notes(existing: bytes | None, new: bytes) -> bytes:
     return _NOTES.sub(lambda _: old.group(0), text, count=1).encode("utf-8")
 
 
-def collect(root: Path, rendered: Rendered, as_of: dt.date, previous: Manifest) -> Outputs:
+def collect(root: Path, rendered: Rendered, as_of: dt.date, previous: Manifest, inputs: str | None = None) -> Outputs:
     """Every generated file's bytes; a chart is redrawn only when its key or its file changed."""
     out = Outputs({path: keep_learner_notes(_read(root / path), data) for path, data in rendered.files.items()})
     for chart in rendered.charts:
@@ -123,9 +134,53 @@ def collect(root: Path, rendered: Rendered, as_of: dt.date, previous: Manifest) 
             for path, data in out.files.items()
             if path != README
         },
+        inputs,
+        _section_sha(out.files[README]),
     )
     out.files[MANIFEST] = manifest.dump()
     return out
+
+
+def _section_sha(readme: bytes | None) -> str | None:
+    from studylog.readme import current_section
+
+    if readme is None:
+        return None
+    try:
+        return _sha(current_section(readme.decode("utf-8")).encode("utf-8"))
+    except (UnicodeDecodeError, MarkerError):
+        return None
+
+
+# What the generated files depend on besides the learner's files: the code and its libraries.
+_RENDER_SOURCES = ("render.py", "dashboard.py", "markdown.py", "labels.py", "charts.py", "progress.py", "readme.py")
+
+
+def inputs_key(digest: str, as_of: dt.date) -> str:
+    from importlib import metadata
+
+    package = Path(__file__).parent
+    key = hashlib.sha256(f"{__version__}\0{digest}\0{as_of.isoformat()}".encode())
+    for name in (*_RENDER_SOURCES, *sorted(p.name for p in (package / "templates").glob("*.j2"))):
+        source = package / name if (package / name).exists() else package / "templates" / name
+        key.update(source.read_bytes())
+    for library in ("jinja2", "matplotlib"):
+        try:
+            key.update(metadata.version(library).encode())
+        except metadata.PackageNotFoundError:
+            key.update(b"?")
+    return key.hexdigest()
+
+
+def up_to_date(root: Path, previous: Manifest, key: str) -> bool:
+    """The committed outputs were built from exactly these inputs and nobody changed them since."""
+    if previous.inputs != key or previous.section is None:
+        return False
+    for path, entry in previous.files.items():
+        data = _read(root / path)
+        if data is None or _sha(data) != entry.get("sha256"):
+            return False
+    return _section_sha(_read(root / README)) == previous.section
 
 
 def _inside_reports(path: str) -> bool:
@@ -223,8 +278,6 @@ def build_repository(
 
     Returns the validation result, and no report when validation found errors: nothing is written then.
     """
-    from studylog.progress import compute
-    from studylog.render import render_all
     from studylog.repo import load_repository, today_in
 
     result = load_repository(root, today, links=True)
@@ -238,7 +291,14 @@ def build_repository(
         as_of = previous.as_of
     else:
         as_of = today or today_in(repository.plan.timezone)
-    outputs = collect(root, render_all(repository, compute(repository, as_of)), as_of, previous)
+    key = inputs_key(result.digest, as_of)
+    if up_to_date(root, previous, key):  # nothing to render: the fast path of a build on an unchanged repo
+        newer = [c.path for c in repository.checkins if c.date > as_of] if check else []
+        return result, BuildReport(as_of, [], [], len(previous.files) + 1, 0, [], [], newer)
+    from studylog.progress import compute
+    from studylog.render import render_all
+
+    outputs = collect(root, render_all(repository, compute(repository, as_of)), as_of, previous, key)
     if check:
         differing, leftover = stale(root, outputs, previous)
         newer = [c.path for c in repository.checkins if c.date > as_of]

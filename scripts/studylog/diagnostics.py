@@ -11,6 +11,7 @@ import enum
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 
 class Severity(enum.Enum):
@@ -67,9 +68,11 @@ CODES = frozenset(
 )
 
 
-@dataclass(frozen=True, order=True)
-class Span:
-    """Where a value came from: a path relative to the repository root, 1-based line and column."""
+class Span(NamedTuple):
+    """Where a value came from: a path relative to the repository root, 1-based line and column.
+
+    A named tuple rather than a dataclass: a year of check-ins makes tens of thousands of them.
+    """
 
     path: str
     line: int = 0

@@ -10,6 +10,7 @@ repository. Web links are collected here and checked by `weblinks` only when ask
 from __future__ import annotations
 
 import difflib
+import hashlib
 import os
 import posixpath
 import re
@@ -21,6 +22,7 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
 from studylog.anchors import MARKDOWN_SUFFIXES, Anchors, markdown_anchors
+from studylog.cache import JsonCache
 from studylog.diagnostics import Diagnostic, Severity, Span
 from studylog.model import Link, Repository
 
@@ -97,6 +99,12 @@ def _escapes(base: str, path: str) -> bool:
     return False
 
 
+def _folders(path: str) -> list[str]:
+    """`a/b/c.md` → [`a/b`, `a`]."""
+    parts = path.split("/")
+    return ["/".join(parts[:end]) for end in range(len(parts) - 1, 0, -1)]
+
+
 class TrackedFiles:
     """The files GitHub will serve: `git ls-files`, read once. Outside git, the files on disk."""
 
@@ -107,7 +115,7 @@ class TrackedFiles:
         self.in_git = self._read_git()
         if not self.in_git:
             self._read_disk()
-        self.dirs = {str(p) for f in self.files for p in PurePosixPath(f).parents if str(p) != "."}
+        self.dirs = {folder for f in self.files for folder in _folders(f)}
         self._by_lower: dict[str, list[str]] = defaultdict(list)
         for name in sorted(self.files | self.dirs):
             self._by_lower[name.lower()].append(name)
@@ -148,8 +156,7 @@ class TrackedFiles:
         return [p for p in self._by_lower.get(path.lower(), []) if p != path]
 
     def escapes_by_symlink(self, path: str) -> bool:
-        candidates = [path, *(str(p) for p in PurePosixPath(path).parents if str(p) != ".")]
-        if not any(c in self.symlinks for c in candidates):
+        if not self.symlinks or not any(c in self.symlinks for c in (path, *_folders(path))):
             return False
         root = os.path.realpath(self.root)
         real = os.path.realpath(self.root / path)
@@ -190,11 +197,21 @@ class LinkChecker:
         self.tracked = tracked or TrackedFiles(root)
         self._anchors: dict[str, Anchors] = {}
         self._lines: dict[str, int] = {}
+        # Parsing Markdown is most of the cost of checking links; a note's anchors depend only on
+        # its bytes, so they are remembered across runs under the hash of those bytes.
+        self.cache = JsonCache("anchors")
 
     def anchors(self, path: str) -> Anchors:
         if path not in self._anchors:
-            text = (self.root / path).read_text(encoding="utf-8", errors="replace")
-            self._anchors[path] = markdown_anchors(text)
+            data = (self.root / path).read_bytes()
+            key = hashlib.sha256(data).hexdigest()
+            cached = self.cache.get(key)
+            if isinstance(cached, list) and len(cached) == 2:
+                found = Anchors(tuple(cached[0]), frozenset(cached[1]))
+            else:
+                found = markdown_anchors(data.decode("utf-8", errors="replace"))
+                self.cache.put(key, [list(found.headings), sorted(found.explicit)])
+            self._anchors[path] = found
         return self._anchors[path]
 
     def line_count(self, path: str) -> int:
@@ -321,4 +338,5 @@ def check_links(repository: Repository, root: Path) -> tuple[list[Diagnostic], d
         problem = checker.check(link, source)
         if problem is not None:
             diagnostics.append(Diagnostic.at(link.span, problem.code, problem.message, problem.hint, problem.severity))
+    checker.cache.save()
     return diagnostics, dict(web)

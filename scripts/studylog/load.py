@@ -7,13 +7,13 @@ The key sets below are the formats' single source of truth: the JSON Schemas und
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
-
-import yaml
 
 from studylog.diagnostics import Diagnostic, Severity, Span
 from studylog.model import (
@@ -35,6 +35,11 @@ from studylog.model import (
 )
 from studylog.nodes import NodeReader, did_you_mean, is_null, parse_date
 from studylog.yamlsrc import read_document
+
+if TYPE_CHECKING:
+    import yaml
+else:
+    from studylog.yamlsrc import yaml
 
 PLAN_KEYS = frozenset(
     {
@@ -64,6 +69,7 @@ LINK_KEYS = frozenset({"url", "title"})
 
 PLAN_FILE = "plan.yaml"
 CHECKIN_DIR = "checkins"
+REPORTS = "reports"  # where `studylog build` writes; everything else is the learner's
 MAX_PLAN_BYTES = 2 * 1024 * 1024
 MAX_CHECKIN_BYTES = 256 * 1024
 STATUS_CHOICES = "done, in-progress, not-done (or ✅ 🔄 ❌, 完成 / 进行中 / 未完成)"
@@ -535,6 +541,23 @@ def _local_date(value: dt.date | dt.datetime, timezone: str) -> dt.date:
 
 
 def parse_checkin(path: str, data: bytes, context: CheckinContext) -> tuple[CheckIn | None, list[Diagnostic]]:
+    checkin, problems = read_checkin(path, data, context.timezone)
+    if checkin is None:
+        return None, problems
+    completed, more = complete_checkin(checkin, context)
+    return completed, problems + more
+
+
+def complete_checkin(checkin: CheckIn, context: CheckinContext) -> tuple[CheckIn, list[Diagnostic]]:
+    """The plan's part of reading a check-in: its items by default, and the ids it names."""
+    if not checkin.items_given and context.plan is not None:
+        items = tuple(WorkedOn(item.id, checkin.status, checkin.span) for item in context.plan.items_on(checkin.date))
+        checkin = replace(checkin, items=items)
+    return checkin, _check_checkin(checkin, context)
+
+
+def read_checkin(path: str, data: bytes, timezone: str) -> tuple[CheckIn | None, list[Diagnostic]]:
+    """A check-in as written, without the plan: what depends only on its bytes, path and timezone."""
     doc, problems = read_document(path, data, MAX_CHECKIN_BYTES)
     if doc is None:
         return None, problems
@@ -578,10 +601,8 @@ def parse_checkin(path: str, data: bytes, context: CheckinContext) -> tuple[Chec
             hours = None
     if date_value is None or status is None:
         return None, reader.diagnostics
-    date = _local_date(date_value, context.timezone)
+    date = _local_date(date_value, timezone)
     items = reader.each(fields, "items", "items", lambda entry: reader.worked_on(entry, status))
-    if "items" not in fields and context.plan is not None:
-        items = tuple(WorkedOn(item.id, status, reader.span(doc.root)) for item in context.plan.items_on(date))
 
     def listed(key: str) -> tuple[str, ...]:
         return reader.strings(fields[key][1], key) or () if key in fields else ()
@@ -604,7 +625,7 @@ def parse_checkin(path: str, data: bytes, context: CheckinContext) -> tuple[Chec
         span=Span(path, 1, 1),
         spans={key: reader.span(value) for key, (_, value) in fields.items()},
     )
-    return checkin, reader.diagnostics + _check_checkin(checkin, context)
+    return checkin, reader.diagnostics
 
 
 def _check_checkin(checkin: CheckIn, context: CheckinContext) -> list[Diagnostic]:
@@ -628,7 +649,7 @@ def _check_checkin(checkin: CheckIn, context: CheckinContext) -> list[Diagnostic
     plan = context.plan
     if plan is None:
         return problems
-    kinds = dict(plan.ids())
+    kinds = plan.id_kinds
     for worked in checkin.items:
         kind = kinds.get(worked.id)
         if kind is None:
@@ -666,17 +687,22 @@ def _check_checkin(checkin: CheckIn, context: CheckinContext) -> list[Diagnostic
     return problems
 
 
-def checkin_paths(root: Path) -> list[Path]:
+def checkin_paths(root: Path) -> list[str]:
+    """Every `*.yaml`/`*.yml` file under checkins/, as sorted root-relative POSIX paths."""
     base = root / CHECKIN_DIR
-    if not base.is_dir():
-        return []
-    return sorted(p for p in base.rglob("*") if p.suffix.lower() in (".yaml", ".yml") and p.is_file())
-
-
-def relative(root: Path, path: Path) -> str:
-    return path.relative_to(root).as_posix()
+    found = []
+    for folder, dirs, names in os.walk(base):
+        dirs.sort()
+        rel = Path(folder).relative_to(root).as_posix()
+        found += [
+            f"{rel}/{n}"
+            for n in names
+            if n.lower().endswith((".yaml", ".yml")) and os.path.isfile(os.path.join(folder, n))
+        ]
+    return sorted(found)
 
 
 def iter_checkin_files(root: Path) -> Iterable[tuple[str, bytes]]:
-    for path in checkin_paths(root):
-        yield relative(root, path), path.read_bytes()
+    for rel in checkin_paths(root):
+        with open(root / rel, "rb") as handle:
+            yield rel, handle.read()

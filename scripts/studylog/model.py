@@ -194,7 +194,7 @@ class Plan:
     def items(self) -> tuple[Item, ...]:
         return tuple(item for phase in self.phases for item in phase.items)
 
-    @property
+    @cached_property
     def end(self) -> dt.date:
         ends = [item.end for item in self.items] + [week.end for week in self.weeks]
         return max(ends, default=self.start)
@@ -202,8 +202,21 @@ class Plan:
     def is_rest_day(self, day: dt.date) -> bool:
         return day in self.rest_dates or day.weekday() in self.rest_weekdays
 
+    @cached_property
+    def _items_by_day(self) -> dict[dt.date, tuple[Item, ...]]:
+        by_day: dict[dt.date, list[Item]] = {}
+        for item in self.items:
+            for offset in range(item.days):
+                by_day.setdefault(item.start + dt.timedelta(days=offset), []).append(item)
+        return {day: tuple(items) for day, items in by_day.items()}
+
     def items_on(self, day: dt.date) -> tuple[Item, ...]:
-        return tuple(item for item in self.items if item.covers(day))
+        return self._items_by_day.get(day, ())
+
+    @cached_property
+    def id_kinds(self) -> dict[str, str]:
+        """id → "phase" | "week" | "item" | "task", built once: every check-in looks its ids up."""
+        return dict(self.ids())
 
     def ids(self) -> Iterator[tuple[str, str]]:
         """Every (id, kind) a check-in or milestone may refer to."""

@@ -10,12 +10,15 @@ import datetime as dt
 import difflib
 import re
 from collections.abc import Callable, Collection
-from typing import TypeVar
-
-import yaml
+from typing import TYPE_CHECKING, TypeVar
 
 from studylog.diagnostics import Diagnostic, Severity, Span
 from studylog.yamlsrc import BOOL, FLOAT, INT, NULL, STR, TIMESTAMP, span_of
+
+if TYPE_CHECKING:
+    import yaml
+else:
+    from studylog.yamlsrc import yaml
 
 T = TypeVar("T")
 

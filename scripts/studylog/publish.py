@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from studylog.build import README, BuildError, build_repository
-from studylog.render import REPORTS
+from studylog.load import REPORTS
 
 BOT_NAME = "github-actions[bot]"
 BOT_EMAIL = "41898282+github-actions[bot]@users.noreply.github.com"

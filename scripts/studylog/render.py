@@ -17,10 +17,10 @@ import jinja2
 
 from studylog import charts, dashboard, markdown
 from studylog.labels import LABELS
+from studylog.load import REPORTS
 from studylog.model import Locale, Repository
 from studylog.progress import Snapshot
 
-REPORTS = "reports"
 CHART_DIR = f"{REPORTS}/charts"
 BAR_WIDTH = 20
 

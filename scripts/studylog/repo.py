@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from studylog import loadcache
 from studylog.diagnostics import Diagnostic, Severity, Span, sort_diagnostics
 from studylog.load import (
     PLAN_FILE,
     CheckinContext,
+    complete_checkin,
     iter_checkin_files,
-    parse_checkin,
     parse_plan,
+    read_checkin,
 )
 from studylog.model import CheckIn, Repository
 
@@ -29,6 +32,7 @@ class LoadResult:
     diagnostics: list[Diagnostic]
     files: int
     web_links: dict[str, list[Span]] = field(default_factory=dict)  # url → where it is cited
+    digest: str = ""  # hash of the plan's and every check-in's path and bytes: what outputs depend on
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -60,16 +64,35 @@ def load_repository(root: Path, today: dt.date | None = None, *, links: bool = F
     web links are collected in `LoadResult.web_links` for `weblinks` to check when asked).
     """
     root = find_root(root)
-    plan, diagnostics = parse_plan(PLAN_FILE, (root / PLAN_FILE).read_bytes())
+    cache = loadcache.LoadCache()
+    plan_bytes = (root / PLAN_FILE).read_bytes()
+    digest = hashlib.sha256(plan_bytes)
+    plan_key = loadcache.plan_key(PLAN_FILE, plan_bytes)
+    cached_plan = cache.get(plan_key)
+    if isinstance(cached_plan, dict):
+        plan, diagnostics = loadcache.restore_plan(PLAN_FILE, cached_plan)
+    else:
+        plan, diagnostics = parse_plan(PLAN_FILE, plan_bytes)
+        cache.put(plan_key, loadcache.dump_plan(plan, diagnostics))
     context = CheckinContext(plan.timezone if plan else "UTC", plan)
     checkins: list[CheckIn] = []
     files = 1
     for path, data in iter_checkin_files(root):
         files += 1
-        checkin, problems = parse_checkin(path, data, context)
+        digest.update(b"\0%s\0%d\0" % (path.encode("utf-8"), len(data)) + data)
+        entry_key = loadcache.key(path, data, context.timezone)
+        cached = cache.get(entry_key)
+        if isinstance(cached, dict):
+            checkin, problems = loadcache.restore(path, cached)
+        else:
+            checkin, problems = read_checkin(path, data, context.timezone)
+            cache.put(entry_key, loadcache.dump(checkin, problems))
         diagnostics.extend(problems)
         if checkin is not None:
+            checkin, more = complete_checkin(checkin, context)
+            diagnostics.extend(more)
             checkins.append(checkin)
+    cache.save()
     checkins.sort(key=lambda c: (c.date, c.path))
     if today is None:
         today = today_in(context.timezone)
@@ -81,7 +104,7 @@ def load_repository(root: Path, today: dt.date | None = None, *, links: bool = F
 
         link_problems, web_links = check_links(repository, root)
         diagnostics.extend(link_problems)
-    return LoadResult(repository, sort_diagnostics(diagnostics), files, web_links)
+    return LoadResult(repository, sort_diagnostics(diagnostics), files, web_links, digest.hexdigest())
 
 
 def check_checkins(checkins: list[CheckIn], today: dt.date) -> list[Diagnostic]:

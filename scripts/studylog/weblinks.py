@@ -35,8 +35,9 @@ _MAX_RETRY_AFTER = 60.0
 
 
 def default_cache_path() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "studylog" / "links.json"
+    from studylog.cache import cache_dir
+
+    return cache_dir() / "links.json"
 
 
 @dataclass(frozen=True)

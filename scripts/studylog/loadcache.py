@@ -1,0 +1,215 @@
+"""The plan and the check-ins as read, remembered across runs: a year of files loads in milliseconds.
+
+An entry is keyed by the hash of the file's bytes and path (and for a check-in the plan's
+timezone) — all that reading it depends on — so an edited or moved file is simply read again.
+Values are plain JSON, never code. The plan-dependent checks always run afresh.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from typing import Any
+
+from studylog.cache import JsonCache
+from studylog.diagnostics import Diagnostic, Severity, Span
+from studylog.model import (
+    CheckIn,
+    Item,
+    ItemKind,
+    Link,
+    Locale,
+    Milestone,
+    Phase,
+    Plan,
+    Problem,
+    Status,
+    Task,
+    Week,
+    WorkedOn,
+)
+
+
+def key(path: str, data: bytes, timezone: str) -> str:
+    return hashlib.sha256(b"\0".join((path.encode("utf-8"), timezone.encode("utf-8"), data))).hexdigest()
+
+
+def _span(span: Span) -> list[Any]:
+    return [span.line, span.column] if span.path else []
+
+
+def _unspan(path: str, value: list[Any]) -> Span:
+    return Span(path, value[0], value[1]) if value else Span(path)
+
+
+def _dump_diagnostics(diagnostics: list[Diagnostic]) -> list[list[Any]]:
+    return [[d.path, d.line, d.column, d.code, d.severity.value, d.message, d.hint] for d in diagnostics]
+
+
+def _restore_diagnostics(value: list[list[Any]]) -> list[Diagnostic]:
+    return [Diagnostic(p, line, col, code, Severity(sev), msg, hint) for p, line, col, code, sev, msg, hint in value]
+
+
+def dump(checkin: CheckIn | None, diagnostics: list[Diagnostic]) -> dict[str, Any]:
+    found = _dump_diagnostics(diagnostics)
+    if checkin is None:
+        return {"diagnostics": found}
+    c = checkin
+    return {
+        "diagnostics": found,
+        "checkin": {
+            "date": c.date.isoformat(),
+            "status": c.status.value,
+            "hours": c.hours,
+            "items": [[w.id, w.status.value, _span(w.span)] for w in c.items],
+            "items_given": c.items_given,
+            "summary": c.summary,
+            "problems": [[p.problem, p.solution, _span(p.span)] for p in c.problems],
+            "links": [[link.target, link.title, _span(link.span)] for link in c.links],
+            "done": list(c.done),
+            "insights": list(c.insights),
+            "next": list(c.next),
+            "resources": list(c.resources),
+            "notes": c.notes,
+            "spans": {k: _span(v) for k, v in c.spans.items()},
+        },
+    }
+
+
+def restore(path: str, value: dict[str, Any]) -> tuple[CheckIn | None, list[Diagnostic]]:
+    diagnostics = [
+        Diagnostic(p, line, col, code, Severity(sev), msg, hint)
+        for p, line, col, code, sev, msg, hint in value["diagnostics"]
+    ]
+    raw = value.get("checkin")
+    if raw is None:
+        return None, diagnostics
+    checkin = CheckIn(
+        path=path,
+        date=dt.date.fromisoformat(raw["date"]),
+        status=Status(raw["status"]),
+        hours=raw["hours"],
+        items=tuple(WorkedOn(i, Status(s), _unspan(path, sp)) for i, s, sp in raw["items"]),
+        items_given=raw["items_given"],
+        summary=raw["summary"],
+        problems=tuple(Problem(p, s, _unspan(path, sp)) for p, s, sp in raw["problems"]),
+        links=tuple(Link(t, title, _unspan(path, sp)) for t, title, sp in raw["links"]),
+        done=tuple(raw["done"]),
+        insights=tuple(raw["insights"]),
+        next=tuple(raw["next"]),
+        resources=tuple(raw["resources"]),
+        notes=raw["notes"],
+        span=Span(path, 1, 1),
+        spans={k: _unspan(path, v) for k, v in raw["spans"].items()},
+    )
+    return checkin, diagnostics
+
+
+def plan_key(path: str, data: bytes) -> str:
+    return hashlib.sha256(b"\0".join((b"plan", path.encode("utf-8"), data))).hexdigest()
+
+
+def _date(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _undate(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def dump_plan(plan: Plan | None, diagnostics: list[Diagnostic]) -> dict[str, Any]:
+    found = _dump_diagnostics(diagnostics)
+    if plan is None:
+        return {"diagnostics": found}
+
+    def item(i: Item) -> list[Any]:
+        tasks = [[t.id, t.title, t.weight, _span(t.span), t.note] for t in i.tasks]
+        return [i.id, i.title, i.start.isoformat(), i.days, i.weight, i.kind.value, tasks, _span(i.span), i.note]
+
+    def week(w: Week) -> list[Any]:
+        return [
+            w.id,
+            w.number,
+            w.title,
+            _date(w.start),
+            _date(w.end),
+            w.weight,
+            [item(i) for i in w.items],
+            _span(w.span),
+        ]
+
+    return {
+        "diagnostics": found,
+        "plan": {
+            "title": plan.title,
+            "learner": plan.learner,
+            "start": plan.start.isoformat(),
+            "timezone": plan.timezone,
+            "locale": plan.locale.value,
+            "hours_per_day": plan.hours_per_day,
+            "rest_weekdays": sorted(plan.rest_weekdays),
+            "rest_dates": sorted(d.isoformat() for d in plan.rest_dates),
+            "phases": [
+                [p.id, p.title, p.weight, [week(w) for w in p.weeks], _span(p.span), p.goal] for p in plan.phases
+            ],
+            "milestones": [[m.id, m.title, m.due.isoformat(), list(m.covers), _span(m.span)] for m in plan.milestones],
+            "spans": {k: _span(v) for k, v in plan.spans.items()},
+        },
+    }
+
+
+def restore_plan(path: str, value: dict[str, Any]) -> tuple[Plan | None, list[Diagnostic]]:
+    diagnostics = _restore_diagnostics(value["diagnostics"])
+    raw = value.get("plan")
+    if raw is None:
+        return None, diagnostics
+
+    def item(v: list[Any]) -> Item:
+        ident, title, start, days, weight, kind, tasks, span, note = v
+        return Item(
+            ident,
+            title,
+            dt.date.fromisoformat(start),
+            days,
+            weight,
+            ItemKind(kind),
+            tuple(Task(t[0], t[1], t[2], _unspan(path, t[3]), t[4]) for t in tasks),
+            _unspan(path, span),
+            note,
+        )
+
+    def week(v: list[Any]) -> Week:
+        ident, number, title, start, end, weight, items, span = v
+        start_date, end_date = _undate(start), _undate(end)
+        assert start_date is not None and end_date is not None
+        return Week(
+            ident, number, title, start_date, end_date, weight, tuple(item(i) for i in items), _unspan(path, span)
+        )
+
+    plan = Plan(
+        title=raw["title"],
+        learner=raw["learner"],
+        start=dt.date.fromisoformat(raw["start"]),
+        timezone=raw["timezone"],
+        locale=Locale(raw["locale"]),
+        hours_per_day=raw["hours_per_day"],
+        rest_weekdays=frozenset(raw["rest_weekdays"]),
+        rest_dates=frozenset(dt.date.fromisoformat(d) for d in raw["rest_dates"]),
+        phases=tuple(
+            Phase(p[0], p[1], p[2], tuple(week(w) for w in p[3]), _unspan(path, p[4]), p[5]) for p in raw["phases"]
+        ),
+        milestones=tuple(
+            Milestone(m[0], m[1], dt.date.fromisoformat(m[2]), tuple(m[3]), _unspan(path, m[4]))
+            for m in raw["milestones"]
+        ),
+        path=path,
+        spans={k: _unspan(path, v) for k, v in raw["spans"].items()},
+    )
+    return plan, diagnostics
+
+
+class LoadCache(JsonCache):
+    """The plan and check-ins as read, by content."""
+
+    def __init__(self) -> None:
+        super().__init__("loaded")
