@@ -258,16 +258,23 @@ def import_table(text: str, start: dt.date | None) -> Imported:
                     **({"due": due} if due else {}),
                 }
             )
-    result.plan = {
+    result.plan = _plan(title, plan_start, phases, milestones, float(hours.group(1)) if hours else None)
+    return result
+
+
+def _plan(
+    title: str, start: dt.date, phases: list[dict[str, Any]], milestones: list[dict[str, Any]], hours: float | None
+) -> dict[str, Any]:
+    """The plan as written to plan.yaml; both trackers are Chinese, kept in China's timezone by default."""
+    return {
         "title": title,
-        "start": plan_start,
+        "start": start,
         "timezone": "Asia/Shanghai",
         "locale": "zh-CN",
-        **({"hours_per_day": float(hours.group(1))} if hours else {}),
+        **({"hours_per_day": hours} if hours else {}),
         "phases": phases,
-        "milestones": milestones,
+        **({"milestones": milestones} if milestones else {}),
     }
-    return result
 
 
 def _row_date(text: str, start: dt.date | None, week: int, day: int) -> dt.date | None:
@@ -433,14 +440,7 @@ def import_tracker(text: str, start: dt.date | None) -> Imported:
             report.append(
                 f"milestone `{cells[0].strip()}`: the tracker's own count `{cells[3]}` is recomputed from the tasks"
             )
-    result.plan = {
-        "title": title,
-        "start": plan_start,
-        "timezone": "Asia/Shanghai",
-        "locale": "zh-CN",
-        "phases": phases,
-        **({"milestones": milestones} if milestones else {}),
-    }
+    result.plan = _plan(title, plan_start, phases, milestones, None)
     _journal_checkins(result, journal, worked)
     if any("更新日志" in line for line in lines):
         report.append("the update log (更新日志) records edits of the tracker itself; not imported")
