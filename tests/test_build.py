@@ -14,7 +14,7 @@ import cmarkgfm
 import pytest
 from cmarkgfm.cmark import Options
 
-from conftest import DATA, REPO_ROOT, run_cli, write_repo
+from conftest import REPO_ROOT, run_cli, write_repo
 
 HOSTILE = """\
 date: 2026-01-06
@@ -263,7 +263,6 @@ def test_the_repositorys_own_readme_is_current() -> None:
     result = run_cli("build", "--check", cwd=REPO_ROOT)
     assert result.returncode == 0, result.stderr
     assert (REPO_ROOT / "reports/index.html").is_file()
-    assert DATA.is_dir()
 
 
 def test_an_unchanged_build_skips_rendering_but_repairs_hand_edits(learner: Path) -> None:

@@ -11,14 +11,13 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import os
 import re
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from studylog import __version__
+from studylog.cache import write_atomic
 from studylog.load import REPORTS
 from studylog.readme import MarkerError, new_readme, splice
 
@@ -187,18 +186,6 @@ def _inside_reports(path: str) -> bool:
     return path == README or (path.startswith(f"{REPORTS}/") and ".." not in path.split("/"))
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 @dataclass(frozen=True)
 class WriteResult:
     written: list[str]
@@ -236,7 +223,7 @@ def write(root: Path, outputs: Outputs, previous: Manifest) -> WriteResult:
         if _read(root / path) == data:
             unchanged += 1
             continue
-        _write_atomic(root / path, data)
+        write_atomic(root / path, data)
         written.append(path)
     removed = []
     for path in sorted(previous.files):

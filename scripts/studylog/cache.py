@@ -7,6 +7,7 @@ of their input, so a stale entry can never be used: a changed file simply gets a
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import tempfile
@@ -16,6 +17,19 @@ from typing import Any
 from studylog import __version__
 
 MAX_ENTRIES = 20_000
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write through a temporary file and a rename: readers see the old file or the new, never half."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def cache_dir() -> Path:
@@ -57,11 +71,7 @@ class JsonCache:
         entries = self._entries
         if len(entries) > MAX_ENTRIES:  # keep the newest: dicts remember insertion order
             entries = dict(list(entries.items())[-MAX_ENTRIES:])
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=self.path.parent, delete=False) as tmp:
-                json.dump({"version": __version__, "entries": entries}, tmp, ensure_ascii=False, separators=(",", ":"))
-            os.replace(tmp.name, self.path)
-        except OSError:
-            pass  # an unwritable cache only makes the next run slower
+        payload = json.dumps({"version": __version__, "entries": entries}, ensure_ascii=False, separators=(",", ":"))
+        with contextlib.suppress(OSError):  # an unwritable cache only makes the next run slower
+            write_atomic(self.path, payload.encode("utf-8"))
         self._dirty = False

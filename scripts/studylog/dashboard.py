@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from studylog.links import Target, is_web, resolve
 from studylog.model import CheckIn, Item, Locale, Plan, Repository, Status, Week
-from studylog.progress import MilestoneProgress, Snapshot
+from studylog.progress import MilestoneProgress, Snapshot, iso_week
 
 ONE_DAY = dt.timedelta(days=1)
 JOURNAL_ENTRIES = 5
@@ -216,11 +216,6 @@ def journal(repository: Repository, snapshot: Snapshot, count: int = JOURNAL_ENT
         if c.date <= snapshot.as_of and (c.done or c.insights or c.next or c.resources or c.notes or c.problems)
     ]
     return sorted(written, key=lambda c: (c.date, c.path), reverse=True)[:count]
-
-
-def iso_week(day: dt.date) -> str:
-    year, week, _ = day.isocalendar()
-    return f"{year}-W{week:02d}"
 
 
 def week_reviews(

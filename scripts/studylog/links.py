@@ -14,6 +14,7 @@ import hashlib
 import os
 import posixpath
 import re
+import shlex
 import subprocess
 from collections import defaultdict
 from collections.abc import Iterable
@@ -259,7 +260,7 @@ class LinkChecker:
             return Problem(
                 "link-untracked",
                 f"`/{path}` is on your disk but not committed, so it is missing on GitHub",
-                f"commit it: `git add {_shell_quote(path)}`",
+                f"commit it: `git add {shlex.quote(path)}`",
             )
         if why is not None:
             return Problem(
@@ -314,10 +315,6 @@ class LinkChecker:
             + ("…" if len(anchors.all) > 5 else "")
         )
         return Problem("link-missing-anchor", f"`#{fragment}` is not a heading in /{path}", hint)
-
-
-def _shell_quote(path: str) -> str:
-    return path if re.fullmatch(r"[\w./-]+", path) else "'" + path.replace("'", "'\\''") + "'"
 
 
 def repository_links(repository: Repository) -> Iterable[tuple[Link, str]]:

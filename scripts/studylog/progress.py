@@ -510,13 +510,13 @@ def _hours_by_week(
     hours: dict[str, float] = defaultdict(float)
     target: dict[str, float] = defaultdict(float)
     for checkin in checkins:
-        hours[_iso_week(checkin.date)] += checkin.hours or 0.0
+        hours[iso_week(checkin.date)] += checkin.hours or 0.0
     for day in planned_days:
-        target[_iso_week(day)] += plan.hours_per_day or 0.0
+        target[iso_week(day)] += plan.hours_per_day or 0.0
     weeks = sorted(set(hours) | set(target))
     return tuple((w, hours.get(w, 0.0), target.get(w, 0.0) if plan.hours_per_day else None) for w in weeks)
 
 
-def _iso_week(day: dt.date) -> str:
+def iso_week(day: dt.date) -> str:
     year, week, _ = day.isocalendar()
     return f"{year}-W{week:02d}"

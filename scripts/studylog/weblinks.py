@@ -8,12 +8,11 @@ in a file for a while so repeated CI runs skip what was just checked.
 
 from __future__ import annotations
 
+import contextlib
 import email.utils
 import fnmatch
 import json
-import os
 import socket
-import tempfile
 import threading
 import time
 import urllib.error
@@ -26,6 +25,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from studylog import __version__
+from studylog.cache import write_atomic
 from studylog.diagnostics import Diagnostic, Severity, Span, sort_diagnostics
 
 USER_AGENT = f"studylog-link-check/{__version__} (+https://github.com/)"
@@ -180,13 +180,8 @@ class _Cache:
     def save(self) -> None:
         if self.path is None:
             return
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=self.path.parent, delete=False) as tmp:
-                json.dump(self.entries, tmp, sort_keys=True, indent=0)
-            os.replace(tmp.name, self.path)
-        except OSError:
-            pass  # a cache that cannot be written only makes the next run slower
+        with contextlib.suppress(OSError):  # an unwritable cache only makes the next run slower
+            write_atomic(self.path, json.dumps(self.entries, sort_keys=True, indent=0).encode("utf-8"))
 
 
 def check_web_links(
