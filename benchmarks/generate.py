@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 
-from studylog.slug import Slugger
+from studylog.check.slug import Slugger
 
 SIZES = {"year": 365, "three-years": 1095}
 NOTES = 150

@@ -22,8 +22,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 
 from studylog.cache import cache_dir
-from studylog.links import check_links
-from studylog.repo import load_repository
+from studylog.check.links import check_links
+from studylog.check.repository import load_repository
 
 PLAN = """\
 title: Benchmark
@@ -44,7 +44,7 @@ def heading(note: int, index: int) -> str:
 
 
 def build(root: Path, links: int, notes: int) -> None:
-    from studylog.slug import Slugger
+    from studylog.check.slug import Slugger
 
     (root / "docs").mkdir(parents=True)
     (root / "code").mkdir()

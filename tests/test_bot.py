@@ -17,8 +17,8 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from conftest import run_cli, write_repo
-from studylog.bot import REMINDER_MARKER
-from studylog.summary import COMMENT_MARKER
+from studylog.publish.bot import REMINDER_MARKER
+from studylog.render.summary import COMMENT_MARKER
 
 REPO = "learner/study"
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA, TODAY, write_repo
-from studylog.repo import load_repository
+from studylog.check.repository import load_repository
 
 EXPECT = re.compile(r"# expect: (\d+):(\d+) ([a-z0-9-]+)")
 PATH = re.compile(r"# path: (\S+)")

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO_ROOT, TODAY, run_cli, write_repo
+from studylog.check.repository import load_repository
 from studylog.diagnostics import CODES
-from studylog.repo import load_repository
 
 README = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
 YAML_BLOCKS = re.findall(r"```yaml\n(.*?)```", README, re.S)

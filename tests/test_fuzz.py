@@ -10,7 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import DATA, TODAY
-from studylog.load import (
+from studylog.check.repository import load_repository
+from studylog.load.files import (
     CHECKIN_KEYS,
     ITEM_KEYS,
     MILESTONE_KEYS,
@@ -22,7 +23,6 @@ from studylog.load import (
     parse_checkin,
     parse_plan,
 )
-from studylog.repo import load_repository
 
 PLAN, _ = parse_plan("plan.yaml", (DATA / "plan.yaml").read_bytes())
 CONTEXT = CheckinContext("Asia/Shanghai", PLAN)

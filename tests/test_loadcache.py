@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA, REPO_ROOT, TODAY, write_repo
-from studylog import loadcache
-from studylog.load import parse_plan, read_checkin
-from studylog.repo import load_repository
+from studylog.check.repository import load_repository
+from studylog.load import cache as loadcache
+from studylog.load.files import parse_plan, read_checkin
 
 PLANS = [REPO_ROOT / "plan.yaml", REPO_ROOT / "examples/cs336/plan.yaml", DATA / "plan.yaml"]
 PLANS += sorted((DATA / "valid/plan").glob("*.yaml")) + sorted((DATA / "invalid/plan").glob("*.yaml"))

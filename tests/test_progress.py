@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from conftest import write_repo
+from studylog.check.repository import load_repository
 from studylog.progress import Snapshot, compute
-from studylog.repo import load_repository
 
 # Week 1 (Mon 2026-01-05 …): a, b, c (weight 2; tasks c1 ×1, c2 ×3), d on Mon–Thu; Sunday is rest.
 # Week 2: lecture l spans 2026-01-12 … 01-18. Item weights a1 b1 c2 d1 → p1 weighs 5, p2 weighs 1:

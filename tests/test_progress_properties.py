@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from conftest import DATA
 from studylog.diagnostics import Span
-from studylog.load import parse_plan
+from studylog.load.files import parse_plan
 from studylog.model import CheckIn, Plan, Repository, Status, WorkedOn
 from studylog.progress import Snapshot, compute
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import run_cli, write_repo
-from studylog.publish import BOT_NAME, PublishError, PublishOptions, publish
+from studylog.publish.git import BOT_NAME, PublishError, PublishOptions, publish
 
 TODAY = "2026-01-10"
 

@@ -11,8 +11,8 @@ import pytest
 import yaml
 
 from conftest import REPO_ROOT, run_cli, write_repo
-from studylog.repo import today_in
-from studylog.scaffold import plan_from_template, reminder_cron
+from studylog.check.repository import today_in
+from studylog.start.scaffold import plan_from_template, reminder_cron
 
 
 @pytest.mark.parametrize("template", ["llm-12-weeks", "cs336", "blank"])

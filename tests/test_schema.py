@@ -13,7 +13,7 @@ import yaml
 from jsonschema import Draft7Validator
 
 from conftest import DATA, REPO_ROOT
-from studylog import load
+from studylog.load import files as load
 
 
 def schema(name: str) -> dict[str, Any]:

@@ -19,8 +19,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import DATA
-from studylog.anchors import markdown_anchors
-from studylog.slug import Slugger, slug
+from studylog.check.anchors import markdown_anchors
+from studylog.check.slug import Slugger, slug
 
 FIXTURES = json.loads((DATA / "slug/github-slugger-fixtures.json").read_text(encoding="utf-8"))
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA, REPO_ROOT, TODAY, run_cli, write_repo
+from studylog.check.repository import load_repository
 from studylog.diagnostics import Diagnostic, Severity, format_github
-from studylog.repo import load_repository
 
 MINIMAL = "date: 2026-01-05\nstatus: done\nhours: 2\n"
 

@@ -13,8 +13,8 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from conftest import run_cli, write_repo
+from studylog.check.weblinks import WebOptions, check_web_links
 from studylog.diagnostics import Span
-from studylog.weblinks import WebOptions, check_web_links
 
 FAST = {"timeout": 0.5, "budget": 20.0, "backoff": 0.01, "retries": 2}
 

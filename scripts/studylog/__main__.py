@@ -2,6 +2,6 @@
 
 import sys
 
-from studylog.cli import main
+from studylog.cli.main import main
 
 sys.exit(main())

@@ -8,15 +8,39 @@ of their input, so a stale entry can never be used: a changed file simply gets a
 from __future__ import annotations
 
 import contextlib
+import functools
+import hashlib
 import json
 import os
 import tempfile
 from pathlib import Path
 from typing import Any
 
-from studylog import __version__
-
 MAX_ENTRIES = 20_000
+_PACKAGE = Path(__file__).resolve().parent
+# Libraries whose versions change what studylog computes or draws.
+_SHAPING_LIBRARIES = ("PyYAML", "markdown-it-py", "Jinja2", "matplotlib")
+
+
+@functools.cache
+def code_fingerprint() -> str:
+    """A hash of studylog's own code and data files and of the libraries that shape its output.
+
+    Every cache entry and the build's "nothing changed" key carry it, so results computed by other
+    code (an upgrade, a local edit, a different matplotlib) are never served.
+    """
+    from importlib import metadata
+
+    digest = hashlib.sha256()
+    for path in sorted(_PACKAGE.rglob("*")):
+        if path.suffix in {".py", ".j2", ".json", ".yaml", ".yml"} and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(_PACKAGE).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    for library in _SHAPING_LIBRARIES:
+        try:
+            digest.update(f"{library}={metadata.version(library)}\0".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{library}=?\0".encode())
+    return digest.hexdigest()
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -52,7 +76,7 @@ class JsonCache:
         if self._entries is None:
             try:
                 raw = json.loads(self.path.read_text(encoding="utf-8"))
-                valid = isinstance(raw, dict) and raw.get("version") == __version__
+                valid = isinstance(raw, dict) and raw.get("code") == code_fingerprint()
                 self._entries = dict(raw["entries"]) if valid and isinstance(raw.get("entries"), dict) else {}
             except (OSError, ValueError):
                 self._entries = {}
@@ -71,7 +95,9 @@ class JsonCache:
         entries = self._entries
         if len(entries) > MAX_ENTRIES:  # keep the newest: dicts remember insertion order
             entries = dict(list(entries.items())[-MAX_ENTRIES:])
-        payload = json.dumps({"version": __version__, "entries": entries}, ensure_ascii=False, separators=(",", ":"))
+        payload = json.dumps(
+            {"code": code_fingerprint(), "entries": entries}, ensure_ascii=False, separators=(",", ":")
+        )
         with contextlib.suppress(OSError):  # an unwritable cache only makes the next run slower
             write_atomic(self.path, payload.encode("utf-8"))
         self._dirty = False

@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING
 from studylog import __version__
 
 if TYPE_CHECKING:
+    from studylog.check.repository import LoadResult
     from studylog.progress import Snapshot
-    from studylog.repo import LoadResult
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -253,7 +253,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _cmd_init(args: argparse.Namespace) -> int:
-    from studylog.scaffold import ACTION_PLACEHOLDER, ScaffoldError, init
+    from studylog.start.scaffold import ACTION_PLACEHOLDER, ScaffoldError, init
 
     try:
         done = init(args.path, args.template, args.start, args.timezone, action=args.action, force=args.force)
@@ -277,9 +277,9 @@ def _cmd_new(args: argparse.Namespace) -> int:
     import shlex
     import subprocess
 
+    from studylog.check.repository import find_root, load_repository, today_in
     from studylog.diagnostics import format_text
-    from studylog.repo import find_root, load_repository, today_in
-    from studylog.scaffold import ScaffoldError, new_checkin
+    from studylog.start.scaffold import ScaffoldError, new_checkin
 
     root = find_root(args.path)
     result = load_repository(root, args.date)
@@ -314,9 +314,9 @@ def _cmd_new(args: argparse.Namespace) -> int:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
+    from studylog.check.repository import load_repository
     from studylog.diagnostics import format_text
-    from studylog.importer import ImportError_, detect_and_import, keep_resolvable_links, plan_files
-    from studylog.repo import load_repository
+    from studylog.start.importer import ImportError_, detect_and_import, keep_resolvable_links, plan_files
 
     try:
         text = args.file.read_bytes().decode("utf-8-sig")
@@ -360,7 +360,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
 
 def _cmd_publish(args: argparse.Namespace) -> int:
-    from studylog.publish import PublishError, PublishOptions, publish
+    from studylog.publish.git import PublishError, PublishOptions, publish
 
     target = args.via_branch
     options = PublishOptions(
@@ -383,8 +383,8 @@ def _cmd_publish(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     if target:
-        from studylog.bot import Bot, BotError
-        from studylog.publish import current_branch
+        from studylog.publish.bot import Bot, BotError
+        from studylog.publish.git import current_branch
 
         try:
             base = args.branch or current_branch(args.path)
@@ -400,8 +400,8 @@ def _cmd_publish(args: argparse.Namespace) -> int:
 
 def _loaded(args: argparse.Namespace, *, links: bool = False) -> tuple[LoadResult, Snapshot | None]:
     """The repository and its snapshot as of --today; no snapshot when files have errors."""
+    from studylog.check.repository import load_repository, today_in
     from studylog.progress import compute
-    from studylog.repo import load_repository, today_in
 
     result = load_repository(args.path, args.today, links=links)
     if result.errors or result.repository is None:
@@ -410,9 +410,9 @@ def _loaded(args: argparse.Namespace, *, links: bool = False) -> tuple[LoadResul
 
 
 def _cmd_remind(args: argparse.Namespace) -> int:
-    from studylog.bot import Bot, BotError
     from studylog.diagnostics import format_text
-    from studylog.labels import LABELS
+    from studylog.publish.bot import Bot, BotError
+    from studylog.render.labels import LABELS
 
     result, snapshot = _loaded(args)
     if snapshot is None or result.repository is None:
@@ -458,9 +458,9 @@ def _changed_checkins(root: Path, base: str) -> set[str]:
 def _cmd_bot_comment(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
-    from studylog.bot import Bot, BotError
     from studylog.progress import compute
-    from studylog.summary import pr_comment
+    from studylog.publish.bot import Bot, BotError
+    from studylog.render.summary import pr_comment
 
     result, after = _loaded(args, links=True)
     before = None
@@ -487,11 +487,11 @@ def _cmd_bot_comment(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
+    from studylog.check.repository import load_repository, today_in
     from studylog.diagnostics import format_text
-    from studylog.export import ExportError, html_to_pdf
     from studylog.progress import compute
-    from studylog.render import render_print
-    from studylog.repo import load_repository, today_in
+    from studylog.render.pages import render_print
+    from studylog.write.export import ExportError, html_to_pdf
 
     result = load_repository(args.path, args.today, links=True)
     if result.errors or result.repository is None:
@@ -511,8 +511,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
-    from studylog.build import BuildError, build_repository
     from studylog.diagnostics import FORMATTERS
+    from studylog.write.build import BuildError, build_repository
 
     fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     try:
@@ -549,10 +549,10 @@ def _cmd_build(args: argparse.Namespace) -> int:
 
 
 def _cmd_status(args: argparse.Namespace) -> int:
+    from studylog.check.repository import load_repository, today_in
     from studylog.diagnostics import format_text
     from studylog.progress import compute
-    from studylog.repo import load_repository, today_in
-    from studylog.report import format_status_json, format_status_text
+    from studylog.render.report import format_status_json, format_status_text
 
     result = load_repository(args.path, args.today)
     if result.errors:
@@ -569,8 +569,8 @@ def _cmd_status(args: argparse.Namespace) -> int:
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
+    from studylog.check.repository import load_repository
     from studylog.diagnostics import FORMATTERS
-    from studylog.repo import load_repository
 
     fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     result = load_repository(args.path, args.today, links=True)
@@ -600,9 +600,9 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
 
 def _append_summary(args: argparse.Namespace, result: LoadResult) -> None:
+    from studylog.check.repository import today_in
     from studylog.progress import compute
-    from studylog.repo import today_in
-    from studylog.summary import job_summary
+    from studylog.render.summary import job_summary
 
     snapshot = None
     if not result.errors and result.repository is not None:
@@ -614,8 +614,8 @@ def _append_summary(args: argparse.Namespace, result: LoadResult) -> None:
 def _with_web_links(result: LoadResult, args: argparse.Namespace) -> LoadResult:
     from dataclasses import replace
 
+    from studylog.check.weblinks import WebOptions, check_web_links, default_cache_path
     from studylog.diagnostics import sort_diagnostics
-    from studylog.weblinks import WebOptions, check_web_links, default_cache_path
 
     cache = None if str(args.link_cache).lower() == "none" else (args.link_cache or default_cache_path())
     options = WebOptions(budget=args.link_budget, cache_path=cache, ignore=tuple(args.ignore))
@@ -624,7 +624,7 @@ def _with_web_links(result: LoadResult, args: argparse.Namespace) -> LoadResult:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from studylog.repo import ConfigurationError
+    from studylog.check.repository import ConfigurationError
 
     parser = build_parser()
     args = parser.parse_args(argv)

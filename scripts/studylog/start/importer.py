@@ -515,7 +515,7 @@ def keep_resolvable_links(root: Any, imported: Imported) -> None:
     """Links to files the repository does not have would fail validation: keep them as resources."""
     from pathlib import Path
 
-    from studylog.links import Target, TrackedFiles, is_web, resolve
+    from studylog.check.links import Target, TrackedFiles, is_web, resolve
 
     tracked = TrackedFiles(Path(root))
     moved = 0

@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from studylog.links import Target, is_web, resolve
+from studylog.check.links import Target, is_web, resolve
 from studylog.model import CheckIn, Item, Locale, Plan, Repository, Status, Week
 from studylog.progress import MilestoneProgress, Snapshot, iso_week
 

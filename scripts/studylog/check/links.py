@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
-from studylog.anchors import MARKDOWN_SUFFIXES, Anchors, markdown_anchors
 from studylog.cache import JsonCache
+from studylog.check.anchors import MARKDOWN_SUFFIXES, Anchors, markdown_anchors
 from studylog.diagnostics import Diagnostic, Severity, Span
 from studylog.model import Link, Repository
 

@@ -16,6 +16,9 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from studylog.diagnostics import Diagnostic, Severity, Span
+from studylog.layout import CHECKIN_DIR
+from studylog.load.nodes import NodeReader, did_you_mean, is_null, parse_date
+from studylog.load.yamlsrc import read_document
 from studylog.model import (
     WEEKDAYS,
     CheckIn,
@@ -33,13 +36,11 @@ from studylog.model import (
     WorkedOn,
     parse_status,
 )
-from studylog.nodes import NodeReader, did_you_mean, is_null, parse_date
-from studylog.yamlsrc import read_document
 
 if TYPE_CHECKING:
     import yaml
 else:
-    from studylog.yamlsrc import yaml
+    from studylog.load.yamlsrc import yaml
 
 PLAN_KEYS = frozenset(
     {
@@ -67,9 +68,6 @@ WORKED_ON_KEYS = frozenset({"id", "status"})
 PROBLEM_KEYS = frozenset({"problem", "solution"})
 LINK_KEYS = frozenset({"url", "title"})
 
-PLAN_FILE = "plan.yaml"
-CHECKIN_DIR = "checkins"
-REPORTS = "reports"  # where `studylog build` writes; everything else is the learner's
 MAX_PLAN_BYTES = 2 * 1024 * 1024
 MAX_CHECKIN_BYTES = 256 * 1024
 STATUS_CHOICES = "done, in-progress, not-done (or ✅ 🔄 ❌, 完成 / 进行中 / 未完成)"

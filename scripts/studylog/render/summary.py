@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from studylog import markdown
 from studylog.diagnostics import Diagnostic
 from studylog.progress import Snapshot
+from studylog.render import markdown
 
 COMMENT_MARKER = "<!-- studylog:pr-comment -->"
 # GitHub refuses a step summary over 1 MiB and a comment over 65,536 characters: stay well below.

@@ -10,9 +10,9 @@ from importlib import resources
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from studylog.load import CHECKIN_DIR, PLAN_FILE
+from studylog.layout import CHECKIN_DIR, PLAN_FILE
 from studylog.model import Plan, Repository
-from studylog.readme import END, START, MarkerError, find_section
+from studylog.write.readme import END, START, MarkerError, find_section
 
 TEMPLATES = ("llm-12-weeks", "cs336", "blank")
 SCHEMA_DIR = ".studylog/schemas"
@@ -32,7 +32,7 @@ def _package_text(*parts: str) -> str:
 
 def plan_from_template(template: str, start: dt.date | None, timezone: str | None) -> str:
     """The template's plan, moved to `start` (every date shifts with it) and to `timezone`."""
-    text = _package_text("curricula", f"{template}.yaml")
+    text = _package_text("start", "curricula", f"{template}.yaml")
     original = dt.date.fromisoformat(re.search(r"^start:\s*(\S+)", text, re.M).group(1))  # type: ignore[union-attr]
     shift = (start - original) if start else dt.timedelta(0)
     text = _DATE.sub(lambda m: (dt.date.fromisoformat(m.group(1)) + shift).isoformat(), text)
@@ -119,7 +119,7 @@ def init(
         _write_new(root, f"{SCHEMA_DIR}/{name}.schema.json", _package_text("schemas", f"{name}.schema.json"), done)
     _write_new(root, f"{CHECKIN_DIR}/.gitkeep", "", done)
     cron, note = reminder_cron(zone, first)
-    workflow = _package_text("workflows", "studylog.yml")
+    workflow = _package_text("start", "workflows", "studylog.yml")
     workflow = workflow.replace("{ACTION}", action or ACTION_PLACEHOLDER).replace("{CRON}", cron)
     _write_new(root, WORKFLOW, workflow.replace("{CRON_NOTE}", note), done)
     _readme(root, title, done)

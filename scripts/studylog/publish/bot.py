@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from studylog.summary import COMMENT_MARKER
+from studylog.render.summary import COMMENT_MARKER
 
 if TYPE_CHECKING:
     from github.Repository import Repository

@@ -9,10 +9,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from studylog import loadcache
 from studylog.diagnostics import Diagnostic, Severity, Span, sort_diagnostics
-from studylog.load import (
-    PLAN_FILE,
+from studylog.layout import PLAN_FILE
+from studylog.load import cache as loadcache
+from studylog.load.files import (
     CheckinContext,
     complete_checkin,
     iter_checkin_files,
@@ -100,7 +100,7 @@ def load_repository(root: Path, today: dt.date | None = None, *, links: bool = F
     repository = Repository(str(root), plan, tuple(checkins)) if plan is not None else None
     web_links: dict[str, list[Span]] = {}
     if links and repository is not None:
-        from studylog.links import check_links
+        from studylog.check.links import check_links
 
         link_problems, web_links = check_links(repository, root)
         diagnostics.extend(link_problems)

@@ -17,13 +17,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from studylog import __version__
-from studylog.cache import write_atomic
-from studylog.load import REPORTS
-from studylog.readme import MarkerError, new_readme, splice
+from studylog.cache import code_fingerprint, write_atomic
+from studylog.layout import REPORTS
+from studylog.write.readme import MarkerError, new_readme, splice
 
 if TYPE_CHECKING:
-    from studylog.render import Rendered
-    from studylog.repo import LoadResult
+    from studylog.check.repository import LoadResult
+    from studylog.render.pages import Rendered
 
 README = "README.md"
 MANIFEST = f"{REPORTS}/.studylog-manifest.json"
@@ -141,7 +141,7 @@ def collect(root: Path, rendered: Rendered, as_of: dt.date, previous: Manifest, 
 
 
 def _section_sha(readme: bytes | None) -> str | None:
-    from studylog.readme import current_section
+    from studylog.write.readme import current_section
 
     if readme is None:
         return None
@@ -151,24 +151,9 @@ def _section_sha(readme: bytes | None) -> str | None:
         return None
 
 
-# What the generated files depend on besides the learner's files: the code and its libraries.
-_RENDER_SOURCES = ("render.py", "dashboard.py", "markdown.py", "labels.py", "charts.py", "progress.py", "readme.py")
-
-
 def inputs_key(digest: str, as_of: dt.date) -> str:
-    from importlib import metadata
-
-    package = Path(__file__).parent
-    key = hashlib.sha256(f"{__version__}\0{digest}\0{as_of.isoformat()}".encode())
-    for name in (*_RENDER_SOURCES, *sorted(p.name for p in (package / "templates").glob("*.j2"))):
-        source = package / name if (package / name).exists() else package / "templates" / name
-        key.update(source.read_bytes())
-    for library in ("jinja2", "matplotlib"):
-        try:
-            key.update(metadata.version(library).encode())
-        except metadata.PackageNotFoundError:
-            key.update(b"?")
-    return key.hexdigest()
+    """What the generated files depend on: the learner's files, the as-of date and studylog's code."""
+    return hashlib.sha256(f"{code_fingerprint()}\0{digest}\0{as_of.isoformat()}".encode()).hexdigest()
 
 
 def up_to_date(root: Path, previous: Manifest, key: str) -> bool:
@@ -265,7 +250,7 @@ def build_repository(
 
     Returns the validation result, and no report when validation found errors: nothing is written then.
     """
-    from studylog.repo import load_repository, today_in
+    from studylog.check.repository import load_repository, today_in
 
     result = load_repository(root, today, links=True)
     if result.errors or result.repository is None:
@@ -283,7 +268,7 @@ def build_repository(
         newer = [c.path for c in repository.checkins if c.date > as_of] if check else []
         return result, BuildReport(as_of, [], [], len(previous.files) + 1, 0, [], [], newer)
     from studylog.progress import compute
-    from studylog.render import render_all
+    from studylog.render.pages import render_all
 
     outputs = collect(root, render_all(repository, compute(repository, as_of)), as_of, previous, key)
     if check:

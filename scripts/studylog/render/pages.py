@@ -15,11 +15,12 @@ from typing import Any
 
 import jinja2
 
-from studylog import charts, dashboard, markdown
-from studylog.labels import LABELS
-from studylog.load import REPORTS
+from studylog.layout import REPORTS
 from studylog.model import Locale, Repository
 from studylog.progress import Snapshot
+from studylog.render import charts, markdown
+from studylog.render import views as dashboard
+from studylog.render.labels import LABELS
 
 CHART_DIR = f"{REPORTS}/charts"
 BAR_WIDTH = 20
@@ -28,7 +29,7 @@ BAR_WIDTH = 20
 @cache
 def _environment(autoescape: bool) -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.PackageLoader("studylog", "templates"),
+        loader=jinja2.PackageLoader("studylog.render", "templates"),
         autoescape=autoescape,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,

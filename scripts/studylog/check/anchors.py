@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from studylog.slug import Slugger
+from studylog.check.slug import Slugger
 
 if TYPE_CHECKING:  # markdown-it-py takes ~40 ms to import: only parsing needs it, not a cached run
     from markdown_it import MarkdownIt

@@ -13,12 +13,12 @@ from collections.abc import Callable, Collection
 from typing import TYPE_CHECKING, TypeVar
 
 from studylog.diagnostics import Diagnostic, Severity, Span
-from studylog.yamlsrc import BOOL, FLOAT, INT, NULL, STR, TIMESTAMP, span_of
+from studylog.load.yamlsrc import BOOL, FLOAT, INT, NULL, STR, TIMESTAMP, span_of
 
 if TYPE_CHECKING:
     import yaml
 else:
-    from studylog.yamlsrc import yaml
+    from studylog.load.yamlsrc import yaml
 
 T = TypeVar("T")
 

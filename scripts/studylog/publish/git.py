@@ -13,8 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from studylog.build import README, BuildError, build_repository
-from studylog.load import REPORTS
+from studylog.layout import REPORTS
+from studylog.write.build import README, BuildError, build_repository
 
 BOT_NAME = "github-actions[bot]"
 BOT_EMAIL = "41898282+github-actions[bot]@users.noreply.github.com"
@@ -84,7 +84,7 @@ def _dirty_outside_generated(root: Path) -> list[str]:
 
 def _readme_edited_by_hand(root: Path) -> bool:
     """Uncommitted README changes outside the generated section (those inside are ours to redo)."""
-    from studylog.readme import MarkerError, splice
+    from studylog.write.readme import MarkerError, splice
 
     if not changed_files(root, (README,)):
         return False
@@ -198,7 +198,7 @@ def publish(
 
 
 def _recorded_as_of(root: Path) -> str:
-    from studylog.build import Manifest
+    from studylog.write.build import Manifest
 
     as_of = Manifest.read(root).as_of
     return as_of.isoformat() if as_of else "unknown"

@@ -1,0 +1,5 @@
+"""The `studylog` command line: argument parsing and the one place errors become exit codes."""
+
+from studylog.cli.main import main
+
+__all__ = ["main"]
