@@ -20,6 +20,8 @@ from conftest import run_cli, write_repo
 from studylog.publish.bot import REMINDER_MARKER
 from studylog.render.summary import COMMENT_MARKER
 
+pytestmark = [pytest.mark.git]
+
 REPO = "learner/study"
 
 
@@ -213,17 +215,17 @@ def test_refusals_become_clear_messages(learner: Path, github: FakeGitHub, statu
     github.issue(7, "Check-in", "", pull=True)
     github.refuse[("POST", rf"/repos/{REPO}/issues/7/comments")] = status
     result = comment(learner, github)
-    assert result.returncode == 1 and expected in result.stderr and "Traceback" not in result.stderr
+    assert result.returncode == 4 and expected in result.stderr and "Traceback" not in result.stderr  # ApiError
 
 
 def test_a_missing_repository_is_a_clear_404(learner: Path, github: FakeGitHub) -> None:
     result = run_cli("remind", str(learner), "--today", "2026-01-07", env=env(github, GITHUB_REPOSITORY="nobody/none"))
-    assert result.returncode == 1 and "404 when trying to list issues" in result.stderr
+    assert result.returncode == 4 and "404 when trying to list issues" in result.stderr
 
 
 def test_without_a_token_the_message_says_how_to_pass_it(learner: Path, github: FakeGitHub) -> None:
     result = run_cli("remind", str(learner), "--today", "2026-01-07", env=env(github, GITHUB_TOKEN=""))
-    assert result.returncode == 1 and "GITHUB_TOKEN is not set" in result.stderr
+    assert result.returncode == 2 and "GITHUB_TOKEN is not set" in result.stderr  # configuration
 
 
 def test_a_protected_branch_gets_a_pull_request_instead(learner: Path, github: FakeGitHub, tmp_path: Path) -> None:

@@ -13,6 +13,8 @@ from conftest import run_cli, write_repo
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
 if not Path(CHROMIUM).exists():  # .ci/run installs it; a silent skip would hide a broken CI
     pytest.fail(f"Chromium is needed for the dashboard tests and is not at {CHROMIUM}", pytrace=False)
 

@@ -42,3 +42,12 @@ def test_every_command_option_is_documented(command: str) -> None:
     row = next(line for line in README.splitlines() if line.startswith(f"| `studylog {command} "))
     options = set(re.findall(r"(--[a-z-]+)", help_text)) - {"--help"}
     assert options and all(option in row for option in options), (options, row)
+
+
+def test_every_exit_code_is_documented() -> None:
+    from studylog import errors
+
+    codes = {v for k, v in vars(errors).items() if k.startswith("EXIT_") and k != "EXIT_INTERRUPTED"}
+    table = README.split("Exit codes, the same for every command:")[1].split("\n\n")[1]
+    assert {int(c) for c in re.findall(r"^\| \*\*(\d+)\*\* \|", table, re.M)} == codes
+    assert {c.exit_code for c in vars(errors).values() if isinstance(c, type) and issubclass(c, Exception)} <= codes

@@ -5,7 +5,11 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from conftest import run_cli, write_repo
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
 def learner(root: Path, plan: str) -> Path:

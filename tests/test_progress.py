@@ -9,6 +9,7 @@ import pytest
 
 from conftest import write_repo
 from studylog.check.repository import load_repository
+from studylog.model import Status
 from studylog.progress import Snapshot, compute
 
 # Week 1 (Mon 2026-01-05 …): a, b, c (weight 2; tasks c1 ×1, c2 ×3), d on Mon–Thu; Sunday is rest.
@@ -69,8 +70,11 @@ def test_first_week_figures(tmp_path: Path) -> None:
     s = snapshot(tmp_path, WEEK_ONE, "2026-01-08")
     # a done; c has c1 (1 of 4 task weight) done → 1/6 + 2/6 · 1/4 = 0.25
     assert s.overall_percent == 25.0
-    assert [(p.id, p.percent, p.state) for p in s.phases] == [("p1", 30.0, "in_progress"), ("p2", 0.0, "not_started")]
-    assert (s.count("done"), s.count("in_progress"), s.count("not_started")) == (1, 2, 2)
+    assert [(p.id, p.percent, p.state) for p in s.phases] == [
+        ("p1", 30.0, Status.IN_PROGRESS),
+        ("p2", 0.0, Status.NOT_STARTED),
+    ]
+    assert (s.count(Status.DONE), s.count(Status.IN_PROGRESS), s.count(Status.NOT_STARTED)) == (1, 2, 2)
     # a b c d are all planned by the end of Thursday: 5/6
     assert s.expected_percent == 83.3
     # planned progress ≤ 0.25 last on Monday (1/6); Tuesday is already 2/6 → 3 days behind
@@ -108,13 +112,16 @@ def test_reopened_item_rest_day_and_missing_twice(tmp_path: Path) -> None:
     s = snapshot(tmp_path, files, "2026-01-16")
     # a 0 (reopened), c 1/4, l 1 → 2/6 · 1/4 + 1/6 = 0.25
     assert s.overall_percent == 25.0
-    assert [(p.id, p.percent, p.state) for p in s.phases] == [("p1", 10.0, "in_progress"), ("p2", 100.0, "done")]
+    assert [(p.id, p.percent, p.state) for p in s.phases] == [
+        ("p1", 10.0, Status.IN_PROGRESS),
+        ("p2", 100.0, Status.DONE),
+    ]
     assert {i.id: i.state for i in s.items} == {
-        "a": "in_progress",
-        "b": "in_progress",
-        "c": "in_progress",
-        "d": "not_started",
-        "l": "done",
+        "a": Status.IN_PROGRESS,
+        "b": Status.IN_PROGRESS,
+        "c": Status.IN_PROGRESS,
+        "d": Status.NOT_STARTED,
+        "l": Status.DONE,
     }
     # Friday 9th and Saturday 10th are not rest days and have no check-in: they break the streak.
     # Current: the 16th has none yet → from the 15th; the 14th was missed → 1. Longest: 5th–8th → 4.
@@ -138,7 +145,7 @@ def test_task_beats_its_item_on_the_same_day(tmp_path: Path) -> None:
     }
     s = snapshot(tmp_path, files, "2026-01-07")
     (c,) = [i for i in s.items if i.id == "c"]
-    assert (c.state, c.fraction) == ("in_progress", 0.75)  # c2 (3 of 4) done via c; c1 in progress
+    assert (c.state, c.fraction) == (Status.IN_PROGRESS, 0.75)  # c2 (3 of 4) done via c; c1 in progress
 
 
 def test_item_done_after_its_task_was_reported_earlier(tmp_path: Path) -> None:
@@ -154,7 +161,7 @@ def test_checkin_after_midnight_counts_for_the_local_day(tmp_path: Path) -> None
     # 16:30 UTC on the 5th is 00:30 on the 6th in Shanghai: b (planned on the 6th) is done, a is not.
     files = {"checkins/late.yaml": "date: 2026-01-05T16:30:00Z\nstatus: done\nhours: 2\n"}
     s = snapshot(tmp_path, files, "2026-01-06")
-    assert {i.id for i in s.items if i.state == "done"} == {"b"}
+    assert {i.id for i in s.items if i.state is Status.DONE} == {"b"}
     assert s.today_checked_in and s.streak_current == 1
 
 

@@ -11,7 +11,10 @@ from pathlib import Path
 import pytest
 
 from conftest import run_cli, write_repo
-from studylog.publish.git import BOT_NAME, PublishError, PublishOptions, publish
+from studylog.errors import GitError
+from studylog.publish.git import BOT_NAME, PublishOptions, publish
+
+pytestmark = [pytest.mark.git, pytest.mark.slow]
 
 TODAY = "2026-01-10"
 
@@ -96,7 +99,7 @@ def test_retries_are_bounded_when_the_remote_keeps_moving(remote: Path, tmp_path
         git(other, "push", "-q", "origin", "main")
         pushes.append(attempt)
 
-    with pytest.raises(PublishError, match="gave up after 3 attempts: origin/main kept moving"):
+    with pytest.raises(GitError, match="gave up after 3 attempts: origin/main kept moving"):
         publish(mine, PublishOptions(attempts=3, backoff=0.0, today=None), before_push=someone_pushes_first)
     assert pushes == [1, 2, 3]
     assert "check-in by me" in git(mine, "log", "--format=%s")  # the learner's commit is still there
@@ -117,7 +120,7 @@ def test_a_refused_push_says_what_to_change(remote: Path, tmp_path: Path, hook_s
     mine = clone(remote, tmp_path / "mine")
     add_checkin(mine, 6, "me")
     result = publish_cli(mine)
-    assert result.returncode == 1 and expected in result.stderr and "Traceback" not in result.stderr
+    assert result.returncode == 3 and expected in result.stderr and "Traceback" not in result.stderr  # GitError
 
 
 def test_dry_run_nothing_to_publish_and_detached_head(remote: Path, tmp_path: Path) -> None:
@@ -137,7 +140,7 @@ def test_dry_run_nothing_to_publish_and_detached_head(remote: Path, tmp_path: Pa
         env={k: v for k, v in os.environ.items() if not k.startswith("GITHUB_")},
         check=False,
     )
-    assert detached.returncode == 1 and "HEAD is detached and no branch was given" in detached.stderr
+    assert detached.returncode == 2 and "HEAD is detached and no branch was given" in detached.stderr
     assert publish_cli(mine, "--branch", "main").returncode == 0
 
 
@@ -145,4 +148,4 @@ def test_uncommitted_work_of_the_learner_is_never_touched(remote: Path, tmp_path
     mine = clone(remote, tmp_path / "mine")
     (mine / "plan.yaml").write_text((mine / "plan.yaml").read_text(encoding="utf-8") + "\n", encoding="utf-8")
     result = publish_cli(mine)
-    assert result.returncode == 1 and "uncommitted changes to plan.yaml: commit or stash them first" in result.stderr
+    assert result.returncode == 2 and "uncommitted changes to plan.yaml: commit or stash them first" in result.stderr

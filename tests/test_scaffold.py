@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from conftest import REPO_ROOT, run_cli, write_repo
-from studylog.check.repository import today_in
+from studylog.clock import today_in
 from studylog.start.scaffold import plan_from_template, reminder_cron
 
 
@@ -109,7 +109,7 @@ def test_new_refuses_a_second_checkin_for_the_day(study: Path) -> None:
     write_repo(study, {"checkins/elsewhere/monday.yaml": "date: 2026-01-05\nstatus: done\n"})
     result = run_cli("new", str(study), "--date", "2026-01-05")
     assert (
-        result.returncode == 1
+        result.returncode == 2
         and "checkins/elsewhere/monday.yaml already holds the check-in for 2026-01-05" in result.stderr
     )
     assert not (study / "checkins/2026/2026-01-05.yaml").exists()

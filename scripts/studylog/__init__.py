@@ -1,3 +1,31 @@
 """studylog: a study check-in tracker that lives in a learner's Git repository."""
 
-__version__ = "0.1.0"
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+
+def _version() -> str:
+    """pyproject.toml's version: the one source, read through the package metadata once installed.
+
+    Run from a checkout (PYTHONPATH=scripts), the checkout's own pyproject.toml wins, so a stale
+    installed copy of the metadata never names the wrong version.
+    """
+    pyproject = Path(__file__).resolve().parents[2] / "pyproject.toml"
+    try:
+        text = pyproject.read_text(encoding="utf-8")
+    except OSError:
+        text = ""
+    found = re.search(r'^name\s*=\s*"studylog"\s*\nversion\s*=\s*"([^"]+)"', text, re.M)
+    if found:
+        return found.group(1)
+    from importlib import metadata  # only when installed: it costs a tenth of a second to import
+
+    try:
+        return metadata.version("studylog")
+    except metadata.PackageNotFoundError:
+        return "0+unknown"
+
+
+__version__ = _version()

@@ -78,7 +78,7 @@ class JsonCache:
                 raw = json.loads(self.path.read_text(encoding="utf-8"))
                 valid = isinstance(raw, dict) and raw.get("code") == code_fingerprint()
                 self._entries = dict(raw["entries"]) if valid and isinstance(raw.get("entries"), dict) else {}
-            except (OSError, ValueError):
+            except (OSError, ValueError, RecursionError):  # unreadable, not JSON, absurdly nested
                 self._entries = {}
         return self._entries
 

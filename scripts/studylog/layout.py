@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 PLAN_FILE = "plan.yaml"
 CHECKIN_DIR = "checkins"
 REPORTS = "reports"  # where `studylog build` writes; everything else is the learner's
@@ -12,6 +14,18 @@ SCHEMA_DIR = ".studylog/schemas"
 WORKFLOW = ".github/workflows/studylog.yml"
 
 
+def checkin_path(day: dt.date) -> str:
+    """Where `studylog new` and `studylog import` put the check-in of `day` (any path under checkins/ is read)."""
+    return f"{CHECKIN_DIR}/{day.year}/{day.isoformat()}.yaml"
+
+
 def is_generated_path(path: str) -> bool:
-    """Whether a repository-relative POSIX path is one `build` may write: README.md or under reports/."""
-    return path in (README, REPORTS) or path.startswith(f"{REPORTS}/")
+    """Whether a repository-relative POSIX path is one studylog may write, remove or commit.
+
+    README.md (only its section is ours) and files under reports/; a path with `..`, `.` or empty
+    segments is never one of ours, whatever it starts with.
+    """
+    if path == README:
+        return True
+    parts = path.split("/")
+    return len(parts) > 1 and parts[0] == REPORTS and all(part not in ("", ".", "..") for part in parts)

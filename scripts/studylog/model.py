@@ -15,9 +15,28 @@ from studylog.diagnostics import Span
 
 
 class Status(enum.Enum):
+    """Every state studylog shows, in one vocabulary, from the check-in file to the generated page.
+
+    A check-in records DONE, IN_PROGRESS or NOT_DONE (CHECKIN_STATUSES); progress gives items and
+    phases DONE, IN_PROGRESS or NOT_STARTED; a day of the plan without a check-in is MISSED, REST
+    or UPCOMING. The value is how a check-in spells it; `key` names it in JSON, labels and charts.
+    """
+
     DONE = "done"
     IN_PROGRESS = "in-progress"
     NOT_DONE = "not-done"
+    NOT_STARTED = "not-started"
+    MISSED = "missed"
+    REST = "rest"
+    UPCOMING = "upcoming"
+
+    @property
+    def key(self) -> str:
+        """`in_progress`: the name used in JSON output, label keys (`status_in_progress`) and chart colours."""
+        return self.name.lower()
+
+
+CHECKIN_STATUSES = (Status.DONE, Status.IN_PROGRESS, Status.NOT_DONE)
 
 
 # Every spelling a learner might use, seen in the seed trackers and beyond; keys are casefolded.

@@ -34,15 +34,21 @@ import datetime as dt
 import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING
 
+from studylog.clock import as_of as decide_as_of
 from studylog.model import CheckIn, Item, Milestone, Plan, Repository, Status
+
+if TYPE_CHECKING:
+    from studylog.check.repository import LoadResult
 
 ONE_DAY = dt.timedelta(days=1)
 EPSILON = 1e-9
 HABIT_MULTIPLIER = 0.5 ** (1 / 13)
 PACE_WINDOWS = (7, 14, 28)
+ITEM_STATES = (Status.DONE, Status.IN_PROGRESS, Status.NOT_STARTED)  # what an item or a phase can be
 
 
 def percent(fraction: float) -> float:
@@ -101,7 +107,7 @@ class Shares:
 class ItemState:
     id: str
     title: str
-    state: str  # "done" | "in_progress" | "not_started"
+    state: Status  # DONE, IN_PROGRESS or NOT_STARTED
     fraction: float  # done share of the item, 0–1 (tasks give partial credit)
     last_date: dt.date | None  # the latest check-in that named it or one of its tasks
 
@@ -111,7 +117,7 @@ class GroupProgress:
     id: str
     title: str
     percent: float
-    state: str
+    state: Status  # DONE, IN_PROGRESS or NOT_STARTED
     items_done: int
     items_total: int
     hours: float
@@ -170,7 +176,7 @@ class Snapshot:
     planned_curve: tuple[tuple[dt.date, float], ...] = ()
     actual_curve: tuple[tuple[dt.date, float], ...] = ()
 
-    def count(self, state: str) -> int:
+    def count(self, state: Status) -> int:
         return sum(item.state == state for item in self.items)
 
 
@@ -219,14 +225,14 @@ class _Replay:
         shares = _normalise([t.weight for t in item.tasks])
         return sum(s for t, s in zip(item.tasks, shares, strict=True) if self.task_status(item, t.id) is Status.DONE)
 
-    def state(self, item: Item) -> str:
+    def state(self, item: Item) -> Status:
         if self.fraction[item.id] >= 1 - EPSILON:
-            return "done"
+            return Status.DONE
         statuses = [self.item_mark.get(item.id, (None, None))[1]]
         statuses += [self.task_status(item, t.id) for t in item.tasks]
         if self.fraction[item.id] > EPSILON or Status.IN_PROGRESS in statuses:
-            return "in_progress"
-        return "not_started"
+            return Status.IN_PROGRESS
+        return Status.NOT_STARTED
 
     def last_date(self, item: Item) -> dt.date | None:
         dates = [m[0] for m in [self.item_mark.get(item.id)] + [self.task_mark.get(t.id) for t in item.tasks] if m]
@@ -353,18 +359,18 @@ def _group(
     local = _normalise([share[i.id] for i in items])
     done_fraction = sum(s * state_of[i.id].fraction for i, s in zip(items, local, strict=True))
     states = {state_of[i.id].state for i in items}
-    if items and states == {"done"}:
-        state = "done"
-    elif states - {"not_started"}:
-        state = "in_progress"
+    if items and states == {Status.DONE}:
+        state = Status.DONE
+    elif states - {Status.NOT_STARTED}:
+        state = Status.IN_PROGRESS
     else:
-        state = "not_started"
+        state = Status.NOT_STARTED
     return GroupProgress(
         ident,
         title,
         percent(done_fraction),
         state,
-        sum(state_of[i.id].state == "done" for i in items),
+        sum(state_of[i.id].state is Status.DONE for i in items),
         len(items),
         hours,
     )
@@ -520,3 +526,20 @@ def _hours_by_week(
 def iso_week(day: dt.date) -> str:
     year, week, _ = day.isocalendar()
     return f"{year}-W{week:02d}"
+
+
+def snapshot_of(result: LoadResult, today: dt.date | None) -> Snapshot | None:
+    """The loaded repository's snapshot as of `today` (default: today in the plan's timezone).
+
+    None when the files have errors: figures computed from them would mislead.
+    """
+    if result.errors or result.repository is None:
+        return None
+    repository = result.repository
+    return compute(repository, decide_as_of(today, repository.plan.timezone))
+
+
+def without_checkins(repository: Repository, paths: Iterable[str], as_of: dt.date) -> Snapshot:
+    """The snapshot as it was before these check-ins: the "before" of a pull request that adds them."""
+    dropped = set(paths)
+    return compute(replace(repository, checkins=tuple(c for c in repository.checkins if c.path not in dropped)), as_of)

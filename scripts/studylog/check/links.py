@@ -11,183 +11,33 @@ from __future__ import annotations
 
 import difflib
 import hashlib
-import os
-import posixpath
 import re
 import shlex
-import subprocess
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from urllib.parse import unquote, urlsplit
+from typing import Any
 
 from studylog.cache import JsonCache
 from studylog.check.anchors import MARKDOWN_SUFFIXES, Anchors, markdown_anchors
-from studylog.diagnostics import Diagnostic, Severity, Span
+from studylog.diagnostics import Diagnostic, Span
+from studylog.linkpath import Problem, Target, is_web, resolve
+from studylog.load.tracked import TrackedFiles
 from studylog.model import Link, Repository
 
-WEB_SCHEMES = frozenset({"http", "https"})
 _LINE_ANCHOR = re.compile(r"L(\d+)(?:C\d+)?(?:-L(\d+)(?:C\d+)?)?")
 _MAX_SUGGESTIONS = 3
 # First folders of absolute paths on a learner's computer; a repository rarely has them at its root.
 _OS_FOLDERS = frozenset({"home", "Users", "tmp", "var", "etc", "mnt", "root", "private", "Volumes"})
 
 
-@dataclass(frozen=True)
-class Problem:
-    code: str
-    message: str
-    hint: str = ""
-    severity: Severity = Severity.ERROR
-
-
-@dataclass(frozen=True)
-class Target:
-    """A link resolved inside the repository: a root-relative POSIX path ('' is the root)."""
-
-    path: str
-    fragment: str  # percent-decoded, without '#'
-    raw_fragment: str
-    same_file: bool = False  # a bare `#anchor`: the file holding the link, which surely exists
-
-
-def is_web(target: str) -> bool:
-    return urlsplit(target).scheme.lower() in WEB_SCHEMES
-
-
-def resolve(target: str, source: str) -> Target | Problem:
-    """Resolve `target` as written in the file `source` (root-relative), without touching disk."""
-    if "\\" in target:
-        return Problem("link-outside-repo", f"`{target}` contains a backslash", "write paths with `/`, as GitHub does")
-    parts = urlsplit(target)
-    scheme = parts.scheme.lower()
-    if len(scheme) == 1 or scheme == "file" or target.startswith("~"):
-        return Problem(
-            "link-outside-repo",
-            f"`{target}` points at a file on your computer, which nobody on GitHub can open",
-            "link to a file in this repository, e.g. `/code/week1/day1/task.py`",
-        )
-    if scheme:
-        return Problem(
-            "link-bad-scheme",
-            f"`{scheme}:` links are not allowed; only http(s) links and paths in the repository",
-            "use an https:// address or a path such as `/docs/notes.md#heading`",
-        )
-    if parts.netloc:
-        return Problem("link-bad-scheme", f"`{target}` has no scheme", f"write it as `https:{target}`")
-    path = unquote(parts.path)
-    base = "" if path.startswith("/") else posixpath.dirname(source)
-    joined = posixpath.normpath(posixpath.join("/", base, path.lstrip("/"))) if path else "/" + source
-    if _escapes(base, path):
-        return Problem(
-            "link-outside-repo",
-            f"`{target}` leads outside the repository",
-            "links must stay inside the repository; `/` is its root",
-        )
-    return Target(joined.lstrip("/"), unquote(parts.fragment), parts.fragment, same_file=not path)
-
-
-def _escapes(base: str, path: str) -> bool:
-    depth = 0
-    for part in [*(base.split("/") if base and not path.startswith("/") else []), *path.split("/")]:
-        if part == "..":
-            depth -= 1
-            if depth < 0:
-                return True
-        elif part not in ("", "."):
-            depth += 1
-    return False
-
-
-def _folders(path: str) -> list[str]:
-    """`a/b/c.md` → [`a/b`, `a`]."""
-    parts = path.split("/")
-    return ["/".join(parts[:end]) for end in range(len(parts) - 1, 0, -1)]
-
-
-class TrackedFiles:
-    """The files GitHub will serve: `git ls-files`, read once. Outside git, the files on disk."""
-
-    def __init__(self, root: Path) -> None:
-        self.root = root
-        self.files: set[str] = set()
-        self.symlinks: set[str] = set()
-        self.in_git = self._read_git()
-        if not self.in_git:
-            self._read_disk()
-        self.dirs = {folder for f in self.files for folder in _folders(f)}
-        self._by_lower: dict[str, list[str]] = defaultdict(list)
-        for name in sorted(self.files | self.dirs):
-            self._by_lower[name.lower()].append(name)
-
-    def _read_git(self) -> bool:
-        try:
-            listing = subprocess.run(
-                ["git", "ls-files", "-z", "--stage"],
-                cwd=self.root,
-                capture_output=True,
-                check=True,
-            ).stdout
-        except (OSError, subprocess.CalledProcessError):
-            return False
-        for entry in listing.decode("utf-8", "surrogateescape").split("\0"):
-            if not entry:
-                continue
-            meta, _, name = entry.partition("\t")
-            self.files.add(name)
-            if meta.startswith("120000"):
-                self.symlinks.add(name)
-        return True
-
-    def _read_disk(self) -> None:
-        for folder, dirs, names in os.walk(self.root):
-            dirs[:] = sorted(d for d in dirs if d != ".git")
-            rel = Path(folder).relative_to(self.root).as_posix()
-            for name in names:
-                path = name if rel == "." else f"{rel}/{name}"
-                self.files.add(path)
-                if Path(folder, name).is_symlink():
-                    self.symlinks.add(path)
-
-    def exists(self, path: str) -> bool:
-        return path == "" or path in self.files or path in self.dirs
-
-    def other_case(self, path: str) -> list[str]:
-        return [p for p in self._by_lower.get(path.lower(), []) if p != path]
-
-    def escapes_by_symlink(self, path: str) -> bool:
-        if not self.symlinks or not any(c in self.symlinks for c in (path, *_folders(path))):
-            return False
-        root = os.path.realpath(self.root)
-        real = os.path.realpath(self.root / path)
-        return real != root and not real.startswith(root + os.sep)
-
-    def similar(self, path: str) -> list[str]:
-        """Tracked paths that look like `path`: same folder first, then the same file name anywhere."""
-        folder = posixpath.dirname(path)
-        pool = [f for f in self.files if posixpath.dirname(f) == folder]
-        found = difflib.get_close_matches(path, pool, n=_MAX_SUGGESTIONS, cutoff=0.6)
-        if not found:
-            name = posixpath.basename(path)
-            found = sorted(f for f in self.files if posixpath.basename(f) == name)[:_MAX_SUGGESTIONS]
-        return found
-
-    def why_missing(self, path: str) -> str | None:
-        """For a path git does not track: 'ignored by …' or 'untracked' when it is on disk."""
-        if not self.in_git or not os.path.lexists(self.root / path):
-            return None
-        rule = subprocess.run(
-            ["git", "check-ignore", "--verbose", "--no-index", "--", path],
-            cwd=self.root,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        if rule.returncode == 0:
-            source, _, _ = rule.stdout.partition("\t")
-            return f"ignored by git ({source.strip()})"
-        return "untracked"
+def _is_anchor_entry(value: Any) -> bool:
+    """[headings, explicit anchors], both lists of strings: anything else is rebuilt, never trusted."""
+    return (
+        isinstance(value, list)
+        and len(value) == 2
+        and all(isinstance(part, list) and all(isinstance(s, str) for s in part) for part in value)
+    )
 
 
 class LinkChecker:
@@ -207,7 +57,7 @@ class LinkChecker:
             data = (self.root / path).read_bytes()
             key = hashlib.sha256(data).hexdigest()
             cached = self.cache.get(key)
-            if isinstance(cached, list) and len(cached) == 2:
+            if _is_anchor_entry(cached):
                 found = Anchors(tuple(cached[0]), frozenset(cached[1]))
             else:
                 found = markdown_anchors(data.decode("utf-8", errors="replace"))

@@ -5,11 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from zoneinfo import ZoneInfo
+from typing import TYPE_CHECKING
 
+from studylog.clock import as_of
 from studylog.diagnostics import Diagnostic, Severity, Span, sort_diagnostics
+from studylog.errors import UsageError
 from studylog.layout import PLAN_FILE
 from studylog.load import cache as loadcache
 from studylog.load.files import (
@@ -21,9 +23,8 @@ from studylog.load.files import (
 )
 from studylog.model import CheckIn, Repository
 
-
-class ConfigurationError(Exception):
-    """The command cannot run here at all (no plan, not a directory): exit code 2."""
+if TYPE_CHECKING:
+    from studylog.check.weblinks import WebOptions
 
 
 @dataclass(frozen=True)
@@ -39,18 +40,13 @@ class LoadResult:
         return [d for d in self.diagnostics if d.severity is Severity.ERROR]
 
 
-def today_in(timezone: str, now: dt.datetime | None = None) -> dt.date:
-    """The learner's date right now (or at `now`, an aware datetime) in the plan's timezone."""
-    return (now or dt.datetime.now(dt.UTC)).astimezone(ZoneInfo(timezone)).date()
-
-
 def find_root(path: Path) -> Path:
     if not path.exists():
-        raise ConfigurationError(f"{path}: no such directory")
+        raise UsageError(f"{path}: no such directory")
     if not path.is_dir():
-        raise ConfigurationError(f"{path}: not a directory (give the repository folder that holds plan.yaml)")
+        raise UsageError(f"{path}: not a directory (give the repository folder that holds plan.yaml)")
     if not (path / PLAN_FILE).is_file():
-        raise ConfigurationError(
+        raise UsageError(
             f"no {PLAN_FILE} in {path.resolve()}; run studylog from the repository root, "
             "or start one with `studylog init`"
         )
@@ -68,9 +64,9 @@ def load_repository(root: Path, today: dt.date | None = None, *, links: bool = F
     plan_bytes = (root / PLAN_FILE).read_bytes()
     digest = hashlib.sha256(plan_bytes)
     plan_key = loadcache.plan_key(PLAN_FILE, plan_bytes)
-    cached_plan = cache.get(plan_key)
-    if isinstance(cached_plan, dict):
-        plan, diagnostics = loadcache.restore_plan(PLAN_FILE, cached_plan)
+    cached_plan = loadcache.restore_plan_entry(PLAN_FILE, cache.get(plan_key))
+    if cached_plan is not None:
+        plan, diagnostics = cached_plan
     else:
         plan, diagnostics = parse_plan(PLAN_FILE, plan_bytes)
         cache.put(plan_key, loadcache.dump_plan(plan, diagnostics))
@@ -81,9 +77,9 @@ def load_repository(root: Path, today: dt.date | None = None, *, links: bool = F
         files += 1
         digest.update(b"\0%s\0%d\0" % (path.encode("utf-8"), len(data)) + data)
         entry_key = loadcache.key(path, data, context.timezone)
-        cached = cache.get(entry_key)
-        if isinstance(cached, dict):
-            checkin, problems = loadcache.restore(path, cached)
+        cached = loadcache.restore_checkin(path, cache.get(entry_key))
+        if cached is not None:
+            checkin, problems = cached
         else:
             checkin, problems = read_checkin(path, data, context.timezone)
             cache.put(entry_key, loadcache.dump(checkin, problems))
@@ -94,9 +90,7 @@ def load_repository(root: Path, today: dt.date | None = None, *, links: bool = F
             checkins.append(checkin)
     cache.save()
     checkins.sort(key=lambda c: (c.date, c.path))
-    if today is None:
-        today = today_in(context.timezone)
-    diagnostics.extend(check_checkins(checkins, today))
+    diagnostics.extend(check_checkins(checkins, as_of(today, context.timezone)))
     repository = Repository(str(root), plan, tuple(checkins)) if plan is not None else None
     web_links: dict[str, list[Span]] = {}
     if links and repository is not None:
@@ -133,3 +127,15 @@ def check_checkins(checkins: list[CheckIn], today: dt.date) -> list[Diagnostic]:
                 )
             )
     return problems
+
+
+def validate(root: Path, today: dt.date | None = None, *, web: WebOptions | None = None) -> LoadResult:
+    """`studylog validate`: everything load_repository checks, links included; with `web`, also every
+    http(s) link a check-in cites, over the network."""
+    result = load_repository(root, today, links=True)
+    if web is not None and result.web_links:
+        from studylog.check.weblinks import check_web_links
+
+        found = check_web_links(result.web_links, web)
+        result = replace(result, diagnostics=sort_diagnostics([*result.diagnostics, *found]))
+    return result

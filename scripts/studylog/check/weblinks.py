@@ -170,7 +170,7 @@ class _Cache:
             return
         try:
             raw = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+        except (OSError, ValueError, RecursionError):
             raw = {}
         if isinstance(raw, dict):
             self.entries = {

@@ -1,7 +1,9 @@
-"""The `studylog` command: parse arguments, call the library, turn the result into an exit code.
+"""The `studylog` command: each handler parses, calls one library function, prints its result and
+returns the exit code; `main` is the one place errors become a message and an exit code.
 
-Exit codes: 0 clean, 1 problems found in the learner's files, 2 usage or configuration error.
-Heavy modules are imported inside the command that needs them, so `studylog --help` stays fast.
+Exit codes (studylog.errors): 0 clean, 1 problems in the learner's files, 2 usage or configuration,
+3 git, 4 GitHub API, 70 a bug in studylog. Heavy modules are imported inside the command that needs
+them, so `studylog --help` stays fast.
 """
 
 from __future__ import annotations
@@ -12,15 +14,9 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from studylog import __version__
-
-if TYPE_CHECKING:
-    from studylog.check.repository import LoadResult
-    from studylog.progress import Snapshot
-
-EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+from studylog.errors import EXIT_BUG, EXIT_INTERRUPTED, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, ISSUES_URL, StudylogError
 
 
 def _date(value: str) -> dt.date:
@@ -49,6 +45,9 @@ def build_parser() -> argparse.ArgumentParser:
         "and render the README dashboard.",
     )
     parser.add_argument("--version", action="version", version=f"studylog {__version__}")
+    parser.add_argument(
+        "--debug", action="store_true", help="on an unexpected error, print the full traceback (for a bug report)"
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     validate = commands.add_parser(
@@ -252,380 +251,197 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _cmd_init(args: argparse.Namespace) -> int:
-    from studylog.start.scaffold import ACTION_PLACEHOLDER, ScaffoldError, init
+def _say(line: str) -> None:
+    print(line, file=sys.stderr)
 
-    try:
-        done = init(args.path, args.template, args.start, args.timezone, action=args.action, force=args.force)
-    except ScaffoldError as exc:
-        print(f"studylog: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+
+def _cmd_init(args: argparse.Namespace) -> int:
+    from studylog.start.scaffold import ACTION_PLACEHOLDER, init
+
+    done = init(args.path, args.template, args.start, args.timezone, action=args.action, force=args.force)
     for path in done.created:
-        print(f"  created {path}", file=sys.stderr)
+        _say(f"  created {path}")
     for path in done.kept:
-        print(f"  kept    {path} (already there)", file=sys.stderr)
-    print("✓ ready: check in with `studylog new`, then `studylog build`", file=sys.stderr)
+        _say(f"  kept    {path} (already there)")
+    _say("✓ ready: check in with `studylog new`, then `studylog build`")
     if not args.action:
-        print(
-            f"  edit .github/workflows/studylog.yml: replace {ACTION_PLACEHOLDER} with the studylog action you use",
-            file=sys.stderr,
-        )
+        _say(f"  edit .github/workflows/studylog.yml: replace {ACTION_PLACEHOLDER} with the studylog action you use")
     return EXIT_OK
 
 
 def _cmd_new(args: argparse.Namespace) -> int:
-    import shlex
-    import subprocess
-
-    from studylog.check.repository import find_root, load_repository, today_in
     from studylog.diagnostics import format_text
-    from studylog.start.scaffold import ScaffoldError, new_checkin
+    from studylog.start.scaffold import edit_checkin, write_checkin
 
-    root = find_root(args.path)
-    result = load_repository(root, args.date)
-    if result.repository is None:
-        sys.stdout.write(format_text(result.errors))
-        print("✗ plan.yaml has errors: fix them first", file=sys.stderr)
-        return EXIT_PROBLEMS
-    day = args.date or today_in(result.repository.plan.timezone)
-    try:
-        rel, text, planned = new_checkin(root, result.repository, day)
-    except ScaffoldError as exc:
-        print(f"studylog: {exc}", file=sys.stderr)
-        return EXIT_PROBLEMS
-    path = root / rel
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("x", encoding="utf-8") as handle:  # "x": never overwrite, even in a race
-        handle.write(text)
-    print(f"✓ wrote {rel} — {day}: {planned}", file=sys.stderr)
-    if args.edit:
-        editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
-        try:
-            subprocess.run([*shlex.split(editor), str(path)], check=False)
-        except OSError as exc:
-            print(f"studylog: cannot start the editor {editor!r}: {exc}", file=sys.stderr)
-            return EXIT_USAGE
-        problems = [d for d in load_repository(root, day).diagnostics if d.path == rel]
-        if problems:
-            sys.stdout.write(format_text(problems))
-            return EXIT_PROBLEMS if any(d.is_error for d in problems) else EXIT_OK
-        print(f"✓ {rel} is valid", file=sys.stderr)
+    written = write_checkin(args.path, args.date)
+    _say(f"✓ wrote {written.path} — {written.day}: {written.planned}")
+    if not args.edit:
+        return EXIT_OK
+    problems = edit_checkin(args.path, written)
+    if problems:
+        sys.stdout.write(format_text(problems))
+        return EXIT_PROBLEMS if any(d.is_error for d in problems) else EXIT_OK
+    _say(f"✓ {written.path} is valid")
     return EXIT_OK
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    from studylog.check.repository import load_repository
     from studylog.diagnostics import format_text
-    from studylog.start.importer import ImportError_, detect_and_import, keep_resolvable_links, plan_files
+    from studylog.start.importer import import_file
 
-    try:
-        text = args.file.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        print(f"studylog: error: {args.file} is not UTF-8 text (byte {exc.start})", file=sys.stderr)
-        return EXIT_USAGE
-    try:
-        imported = detect_and_import(text, args.start)
-    except ImportError_ as exc:
-        print(f"studylog: error: {args.file}: {exc}", file=sys.stderr)
+    outcome = import_file(args.file, args.path, args.start, args.timezone, force=args.force)
+    _say(f"✓ {outcome.summary}")
+    for line in outcome.notes:
+        _say(f"  note: {line}")
+    if outcome.errors:
+        sys.stdout.write(format_text(outcome.errors))
+        _say(f"✗ the imported files have {len(outcome.errors)} error(s); see above")
         return EXIT_PROBLEMS
-    if args.timezone:
-        imported.plan["timezone"] = args.timezone
-    args.path.mkdir(parents=True, exist_ok=True)
-    keep_resolvable_links(args.path, imported)
-    files = plan_files(imported, args.file.name)
-    existing = [rel for rel in files if (args.path / rel).exists()]
-    if existing and not args.force:
-        listed = ", ".join(existing[:5]) + (" …" if len(existing) > 5 else "")
-        print(f"studylog: error: {listed} already exist; nothing was written (pass --force)", file=sys.stderr)
-        return EXIT_USAGE
-    for rel, content in files.items():
-        target = args.path / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(content, encoding="utf-8")
-    items = sum(len(w["items"]) for p in imported.plan["phases"] for w in p["weeks"])
-    print(
-        f"✓ imported {args.file}: {len(imported.plan['phases'])} phases, {items} items, "
-        f"{len(imported.checkins)} check-ins from {imported.rows} rows",
-        file=sys.stderr,
-    )
-    for line in imported.report:
-        print(f"  note: {line}", file=sys.stderr)
-    result = load_repository(args.path, None, links=True)
-    if result.errors:
-        sys.stdout.write(format_text(result.errors))
-        print(f"✗ the imported files have {len(result.errors)} error(s); see above", file=sys.stderr)
-        return EXIT_PROBLEMS
-    print("✓ the imported files are valid: run `studylog status` and `studylog build`", file=sys.stderr)
+    _say("✓ the imported files are valid: run `studylog status` and `studylog build`")
     return EXIT_OK
 
 
 def _cmd_publish(args: argparse.Namespace) -> int:
-    from studylog.publish.git import PublishError, PublishOptions, publish
+    from studylog.publish.git import PublishOptions, publish_dashboard
 
-    target = args.via_branch
     options = PublishOptions(
-        args.remote, args.branch, target, max(1, args.attempts), max(0.0, args.backoff), args.today, args.dry_run
-    )
-    try:
-        done = publish(args.path, options)
-    except PublishError as exc:
-        print(f"studylog: error: {exc}", file=sys.stderr)
-        return EXIT_PROBLEMS
+        args.remote, args.branch, args.via_branch, max(1, args.attempts), max(0.0, args.backoff), args.today,
+        args.dry_run,
+    )  # fmt: skip
+    done = publish_dashboard(args.path, options)
     if args.dry_run:
         listed = "".join(f"\n  {f}" for f in done.files) or " nothing"
-        print(f"dry run: would commit and push to {done.remote_ref}:{listed}", file=sys.stderr)
-        return EXIT_OK
-    if done.commit is None:
-        print(f"✓ nothing new to publish; {done.remote_ref} is current", file=sys.stderr)
+        _say(f"dry run: would commit and push to {done.remote_ref}:{listed}")
+    elif done.commit is None:
+        _say(f"✓ nothing new to publish; {done.remote_ref} is current")
     else:
-        print(
-            f"✓ published {done.commit[:12]} to {done.remote_ref} ({len(done.files)} files, attempt {done.attempts})",
-            file=sys.stderr,
-        )
-    if target:
-        from studylog.publish.bot import Bot, BotError
-        from studylog.publish.git import current_branch
-
-        try:
-            base = args.branch or current_branch(args.path)
-            action = Bot.from_environment().open_pull_request(
-                target, base, "studylog: update the dashboard", "Generated by `studylog publish --via-branch`."
-            )
-        except BotError as exc:
-            print(f"studylog: error: {exc}", file=sys.stderr)
-            return EXIT_PROBLEMS
-        print(f"✓ {action}", file=sys.stderr)
+        _say(f"✓ published {done.commit[:12]} to {done.remote_ref} ({len(done.files)} files, attempt {done.attempts})")
+    if done.pull_request:
+        _say(f"✓ {done.pull_request}")
     return EXIT_OK
-
-
-def _loaded(args: argparse.Namespace, *, links: bool = False) -> tuple[LoadResult, Snapshot | None]:
-    """The repository and its snapshot as of --today; no snapshot when files have errors."""
-    from studylog.check.repository import load_repository, today_in
-    from studylog.progress import compute
-
-    result = load_repository(args.path, args.today, links=links)
-    if result.errors or result.repository is None:
-        return result, None
-    return result, compute(result.repository, args.today or today_in(result.repository.plan.timezone))
 
 
 def _cmd_remind(args: argparse.Namespace) -> int:
-    from studylog.diagnostics import format_text
-    from studylog.publish.bot import Bot, BotError
-    from studylog.render.labels import LABELS
+    from studylog.publish.bot import send_reminder
 
-    result, snapshot = _loaded(args)
-    if snapshot is None or result.repository is None:
-        sys.stdout.write(format_text(result.errors))
-        print("✗ the repository has errors: no reminder sent", file=sys.stderr)
-        return EXIT_PROBLEMS
-    labels = LABELS[result.repository.plan.locale]
-    try:
-        bot = Bot.from_environment(dry_run=args.dry_run)
-        if snapshot.today_checked_in:
-            action = bot.close_reminder(labels["reminder_closed"].format(date=snapshot.as_of))
-        elif args.close_only:
-            print(f"no check-in yet for {snapshot.as_of}; leaving any reminder open", file=sys.stderr)
-            return EXIT_OK
-        elif snapshot.today_rest_day or not snapshot.today_planned:
-            action = bot.close_reminder(f"{snapshot.as_of}: nothing planned today.")
-        else:
-            planned = "\n".join(f"- `{ident}` {title}" for ident, title in snapshot.today_planned)
-            body = (
-                f"### {labels['reminder_planned']}\n\n{planned}\n\n"
-                f"{labels['reminder_streak'].format(n=snapshot.streak_current)}\n\n{labels['reminder_howto']}\n"
-            )
-            action = bot.remind(labels["reminder_title"].format(date=snapshot.as_of), body)
-    except BotError as exc:
-        print(f"studylog: error: {exc}", file=sys.stderr)
-        return EXIT_PROBLEMS
-    print(f"✓ {action}", file=sys.stderr)
+    _say(send_reminder(args.path, args.today, close_only=args.close_only, dry_run=args.dry_run))
     return EXIT_OK
-
-
-def _changed_checkins(root: Path, base: str) -> set[str]:
-    import subprocess
-
-    diff = subprocess.run(
-        ["git", "diff", "--name-only", "--diff-filter=AMR", f"{base}...HEAD", "--", "checkins"],
-        cwd=root, capture_output=True, text=True, check=False,
-    )  # fmt: skip
-    if diff.returncode != 0:
-        raise ValueError((diff.stderr or diff.stdout).strip())
-    return {line.strip() for line in diff.stdout.splitlines() if line.strip()}
 
 
 def _cmd_bot_comment(args: argparse.Namespace) -> int:
-    from dataclasses import replace
+    from studylog.publish.bot import comment_on_pull_request
 
-    from studylog.progress import compute
-    from studylog.publish.bot import Bot, BotError
-    from studylog.render.summary import pr_comment
-
-    result, after = _loaded(args, links=True)
-    before = None
-    if after is not None and result.repository is not None:
-        base = args.base or f"origin/{os.environ.get('GITHUB_BASE_REF') or 'main'}"
-        try:
-            changed = _changed_checkins(args.path, base)
-        except ValueError as exc:
-            print(f"studylog: error: cannot compare with {base}: {exc}", file=sys.stderr)
-            return EXIT_USAGE
-        repository = result.repository
-        earlier = replace(repository, checkins=tuple(c for c in repository.checkins if c.path not in changed))
-        before = compute(earlier, after.as_of)
-    body = pr_comment(result.diagnostics, before, after)
+    done = comment_on_pull_request(args.path, args.today, args.pr, args.base, dry_run=args.dry_run)
     if args.dry_run:
-        sys.stdout.write(body)
-    try:
-        action = Bot.from_environment(dry_run=args.dry_run).upsert_comment(args.pr, body)
-    except BotError as exc:
-        print(f"studylog: error: {exc}", file=sys.stderr)
-        return EXIT_PROBLEMS
-    print(f"✓ {action}", file=sys.stderr)
-    return EXIT_PROBLEMS if result.errors else EXIT_OK
+        sys.stdout.write(done.body)
+    _say(f"✓ {done.action}")
+    return EXIT_PROBLEMS if done.has_errors else EXIT_OK
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from studylog.check.repository import load_repository, today_in
-    from studylog.diagnostics import format_text
-    from studylog.progress import compute
-    from studylog.render.pages import render_print
-    from studylog.write.export import ExportError, html_to_pdf
+    from studylog.write.export import export_pdf
 
-    result = load_repository(args.path, args.today, links=True)
-    if result.errors or result.repository is None:
-        sys.stdout.write(format_text(result.diagnostics))
-        print(f"✗ {len(result.errors)} error(s): fix them first (see `studylog validate`)", file=sys.stderr)
-        return EXIT_PROBLEMS
-    repository = result.repository
-    as_of = args.today or today_in(repository.plan.timezone)
-    output = args.output or args.path / "reports" / f"journey-{as_of.isoformat()}.pdf"
-    try:
-        html_to_pdf(render_print(repository, compute(repository, as_of)), output)
-    except ExportError as exc:
-        print(f"studylog: error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    print(f"✓ wrote {output} (as of {as_of})", file=sys.stderr)
+    output, as_of = export_pdf(args.path, args.today, args.output)
+    _say(f"✓ wrote {output} (as of {as_of})")
     return EXIT_OK
+
+
+def _output_format(given: str | None = None) -> str:
+    return given or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
     from studylog.diagnostics import FORMATTERS
-    from studylog.write.build import BuildError, build_repository
+    from studylog.write.build import build_repository
 
-    fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-    try:
-        result, report = build_repository(args.path, args.today, check=args.check)
-    except BuildError as exc:
-        print(f"studylog: error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    sys.stdout.write(FORMATTERS[fmt](result.diagnostics))
+    result, report = build_repository(args.path, args.today, check=args.check)
+    sys.stdout.write(FORMATTERS[_output_format()](result.diagnostics))
     sys.stdout.flush()
     if report is None:
-        print(f"✗ {len(result.errors)} error(s): nothing was written; fix them first (see above)", file=sys.stderr)
+        _say(f"✗ {len(result.errors)} error(s): nothing was written; fix them first (see above)")
         return EXIT_PROBLEMS
     if args.check:
         problems = [f"  {p}: differs from a rebuild" for p in report.stale]
         problems += [f"  {p}: generated but no longer produced" for p in report.leftover]
         problems += [f"  {p}: dated after the recorded as-of date {report.as_of}" for p in report.newer_checkins]
         if problems:
-            print(f"✗ outputs are stale (as of {report.as_of}); run `studylog build` and commit:", file=sys.stderr)
-            print("\n".join(problems[:20] + (["  …"] if len(problems) > 20 else [])), file=sys.stderr)
+            _say(f"✗ outputs are stale (as of {report.as_of}); run `studylog build` and commit:")
+            _say("\n".join(problems[:20] + (["  …"] if len(problems) > 20 else [])))
             return EXIT_PROBLEMS
-        print(f"✓ outputs are up to date (as of {report.as_of})", file=sys.stderr)
+        _say(f"✓ outputs are up to date (as of {report.as_of})")
         return EXIT_OK
     changed = len(report.written) + len(report.removed)
-    print(
+    _say(
         f"✓ built as of {report.as_of}: {len(report.written)} written, {len(report.removed)} removed, "
-        f"{report.unchanged} unchanged" + ("" if changed else " — nothing to commit"),
-        file=sys.stderr,
+        f"{report.unchanged} unchanged" + ("" if changed else " — nothing to commit")
     )
     for path in report.written:
-        print(f"  wrote {path}", file=sys.stderr)
+        _say(f"  wrote {path}")
     for path in report.removed:
-        print(f"  removed {path}", file=sys.stderr)
+        _say(f"  removed {path}")
     return EXIT_OK
 
 
 def _cmd_status(args: argparse.Namespace) -> int:
-    from studylog.check.repository import load_repository, today_in
-    from studylog.diagnostics import format_text
-    from studylog.progress import compute
-    from studylog.render.report import format_status_json, format_status_text
+    from studylog.render.report import status_report
 
-    result = load_repository(args.path, args.today)
-    if result.errors:
-        # Figures from files with errors would mislead: show the problems instead.
-        sys.stdout.flush()
-        sys.stderr.write(format_text(result.errors))
-        print(f"✗ {len(result.errors)} error(s): fix them (see `studylog validate`) to see progress", file=sys.stderr)
-        return EXIT_PROBLEMS
-    assert result.repository is not None  # no errors means the plan loaded
-    today = args.today or today_in(result.repository.plan.timezone)
-    snapshot = compute(result.repository, today)
-    sys.stdout.write(format_status_json(snapshot) if args.format == "json" else format_status_text(snapshot))
+    sys.stdout.write(status_report(args.path, args.today, args.format))
     return EXIT_OK
 
 
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'s' * (n != 1)}"
+
+
 def _cmd_validate(args: argparse.Namespace) -> int:
-    from studylog.check.repository import load_repository
+    from studylog.check.repository import validate
     from studylog.diagnostics import FORMATTERS
 
-    fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
-    result = load_repository(args.path, args.today, links=True)
-    if args.external and result.web_links:
-        result = _with_web_links(result, args)
+    web = None
+    if args.external:
+        from studylog.check.weblinks import WebOptions, default_cache_path
+
+        cache = None if str(args.link_cache).lower() == "none" else (args.link_cache or default_cache_path())
+        web = WebOptions(budget=args.link_budget, cache_path=cache, ignore=tuple(args.ignore))
+    fmt = _output_format(args.format)
+    result = validate(args.path, args.today, web=web)
     sys.stdout.write(FORMATTERS[fmt](result.diagnostics))
     if args.summary is not None:
-        _append_summary(args, result)
+        from studylog.render.summary import validation_summary
+
+        with args.summary.open("a", encoding="utf-8") as handle:
+            handle.write(validation_summary(result, args.today))
     sys.stdout.flush()
     errors = len(result.errors)
     warnings = len(result.diagnostics) - errors
     if fmt != "json":
-        checkins = len(result.repository.checkins) if result.repository else 0
         if errors:
-            print(
-                f"✗ {errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)} "
-                f"in {result.files} file{'s' * (result.files != 1)}",
-                file=sys.stderr,
-            )
+            _say(f"✗ {_plural(errors, 'error')}, {_plural(warnings, 'warning')} in {_plural(result.files, 'file')}")
         else:
-            print(
-                f"✓ plan.yaml and {checkins} check-in{'s' * (checkins != 1)} are valid"
-                + (f" ({warnings} warning{'s' * (warnings != 1)})" if warnings else ""),
-                file=sys.stderr,
+            checkins = len(result.repository.checkins) if result.repository else 0
+            _say(
+                f"✓ plan.yaml and {_plural(checkins, 'check-in')} are valid"
+                + (f" ({_plural(warnings, 'warning')})" if warnings else "")
             )
     return EXIT_PROBLEMS if errors else EXIT_OK
 
 
-def _append_summary(args: argparse.Namespace, result: LoadResult) -> None:
-    from studylog.check.repository import today_in
-    from studylog.progress import compute
-    from studylog.render.summary import job_summary
+def _report_bug(debug: bool) -> int:
+    """An exception nobody expected is a bug in studylog, never the learner's fault: say so, briefly."""
+    if debug:
+        import traceback
 
-    snapshot = None
-    if not result.errors and result.repository is not None:
-        snapshot = compute(result.repository, args.today or today_in(result.repository.plan.timezone))
-    with args.summary.open("a", encoding="utf-8") as handle:
-        handle.write(job_summary(result.diagnostics, snapshot))
-
-
-def _with_web_links(result: LoadResult, args: argparse.Namespace) -> LoadResult:
-    from dataclasses import replace
-
-    from studylog.check.weblinks import WebOptions, check_web_links, default_cache_path
-    from studylog.diagnostics import sort_diagnostics
-
-    cache = None if str(args.link_cache).lower() == "none" else (args.link_cache or default_cache_path())
-    options = WebOptions(budget=args.link_budget, cache_path=cache, ignore=tuple(args.ignore))
-    found = check_web_links(result.web_links, options)
-    return replace(result, diagnostics=sort_diagnostics([*result.diagnostics, *found]))
+        traceback.print_exc()
+    exc = sys.exc_info()[1]
+    _say(
+        f"studylog: internal error ({type(exc).__name__}: {exc}).\n"
+        f"This is a bug in studylog {__version__}; please report it at {ISSUES_URL} "
+        "with the command you ran" + ("." if debug else " and the output of the same command with --debug.")
+    )
+    return EXIT_BUG
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from studylog.check.repository import ConfigurationError
-
     parser = build_parser()
     args = parser.parse_args(argv)
     handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
@@ -634,9 +450,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     try:
         return handler(args)
-    except ConfigurationError as exc:
-        print(f"studylog: error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+    except StudylogError as exc:
+        if exc.diagnostics:
+            from studylog.diagnostics import format_text
+
+            sys.stdout.flush()
+            sys.stderr.write(format_text(exc.diagnostics))
+        _say(f"studylog: error: {exc}")
+        return exc.exit_code
     except OSError as exc:  # unreadable files, full disk: the learner's environment, not a bug
-        print(f"studylog: error: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
+        _say(f"studylog: error: {exc.filename or ''}: {exc.strerror or exc}")
         return EXIT_USAGE
+    except KeyboardInterrupt:
+        _say("studylog: interrupted")
+        return EXIT_INTERRUPTED
+    except Exception:
+        return _report_bug(args.debug)

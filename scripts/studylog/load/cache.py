@@ -208,6 +208,37 @@ def restore_plan(path: str, value: dict[str, Any]) -> tuple[Plan | None, list[Di
     return plan, diagnostics
 
 
+# What restoring an entry of another shape raises; such an entry is a miss, read afresh and rewritten.
+_MALFORMED = (KeyError, IndexError, TypeError, ValueError, AttributeError, RecursionError)
+
+
+def restore_checkin(path: str, value: Any) -> tuple[CheckIn | None, list[Diagnostic]] | None:
+    """The cached check-in, or None when there is no usable entry (missing or of another shape)."""
+    if not isinstance(value, dict):
+        return None
+    try:
+        found = restore(path, value)
+    except _MALFORMED:
+        return None
+    return found if _plausible(*found) else None
+
+
+def restore_plan_entry(path: str, value: Any) -> tuple[Plan | None, list[Diagnostic]] | None:
+    """The cached plan, or None when there is no usable entry (missing or of another shape)."""
+    if not isinstance(value, dict):
+        return None
+    try:
+        found = restore_plan(path, value)
+    except _MALFORMED:
+        return None
+    return found if _plausible(*found) else None
+
+
+def _plausible(value: object, diagnostics: list[Diagnostic]) -> bool:
+    """A file that could not be read always has an error that says why; an entry without both is not ours."""
+    return value is not None or any(d.severity is Severity.ERROR for d in diagnostics)
+
+
 class LoadCache(JsonCache):
     """The plan and check-ins as read, by content."""
 

@@ -7,10 +7,13 @@ request for a protected branch. Every action has a dry run that only says what i
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from studylog.errors import ApiError, ProblemsFound, UsageError
 from studylog.render.summary import COMMENT_MARKER
 
 if TYPE_CHECKING:
@@ -18,10 +21,6 @@ if TYPE_CHECKING:
 
 REMINDER_MARKER = "<!-- studylog:reminder -->"
 DEFAULT_API = "https://api.github.com"
-
-
-class BotError(Exception):
-    """A GitHub API call failed; the message says what to change."""
 
 
 @dataclass(frozen=True)
@@ -34,21 +33,21 @@ class Action:
         return f"{self.verb} {self.what}" + (f" ({self.url})" if self.url else "")
 
 
-def _explain(exc: Any, doing: str, permission: str) -> BotError:
+def _explain(exc: Any, doing: str, permission: str) -> ApiError:
     status = getattr(exc, "status", None)
     data = getattr(exc, "data", None)
     detail = data.get("message", "") if isinstance(data, dict) else ""
     if status in (401, 403):
-        return BotError(
+        return ApiError(
             f"GitHub refused to {doing} ({status} {detail}). Give the job `permissions: {permission}: write`; "
             "on a pull request from a fork the token is read-only, so studylog writes the job summary instead"
         )
     if status == 404:
-        return BotError(
+        return ApiError(
             f"GitHub answered 404 when trying to {doing}: check GITHUB_REPOSITORY and that the token can see "
             "the repository"
         )
-    return BotError(f"GitHub failed to {doing}: {status} {detail or exc}")
+    return ApiError(f"GitHub failed to {doing}: {status} {detail or exc}")
 
 
 class Bot:
@@ -64,9 +63,9 @@ class Bot:
         if dry_run and not token:
             return cls(None, name or "OWNER/REPO", dry_run=True)
         if not name or "/" not in name:
-            raise BotError("GITHUB_REPOSITORY is not set (OWNER/REPO); GitHub Actions sets it")
+            raise UsageError("GITHUB_REPOSITORY is not set (OWNER/REPO); GitHub Actions sets it")
         if not token:
-            raise BotError("GITHUB_TOKEN is not set: pass `env: GITHUB_TOKEN: ${{ github.token }}` to the step")
+            raise UsageError("GITHUB_TOKEN is not set: pass `env: GITHUB_TOKEN: ${{ github.token }}` to the step")
         from github import Auth, Github
 
         client = Github(
@@ -166,3 +165,57 @@ class Bot:
             "opened", what, "open a pull request", "pull-requests",
             lambda: repo.create_pull(title=title, body=body, head=head, base=base),
         )  # fmt: skip
+
+
+# ---------------------------------------------------------------------------------------------
+# the commands
+
+
+def send_reminder(root: Path, today: dt.date | None, *, close_only: bool = False, dry_run: bool = False) -> str:
+    """`studylog remind`: open or update the reminder while today's check-in is missing, close it
+    when it arrives (or nothing is planned). Returns what was done, for the learner to read."""
+    from studylog.check.repository import load_repository
+    from studylog.progress import snapshot_of
+    from studylog.render.summary import reminder_closing_note, reminder_issue
+
+    result = load_repository(root, today)
+    snapshot = snapshot_of(result, today)
+    if snapshot is None or result.repository is None:
+        raise ProblemsFound("the repository has errors: no reminder sent", result.errors)
+    locale = result.repository.plan.locale
+    bot = Bot.from_environment(dry_run=dry_run)
+    if snapshot.today_checked_in or snapshot.today_rest_day or not snapshot.today_planned:
+        if not snapshot.today_checked_in and close_only:
+            return f"no check-in yet for {snapshot.as_of}; leaving any reminder open"
+        return f"✓ {bot.close_reminder(reminder_closing_note(snapshot, locale))}"
+    if close_only:
+        return f"no check-in yet for {snapshot.as_of}; leaving any reminder open"
+    return f"✓ {bot.remind(*reminder_issue(snapshot, locale))}"
+
+
+@dataclass(frozen=True)
+class Commented:
+    body: str  # the comment as posted (or, in a dry run, as it would be)
+    action: Action
+    has_errors: bool  # the pull request's files have errors: the check fails
+
+
+def comment_on_pull_request(
+    root: Path, today: dt.date | None, number: int, base: str | None = None, *, dry_run: bool = False
+) -> Commented:
+    """`studylog bot comment`: upsert the pull request's comment with the problems found and the
+    progress it brings (before: the repository without the check-ins it adds or changes)."""
+    from studylog.check.repository import load_repository
+    from studylog.progress import snapshot_of, without_checkins
+    from studylog.publish.git import changed_checkins
+    from studylog.render.summary import pr_comment
+
+    result = load_repository(root, today, links=True)
+    after = snapshot_of(result, today)
+    before = None
+    if after is not None and result.repository is not None:
+        base = base or f"origin/{os.environ.get('GITHUB_BASE_REF') or 'main'}"
+        before = without_checkins(result.repository, changed_checkins(root, base), after.as_of)
+    body = pr_comment(result.diagnostics, before, after)
+    action = Bot.from_environment(dry_run=dry_run).upsert_comment(number, body)
+    return Commented(body, action, bool(result.errors))

@@ -10,11 +10,12 @@ import os
 import subprocess
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from studylog.layout import REPORTS
-from studylog.write.build import README, BuildError, build_repository
+from studylog.errors import GitError, MarkerError, ProblemsFound, UsageError
+from studylog.layout import CHECKIN_DIR, README, REPORTS, is_generated_path
+from studylog.write.build import build_repository
 
 BOT_NAME = "github-actions[bot]"
 BOT_EMAIL = "41898282+github-actions[bot]@users.noreply.github.com"
@@ -28,10 +29,6 @@ PROTECTED_HINT = (
     "the branch is protected and refuses direct pushes: allow github-actions to push to it, "
     "or run `studylog publish --via-branch studylog/dashboard` and merge the pull request it opens"
 )
-
-
-class PublishError(Exception):
-    """Publishing stopped; the message says why and what to change."""
 
 
 @dataclass(frozen=True)
@@ -51,12 +48,13 @@ class Published:
     attempts: int
     files: tuple[str, ...]
     remote_ref: str
+    pull_request: str = ""  # with a target branch: what was done about the pull request
 
 
 def git(root: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
     result = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, check=False)
     if check and result.returncode != 0:
-        raise PublishError(f"`git {' '.join(args)}` failed: {(result.stderr or result.stdout).strip()}")
+        raise GitError(f"`git {' '.join(args)}` failed: {(result.stderr or result.stdout).strip()}")
     return result
 
 
@@ -67,7 +65,7 @@ def current_branch(root: Path) -> str:
     for name in ("GITHUB_HEAD_REF", "GITHUB_REF_NAME"):
         if os.environ.get(name):
             return os.environ[name]
-    raise PublishError("HEAD is detached and no branch was given: pass `--branch NAME`")
+    raise UsageError("HEAD is detached and no branch was given: pass `--branch NAME`")
 
 
 def changed_files(root: Path, paths: tuple[str, ...] = GENERATED) -> list[str]:
@@ -79,12 +77,12 @@ def changed_files(root: Path, paths: tuple[str, ...] = GENERATED) -> list[str]:
 
 def _dirty_outside_generated(root: Path) -> list[str]:
     out = git(root, "status", "--porcelain", "-z", "--untracked-files=no").stdout
-    return sorted(e[3:] for e in out.split("\0") if len(e) > 3 and not _generated(e[3:]))
+    return sorted(e[3:] for e in out.split("\0") if len(e) > 3 and not is_generated_path(e[3:]))
 
 
 def _readme_edited_by_hand(root: Path) -> bool:
     """Uncommitted README changes outside the generated section (those inside are ours to redo)."""
-    from studylog.write.readme import MarkerError, splice
+    from studylog.write.readme import splice
 
     if not changed_files(root, (README,)):
         return False
@@ -94,10 +92,6 @@ def _readme_edited_by_hand(root: Path) -> bool:
         return committed.returncode != 0 or splice(committed.stdout.decode("utf-8"), "") != splice(current, "")
     except (OSError, UnicodeDecodeError, MarkerError):
         return True
-
-
-def _generated(path: str) -> bool:
-    return path == README or path.startswith(f"{REPORTS}/")
 
 
 def _classify_push_failure(stderr: str) -> str:
@@ -119,7 +113,7 @@ def _build(root: Path, today: dt.date | None) -> None:
 
     result, report = build_repository(root, today)
     if report is None:
-        raise PublishError(
+        raise ProblemsFound(
             f"the repository has {len(result.errors)} error(s); nothing was published:\n" + format_text(result.errors)
         )
 
@@ -133,9 +127,9 @@ def publish(
 ) -> Published:
     dirty = _dirty_outside_generated(root)
     if dirty:
-        raise PublishError(f"uncommitted changes to {', '.join(dirty[:5])}: commit or stash them first")
+        raise UsageError(f"uncommitted changes to {', '.join(dirty[:5])}: commit or stash them first")
     if _readme_edited_by_hand(root):
-        raise PublishError(
+        raise UsageError(
             "README.md has uncommitted changes outside the studylog section: commit them first "
             "(publish commits only what it generates)"
         )
@@ -144,10 +138,7 @@ def publish(
     remote_ref = f"{options.remote}/{target}"
     wait = options.backoff
     for attempt in range(1, options.attempts + 1):
-        try:
-            _build(root, options.today)
-        except BuildError as exc:
-            raise PublishError(str(exc)) from None
+        _build(root, options.today)
         files = tuple(changed_files(root))
         if options.dry_run:
             return Published(None, attempt, files, remote_ref)
@@ -172,11 +163,11 @@ def publish(
             return Published(commit, attempt, files, remote_ref)
         reason = _classify_push_failure(pushed.stderr + pushed.stdout)
         if reason == "permission":
-            raise PublishError(f"push to {remote_ref} was refused: {PERMISSION_HINT}")
+            raise GitError(f"push to {remote_ref} was refused: {PERMISSION_HINT}")
         if reason == "protected":
-            raise PublishError(f"push to {remote_ref} was refused: {PROTECTED_HINT}")
+            raise GitError(f"push to {remote_ref} was refused: {PROTECTED_HINT}")
         if reason != "race":
-            raise PublishError(f"push to {remote_ref} failed: {pushed.stderr.strip()}")
+            raise GitError(f"push to {remote_ref} failed: {pushed.stderr.strip()}")
         # Someone pushed first. Drop only our generated commit, take theirs, rebuild on top.
         if commit is not None:
             git(root, "reset", "--quiet", "--hard", f"{commit}~1")
@@ -184,14 +175,14 @@ def publish(
         rebased = git(root, "rebase", "--quiet", "FETCH_HEAD", check=False)
         if rebased.returncode != 0:
             git(root, "rebase", "--abort", check=False)
-            raise PublishError(
+            raise GitError(
                 f"your unpushed commits conflict with {remote_ref}: {rebased.stderr.strip()}; "
                 "pull and resolve, then publish again"
             )
         if attempt < options.attempts:
             sleep(wait)
             wait *= 2
-    raise PublishError(
+    raise GitError(
         f"gave up after {options.attempts} attempts: {remote_ref} kept moving (others pushed each time); "
         "run publish again, or raise --attempts"
     )
@@ -202,3 +193,26 @@ def _recorded_as_of(root: Path) -> str:
 
     as_of = Manifest.read(root).as_of
     return as_of.isoformat() if as_of else "unknown"
+
+
+def publish_dashboard(root: Path, options: PublishOptions) -> Published:
+    """`studylog publish`: publish, and with a target branch (a protected branch's way round) open or
+    update the pull request that brings it in (needs GITHUB_TOKEN)."""
+    done = publish(root, options)
+    if not options.target or options.dry_run:
+        return done
+    from studylog.publish.bot import Bot
+
+    base = options.branch or current_branch(root)
+    action = Bot.from_environment().open_pull_request(
+        options.target, base, "studylog: update the dashboard", "Generated by `studylog publish --via-branch`."
+    )
+    return replace(done, pull_request=str(action))
+
+
+def changed_checkins(root: Path, base: str) -> set[str]:
+    """The check-ins this branch adds, changes or renames since it left `base` (`git diff base...HEAD`)."""
+    diff = git(root, "diff", "--name-only", "--diff-filter=AMR", f"{base}...HEAD", "--", CHECKIN_DIR, check=False)
+    if diff.returncode != 0:
+        raise UsageError(f"cannot compare with {base}: {(diff.stderr or diff.stdout).strip()}")
+    return {line.strip() for line in diff.stdout.splitlines() if line.strip()}

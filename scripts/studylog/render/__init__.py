@@ -1,1 +1,1 @@
-"""render stage."""
+"""Render: a snapshot → views, labels, Markdown, SVG charts, pages, terminal/JSON text, GitHub summaries."""

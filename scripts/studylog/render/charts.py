@@ -16,6 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from studylog.model import Status
+
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
@@ -80,6 +82,8 @@ DARK = Theme(
     upcoming="#0d1117",
 )
 THEMES = (LIGHT, DARK)
+# The calendar's legend, in this order.
+LEGEND = (Status.DONE, Status.IN_PROGRESS, Status.NOT_DONE, Status.MISSED, Status.REST, Status.UPCOMING)
 
 
 @dataclass(frozen=True)
@@ -92,7 +96,7 @@ class Labels:
     hours: str
     target: str
     weekdays: tuple[str, ...]
-    legend: tuple[tuple[str, str], ...]  # (status key, label) for the calendar
+    legend: tuple[tuple[Status, str], ...]  # (status, label) for the calendar
 
 
 @dataclass(frozen=True)
@@ -112,7 +116,7 @@ class ChartData:
     actual: tuple[tuple[dt.date, float], ...]
     forecast: dt.date | None
     milestones: tuple[Milestone, ...]
-    days: tuple[tuple[dt.date, str, float], ...]  # (day, status, hours) for the calendar
+    days: tuple[tuple[dt.date, Status, float], ...]  # (day, status, hours) for the calendar
     hours_target_per_day: float | None
     phases: tuple[tuple[str, float], ...]  # (title, percent)
     weeks: tuple[tuple[str, float, float | None], ...]  # (ISO week, hours, target)
@@ -231,18 +235,23 @@ def _burnup(fig: Figure, data: ChartData, theme: Theme) -> None:
     ax.legend(loc="upper left", bbox_to_anchor=(0.0, 1.16), ncol=3, fontsize=8, handlelength=2.5)
 
 
-def _cell_color(status: str, hours: float, per_day: float | None, theme: Theme) -> str:
-    if status == "done":
+def _cell_color(status: Status | None, hours: float, per_day: float | None, theme: Theme) -> str:
+    """The calendar cell's colour; None is a day outside the plan."""
+    if status is Status.DONE:
         target = per_day or 2.0
         level = 0 if hours <= 0 else min(3, int(hours / target * 2))  # half, full, 1.5× the target
         return theme.done[max(level, 1) if hours else 2]
-    return {
-        "in_progress": theme.in_progress,
-        "not_done": theme.not_done,
-        "missed": theme.missed,
-        "rest": theme.rest,
-        "upcoming": theme.upcoming,
-    }.get(status, theme.empty)
+    return (
+        {
+            Status.IN_PROGRESS: theme.in_progress,
+            Status.NOT_DONE: theme.not_done,
+            Status.MISSED: theme.missed,
+            Status.REST: theme.rest,
+            Status.UPCOMING: theme.upcoming,
+        }.get(status, theme.empty)
+        if status is not None
+        else theme.empty
+    )
 
 
 def _calendar(fig: Figure, data: ChartData, theme: Theme) -> None:
@@ -252,14 +261,14 @@ def _calendar(fig: Figure, data: ChartData, theme: Theme) -> None:
     last = max(data.end, data.as_of)
     weeks = (last - first).days // 7 + 1
     ax = fig.add_axes((0.06, 0.22, 0.92, 0.7))
-    status = {day: (state, hours) for day, state, hours in data.days}
+    status: dict[dt.date, tuple[Status | None, float]] = {day: (state, hours) for day, state, hours in data.days}
     day = first
     while day <= last:
         column, row = (day - first).days // 7, day.weekday()
         in_plan = data.start <= day <= data.end
-        state, hours = status.get(day, ("rest" if in_plan else "empty", 0.0))
-        if day > data.as_of and state not in ("rest",):
-            state = "upcoming" if in_plan else "empty"
+        state, hours = status.get(day, (Status.REST if in_plan else None, 0.0))
+        if day > data.as_of and state is not Status.REST:
+            state = Status.UPCOMING if in_plan else None
         color = _cell_color(state, hours, data.hours_target_per_day, theme)
         ax.add_patch(
             Rectangle((column + 0.08, 6 - row + 0.08), 0.84, 0.84, facecolor=color, edgecolor=theme.grid, linewidth=0.4)

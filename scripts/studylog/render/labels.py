@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from studylog.model import Locale
+from studylog.model import Locale, Status
 
 _ZH: dict[str, str] = {
     "progress": "学习进度",
@@ -44,12 +44,13 @@ _ZH: dict[str, str] = {
     "col_phase_percent": "阶段进度",
     "week_day": "第{week}周 Day{day}",
     "extra_day": "计划外",
-    "status_done": "✅ 已完成",
-    "status_in_progress": "🔄 进行中",
-    "status_not_done": "❌ 未完成",
-    "status_missed": "❌ 未打卡",
-    "status_rest": "💤 休息",
-    "status_upcoming": "⬜ 未开始",
+    "status_done": "已完成",
+    "status_in_progress": "进行中",
+    "status_not_done": "未完成",
+    "status_not_started": "未开始",
+    "status_missed": "未打卡",
+    "status_rest": "休息",
+    "status_upcoming": "未开始",
     "statistics": "统计",
     "stat_items": "学习项",
     "stat_phases": "阶段",
@@ -144,12 +145,13 @@ _EN: dict[str, str] = {
     "col_phase_percent": "Phase progress",
     "week_day": "W{week} D{day}",
     "extra_day": "unplanned",
-    "status_done": "✅ done",
-    "status_in_progress": "🔄 in progress",
-    "status_not_done": "❌ not done",
-    "status_missed": "❌ missed",
-    "status_rest": "💤 rest",
-    "status_upcoming": "⬜ upcoming",
+    "status_done": "done",
+    "status_in_progress": "in progress",
+    "status_not_done": "not done",
+    "status_not_started": "not started",
+    "status_missed": "missed",
+    "status_rest": "rest",
+    "status_upcoming": "upcoming",
     "statistics": "Statistics",
     "stat_items": "Items",
     "stat_phases": "Phases",
@@ -208,3 +210,20 @@ _EN: dict[str, str] = {
 }
 
 LABELS: Mapping[Locale, Mapping[str, str]] = {Locale.ZH_CN: _ZH, Locale.EN: _EN}
+
+# The symbol in front of a status word in tables and the journal; the chart legend shows the word alone.
+STATUS_ICONS: Mapping[Status, str] = {
+    Status.DONE: "✅",
+    Status.IN_PROGRESS: "🔄",
+    Status.NOT_DONE: "❌",
+    Status.NOT_STARTED: "⬜",
+    Status.MISSED: "❌",
+    Status.REST: "💤",
+    Status.UPCOMING: "⬜",
+}
+
+
+def status_label(labels: Mapping[str, str], status: Status, *, icon: bool = True) -> str:
+    """A status as the learner reads it: "✅ 已完成", or only "已完成" without the icon."""
+    word = labels[f"status_{status.key}"]
+    return f"{STATUS_ICONS[status]} {word}" if icon else word

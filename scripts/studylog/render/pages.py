@@ -16,11 +16,11 @@ from typing import Any
 import jinja2
 
 from studylog.layout import REPORTS
-from studylog.model import Locale, Repository
-from studylog.progress import Snapshot
+from studylog.model import Locale, Repository, Status
+from studylog.progress import ITEM_STATES, Snapshot
 from studylog.render import charts, markdown
 from studylog.render import views as dashboard
-from studylog.render.labels import LABELS
+from studylog.render.labels import LABELS, status_label
 
 CHART_DIR = f"{REPORTS}/charts"
 BAR_WIDTH = 20
@@ -97,10 +97,7 @@ def _chart_data(
             hours=labels["hours"] + (" (小时)" if zh else " (h)"),
             target=labels["target"],
             weekdays=("一", "二", "三", "四", "五", "六", "日") if zh else ("Mon", "", "Wed", "", "Fri", "", "Sun"),
-            legend=tuple(
-                (key, labels[f"status_{key}"].split(" ", 1)[1])
-                for key in ("done", "in_progress", "not_done", "missed", "rest", "upcoming")
-            ),
+            legend=tuple((status, status_label(labels, status, icon=False)) for status in charts.LEGEND),
         ),
     )
 
@@ -147,13 +144,12 @@ def _context(repository: Repository, snapshot: Snapshot) -> dict[str, Any]:
         "problem_groups": dashboard.grouped_problems(repository, problems),
         "weeks": weeks,
         "phases": dashboard.phase_reviews(repository, snapshot, problems),
-        "item_counts": {k: snapshot.count(k) for k in ("done", "in_progress", "not_started")},
-        "item_percent": {
-            k: round(snapshot.count(k) / items_total * 100, 1) for k in ("done", "in_progress", "not_started")
-        },
-        "phase_counts": {k: phase_states.count(k) for k in ("done", "in_progress", "not_started")},
+        "item_counts": {k.key: snapshot.count(k) for k in ITEM_STATES},
+        "item_percent": {k.key: round(snapshot.count(k) / items_total * 100, 1) for k in ITEM_STATES},
+        "phase_counts": {k.key: phase_states.count(k) for k in ITEM_STATES},
         "phase_total": len(phase_states),
         "week_label": lambda row: _week_label(row, labels),
+        "status_label": lambda status: status_label(labels, status),
         "fmt": lambda key, **kw: labels[key].format(**kw),
         "chart_names": charts.names(),
         "CHART_DIR": CHART_DIR,
@@ -173,8 +169,8 @@ def _alt(name: str, ctx: Mapping[str, Any]) -> str:
     if name == "burnup":
         return str(fmt("alt_burnup", actual=_num(s.overall_percent), expected=_num(s.expected_percent), as_of=s.as_of))
     if name == "calendar":
-        done = sum(r.status == "done" for r in rows)
-        missed = sum(r.status == "missed" for r in rows)
+        done = sum(r.status is Status.DONE for r in rows)
+        missed = sum(r.status is Status.MISSED for r in rows)
         return str(fmt("alt_calendar", start=ctx["plan"].start, end=ctx["plan"].end, done=done, missed=missed))
     if name == "phases":
         return str(fmt("alt_phases", phases="，".join(f"{p.title} {_num(p.percent)}%" for p in s.phases)))

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 from typing import Any
 
-from studylog.progress import Snapshot
+from studylog.errors import ProblemsFound
+from studylog.model import Status
+from studylog.progress import ITEM_STATES, Snapshot, snapshot_of
 
 
 def _date(value: dt.date | None) -> str | None:
@@ -23,14 +26,14 @@ def snapshot_json(s: Snapshot) -> dict[str, Any]:
                 "id": p.id,
                 "title": p.title,
                 "percent": p.percent,
-                "state": p.state,
+                "state": p.state.key,
                 "items_done": p.items_done,
                 "items_total": p.items_total,
                 "hours": p.hours,
             }
             for p in s.phases
         ],
-        "weeks": [{"id": w.id, "title": w.title, "percent": w.percent, "state": w.state} for w in s.weeks],
+        "weeks": [{"id": w.id, "title": w.title, "percent": w.percent, "state": w.state.key} for w in s.weeks],
         "schedule": {
             "expected_percent": s.expected_percent,
             "days_ahead": s.days_ahead,
@@ -52,9 +55,7 @@ def snapshot_json(s: Snapshot) -> dict[str, Any]:
         },
         "items": {
             "total": items_total,
-            "done": s.count("done"),
-            "in_progress": s.count("in_progress"),
-            "not_started": s.count("not_started"),
+            **{state.key: s.count(state) for state in ITEM_STATES},
         },
         "milestones": [
             {
@@ -123,11 +124,24 @@ def format_status_text(s: Snapshot) -> str:
         f"streak     {s.streak_current} day{'s' * (s.streak_current != 1)} (longest {s.streak_longest}, "
         f"never missed twice for {s.never_miss_twice}, habit strength {s.habit_strength:.1f}%)",
         f"hours      {s.hours_total:g}{target}",
-        f"items      {s.count('done')} done, {s.count('in_progress')} in progress, "
-        f"{s.count('not_started')} not started",
+        f"items      {s.count(Status.DONE)} done, {s.count(Status.IN_PROGRESS)} in progress, "
+        f"{s.count(Status.NOT_STARTED)} not started",
     ]
     lines += [
         f"milestone  {m.id} {m.title}: {m.done}/{m.total}, due {m.due}, {m.state.replace('_', ' ')}"
         for m in s.milestones
     ]
     return "\n".join(lines) + "\n"
+
+
+def status_report(root: Path, today: dt.date | None, fmt: str = "text") -> str:
+    """`studylog status`: the snapshot as text or JSON; the problems instead when files have errors."""
+    from studylog.check.repository import load_repository
+
+    result = load_repository(root, today)
+    snapshot = snapshot_of(result, today)
+    if snapshot is None:
+        raise ProblemsFound(
+            f"{len(result.errors)} error(s): fix them (see `studylog validate`) to see progress", result.errors
+        )
+    return format_status_json(snapshot) if fmt == "json" else format_status_text(snapshot)

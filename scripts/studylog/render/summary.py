@@ -1,12 +1,20 @@
-"""Short Markdown reports for GitHub: the job summary of a check run and the pull-request comment."""
+"""Short Markdown reports for GitHub: the job summary of a check run, the pull-request comment and
+the reminder issue."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from studylog.diagnostics import Diagnostic
-from studylog.progress import Snapshot
+from studylog.model import Locale
+from studylog.progress import Snapshot, snapshot_of
 from studylog.render import markdown
+from studylog.render.labels import LABELS
+
+if TYPE_CHECKING:
+    from studylog.check.repository import LoadResult
 
 COMMENT_MARKER = "<!-- studylog:pr-comment -->"
 # GitHub refuses a step summary over 1 MiB and a comment over 65,536 characters: stay well below.
@@ -74,3 +82,26 @@ def pr_comment(diagnostics: Sequence[Diagnostic], before: Snapshot | None, after
     if after is not None:
         lines += ["", "#### Progress this pull request brings", "", *_progress(before, after)]
     return _clip("\n".join(lines) + "\n", COMMENT_LIMIT)
+
+
+def validation_summary(result: LoadResult, today: dt.date | None) -> str:
+    """The job summary of `studylog validate --summary`: the problems, and progress when there are none."""
+    return job_summary(result.diagnostics, snapshot_of(result, today))
+
+
+def reminder_issue(snapshot: Snapshot, locale: Locale) -> tuple[str, str]:
+    """(title, body) of the reminder issue for a planned day without a check-in yet."""
+    labels = LABELS[locale]
+    planned = "\n".join(f"- `{ident}` {title}" for ident, title in snapshot.today_planned)
+    body = (
+        f"### {labels['reminder_planned']}\n\n{planned}\n\n"
+        f"{labels['reminder_streak'].format(n=snapshot.streak_current)}\n\n{labels['reminder_howto']}\n"
+    )
+    return labels["reminder_title"].format(date=snapshot.as_of), body
+
+
+def reminder_closing_note(snapshot: Snapshot, locale: Locale) -> str:
+    """The comment that closes the reminder: checked in, or nothing planned today."""
+    if snapshot.today_checked_in:
+        return LABELS[locale]["reminder_closed"].format(date=snapshot.as_of)
+    return f"{snapshot.as_of}: nothing planned today."

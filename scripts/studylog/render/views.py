@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from studylog.check.links import Target, is_web, resolve
+from studylog.linkpath import Target, is_web, resolve
 from studylog.model import CheckIn, Item, Locale, Plan, Repository, Status, Week
 from studylog.progress import MilestoneProgress, Snapshot, iso_week
 
@@ -44,7 +44,7 @@ class DayRow:
     date: dt.date
     week: int | None  # plan week number; None for an unplanned day
     day: int | None  # day of that week, 1–7
-    status: str  # done | in_progress | not_done | missed | rest | upcoming
+    status: Status  # the check-in's, else MISSED, REST or UPCOMING
     task: str
     problems: tuple[str, ...]
     solutions: tuple[str, ...]
@@ -85,7 +85,7 @@ class PhaseReview:
     title: str
     goal: str
     percent: float
-    items: tuple[tuple[str, str, str], ...]  # (id, title, state)
+    items: tuple[tuple[str, str, Status], ...]  # (id, title, state)
     items_done: int
     items_total: int
     hours: float
@@ -108,12 +108,12 @@ def link_views(checkin: CheckIn) -> tuple[LinkView, ...]:
     return tuple(views)
 
 
-def _status(checkin: CheckIn | None, day: dt.date, plan: Plan, as_of: dt.date, planned: bool) -> str:
+def _status(checkin: CheckIn | None, day: dt.date, plan: Plan, as_of: dt.date, planned: bool) -> Status:
     if checkin is not None:
-        return {Status.DONE: "done", Status.IN_PROGRESS: "in_progress", Status.NOT_DONE: "not_done"}[checkin.status]
+        return checkin.status
     if not planned or plan.is_rest_day(day):
-        return "rest"
-    return "missed" if day < as_of else "upcoming"
+        return Status.REST
+    return Status.MISSED if day < as_of else Status.UPCOMING
 
 
 class _Index:
@@ -241,13 +241,13 @@ def week_reviews(
                 start=monday,
                 end=sunday,
                 rows=tuple(week_rows),
-                checked_in=sum(r.checkin is not None and r.status != "not_done" for r in week_rows),
-                missed=sum(r.status == "missed" for r in week_rows),
+                checked_in=sum(r.checkin is not None and r.status is not Status.NOT_DONE for r in week_rows),
+                missed=sum(r.status is Status.MISSED for r in week_rows),
                 hours=worked,
                 target=target,
                 problems=tuple(p for p in found if monday <= p.date <= sunday),
                 links=tuple(link for r in week_rows for link in r.links),
-                carry_over=tuple((i.id, i.title) for i in planned if state.get(i.id) != "done"),
+                carry_over=tuple((i.id, i.title) for i in planned if state.get(i.id) is not Status.DONE),
             )
         )
     return reviews

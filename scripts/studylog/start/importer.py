@@ -19,15 +19,17 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
+from studylog.errors import ProblemsFound, UsageError
+from studylog.layout import PLAN_FILE, checkin_path
 from studylog.model import ItemKind, Status, parse_status
 
+if TYPE_CHECKING:
+    from studylog.diagnostics import Diagnostic
+
 ONE_DAY = dt.timedelta(days=1)
-
-
-class ImportError_(Exception):
-    """The file is not a tracker studylog can read; nothing was written."""
 
 
 @dataclass
@@ -129,7 +131,7 @@ def import_table(text: str, start: dt.date | None) -> Imported:
     rows = list(_table_lines(lines))
     header_at = next((i for i, (_, cells) in enumerate(rows) if len(_columns(cells)) >= 3), None)
     if header_at is None:
-        raise ImportError_("no table with columns like 周次, 日期, 完成状态, 核心任务 was found")
+        raise ProblemsFound("no table with columns like 周次, 日期, 完成状态, 核心任务 was found")
     header = rows[header_at][1]
     columns = _columns(header)
     result = Imported({}, {}, rows=0)
@@ -140,7 +142,7 @@ def import_table(text: str, start: dt.date | None) -> Imported:
     for needed in ("week", "task"):
         if needed not in columns:
             name = {"week": "周次 (week/day)", "task": "核心任务 (task)"}[needed]
-            raise ImportError_(f"the table has no {name} column; it has: {', '.join(header)}")
+            raise ProblemsFound(f"the table has no {name} column; it has: {', '.join(header)}")
     if "progress" not in columns:
         report.append("no 阶段进度 column: every item of a phase gets the same weight")
 
@@ -235,11 +237,13 @@ def import_table(text: str, start: dt.date | None) -> Imported:
         result.checkins[date] = checkin
 
     if not phases:
-        raise ImportError_("the table has no rows studylog could read")
+        raise ProblemsFound("the table has no rows studylog could read")
     first_date = min(dates.values(), default=start)
     plan_start = start or (first_date and first_date - dt.timedelta(days=first_date.weekday()))
     if plan_start is None:
-        raise ImportError_("the dates are placeholders like 2026-01-XX: pass --start YYYY-MM-DD (the plan's first day)")
+        raise ProblemsFound(
+            "the dates are placeholders like 2026-01-XX: pass --start YYYY-MM-DD (the plan's first day)"
+        )
     weights = {p["id"]: sum(1 for _ in p["weeks"]) for p in phases}
     for phase in phases:
         phase["weight"] = weights[phase["id"]]  # phases weigh by their weeks, as the seed's statistics do
@@ -327,7 +331,7 @@ def import_tracker(text: str, start: dt.date | None) -> Imported:
     fields = {m.group(1).strip(): m.group(2).strip() for line in lines if (m := _FIELD.match(line.strip()))}
     plan_start = start or _date_in(fields.get("开始日期", ""))
     if plan_start is None:
-        raise ImportError_("no **开始日期** in the file: pass --start YYYY-MM-DD")
+        raise ProblemsFound("no **开始日期** in the file: pass --start YYYY-MM-DD")
     phases: list[dict[str, Any]] = []
     week: dict[str, Any] | None = None
     item: dict[str, Any] | None = None
@@ -511,16 +515,15 @@ def _dump(data: dict[str, Any], header: str) -> str:
     return header + body
 
 
-def keep_resolvable_links(root: Any, imported: Imported) -> None:
+def keep_resolvable_links(root: Path, imported: Imported) -> None:
     """Links to files the repository does not have would fail validation: keep them as resources."""
-    from pathlib import Path
+    from studylog.linkpath import Target, is_web, resolve
+    from studylog.load.tracked import TrackedFiles
 
-    from studylog.check.links import Target, TrackedFiles, is_web, resolve
-
-    tracked = TrackedFiles(Path(root))
+    tracked = TrackedFiles(root)
     moved = 0
     for date, checkin in imported.checkins.items():
-        path = f"checkins/{date.year}/{date.isoformat()}.yaml"
+        path = checkin_path(date)
         kept, resources = [], list(checkin.get("resources", []))
         for link in checkin.get("links", []):
             target = link["url"] if isinstance(link, dict) else link
@@ -546,7 +549,50 @@ def keep_resolvable_links(root: Any, imported: Imported) -> None:
 def plan_files(imported: Imported, source: str) -> dict[str, str]:
     """Relative path → text for plan.yaml and every check-in."""
     header = f"# Imported by studylog from {source}.\n"
-    files = {"plan.yaml": _dump(imported.plan, header)}
+    files = {PLAN_FILE: _dump(imported.plan, header)}
     for date, checkin in sorted(imported.checkins.items()):
-        files[f"checkins/{date.year}/{date.isoformat()}.yaml"] = _dump(checkin, header)
+        files[checkin_path(date)] = _dump(checkin, header)
     return files
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    summary: str  # what was imported, in one line
+    notes: list[str]  # what could not be mapped as it was
+    errors: list[Diagnostic]  # what `validate` finds in the written files
+
+
+def import_file(
+    source: Path, root: Path, start: dt.date | None, timezone: str | None = None, *, force: bool = False
+) -> ImportOutcome:
+    """`studylog import`: read a Markdown tracker, write plan.yaml and one check-in per day into
+    `root`, and check what was written. Writes nothing when any file already exists, unless `force`."""
+    from studylog.check.repository import load_repository
+
+    try:
+        text = source.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise UsageError(f"{source} is not UTF-8 text (byte {exc.start})") from None
+    try:
+        imported = detect_and_import(text, start)
+    except ProblemsFound as exc:
+        raise ProblemsFound(f"{source}: {exc}") from None
+    if timezone:
+        imported.plan["timezone"] = timezone
+    root.mkdir(parents=True, exist_ok=True)
+    keep_resolvable_links(root, imported)
+    files = plan_files(imported, source.name)
+    existing = [rel for rel in files if (root / rel).exists()]
+    if existing and not force:
+        listed = ", ".join(existing[:5]) + (" …" if len(existing) > 5 else "")
+        raise UsageError(f"{listed} already exist; nothing was written (pass --force)")
+    for rel, content in files.items():
+        target = root / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(content, encoding="utf-8")
+    items = sum(len(w["items"]) for p in imported.plan["phases"] for w in p["weeks"])
+    summary = (
+        f"imported {source}: {len(imported.plan['phases'])} phases, {items} items, "
+        f"{len(imported.checkins)} check-ins from {imported.rows} rows"
+    )
+    return ImportOutcome(summary, list(imported.report), load_repository(root, None, links=True).errors)

@@ -8,22 +8,22 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from studylog.layout import CHECKIN_DIR, PLAN_FILE
+from studylog.clock import as_of
+from studylog.errors import MarkerError, ProblemsFound, UsageError
+from studylog.layout import CHECKIN_DIR, PLAN_FILE, README, SCHEMA_DIR, WORKFLOW, checkin_path
 from studylog.model import Plan, Repository
-from studylog.write.readme import END, START, MarkerError, find_section
+from studylog.write.readme import END, START, find_section
+
+if TYPE_CHECKING:
+    from studylog.diagnostics import Diagnostic
 
 TEMPLATES = ("llm-12-weeks", "cs336", "blank")
-SCHEMA_DIR = ".studylog/schemas"
-WORKFLOW = ".github/workflows/studylog.yml"
 ACTION_PLACEHOLDER = "OWNER/studylog@FULL_COMMIT_SHA"
 REMINDER_HOUR = 21  # local time of the evening reminder
 _DATE = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
-
-
-class ScaffoldError(Exception):
-    """Nothing was written; the message says why."""
 
 
 def _package_text(*parts: str) -> str:
@@ -66,19 +66,19 @@ def _write_new(root: Path, rel: str, text: str, done: Written, *, force: bool = 
 
 
 def _readme(root: Path, title: str, done: Written) -> None:
-    path = root / "README.md"
+    path = root / README
     block = f"{START}\n{END}\n"
     if not path.exists():
-        _write_new(root, "README.md", f"# {title}\n\n{block}", done)
+        _write_new(root, README, f"# {title}\n\n{block}", done)
         return
     text = path.read_bytes().decode("utf-8")
     try:
         find_section(text)
-        done.kept.append("README.md")
+        done.kept.append(README)
         return
     except MarkerError as exc:
         if START in text or END in text:  # a broken pair: the learner must decide, not us
-            raise ScaffoldError(f"README.md: {exc}") from None
+            raise UsageError(f"README.md: {exc}") from None
     newline = "\r\n" if "\r\n" in text else "\n"
     tail = "" if text.endswith(("\n", "\r")) or not text else newline
     addition = f"{tail}{newline}## 学习进度{newline}{newline}{block.replace(chr(10), newline)}"
@@ -97,14 +97,14 @@ def init(
     force: bool = False,
 ) -> Written:
     if template not in TEMPLATES:
-        raise ScaffoldError(f"unknown template {template!r}; choose one of {', '.join(TEMPLATES)}")
+        raise UsageError(f"unknown template {template!r}; choose one of {', '.join(TEMPLATES)}")
     if timezone:
         try:
             ZoneInfo(timezone)
         except (KeyError, ValueError):
-            raise ScaffoldError(f"{timezone!r} is not an IANA timezone like Asia/Shanghai") from None
+            raise UsageError(f"{timezone!r} is not an IANA timezone like Asia/Shanghai") from None
     if (root / PLAN_FILE).exists() and not force:
-        raise ScaffoldError(
+        raise UsageError(
             f"{root / PLAN_FILE} already exists, so nothing was changed; pass --force to replace the plan "
             "(check-ins, README text and other files are never touched)"
         )
@@ -130,10 +130,6 @@ def init(
 # studylog new
 
 
-def checkin_path(day: dt.date) -> str:
-    return f"{CHECKIN_DIR}/{day.year}/{day.isoformat()}.yaml"
-
-
 def _schema_line(root: Path, rel: str) -> str:
     for schema in (f"{SCHEMA_DIR}/checkin.schema.json", "scripts/studylog/schemas/checkin.schema.json"):
         if (root / schema).is_file():
@@ -147,7 +143,7 @@ def new_checkin(root: Path, repository: Repository, day: dt.date) -> tuple[str, 
     rel = checkin_path(day)
     existing = [c.path for c in repository.checkins if c.date == day]
     if (root / rel).exists() or existing:
-        raise ScaffoldError(f"{existing[0] if existing else rel} already holds the check-in for {day}; edit it instead")
+        raise UsageError(f"{existing[0] if existing else rel} already holds the check-in for {day}; edit it instead")
     plan: Plan = repository.plan
     items = plan.items_on(day)
     zh = plan.locale.value == "zh-CN"
@@ -179,3 +175,46 @@ def new_checkin(root: Path, repository: Repository, day: dt.date) -> tuple[str, 
         else "links: []  # - /code/week1/day1/example.py   or  /docs/notes.md#heading\n",
     ]
     return rel, "".join(lines), planned
+
+
+@dataclass(frozen=True)
+class NewCheckin:
+    path: str  # repository-relative
+    day: dt.date
+    planned: str  # what the plan has that day, for the learner to read
+
+
+def write_checkin(root: Path, day: dt.date | None) -> NewCheckin:
+    """`studylog new`: write the check-in of `day` (default: today in the plan's timezone). Never
+    overwrites: a day that already has a check-in, in any file, is refused."""
+    from studylog.check.repository import find_root, load_repository
+
+    root = find_root(root)
+    result = load_repository(root, day)
+    if result.repository is None:
+        raise ProblemsFound("plan.yaml has errors: fix them first", result.errors)
+    day = as_of(day, result.repository.plan.timezone)
+    rel, text, planned = new_checkin(root, result.repository, day)
+    path = root / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with path.open("x", encoding="utf-8") as handle:  # "x": never overwrite, even in a race
+            handle.write(text)
+    except FileExistsError:
+        raise UsageError(f"{rel} already holds the check-in for {day}; edit it instead") from None
+    return NewCheckin(rel, day, planned)
+
+
+def edit_checkin(root: Path, written: NewCheckin) -> list[Diagnostic]:
+    """Open the new check-in in $VISUAL or $EDITOR (else vi), wait, and return its problems."""
+    import shlex
+    import subprocess
+
+    from studylog.check.repository import load_repository
+
+    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
+    try:
+        subprocess.run([*shlex.split(editor), str(root / written.path)], check=False)
+    except OSError as exc:
+        raise UsageError(f"cannot start the editor {editor!r}: {exc}") from None
+    return [d for d in load_repository(root, written.day).diagnostics if d.path == written.path]

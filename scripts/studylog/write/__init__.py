@@ -1,1 +1,1 @@
-"""write stage."""
+"""Write: the only place that writes outputs — the README section, reports/ with its manifest, the PDF export."""

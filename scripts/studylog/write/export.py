@@ -6,11 +6,15 @@ pure-Python PDF writer does as well. It is needed only for this command.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import subprocess
 import tempfile
 from pathlib import Path
+
+from studylog.errors import ProblemsFound, UsageError
+from studylog.layout import REPORTS
 
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 FLAGS = (
@@ -26,10 +30,6 @@ FLAGS = (
 )
 
 
-class ExportError(Exception):
-    """The PDF could not be made here (no browser, or it failed)."""
-
-
 def find_browser() -> str:
     configured = os.environ.get("STUDYLOG_CHROMIUM")
     if configured:
@@ -38,7 +38,7 @@ def find_browser() -> str:
         found = shutil.which(name)
         if found:
             return found
-    raise ExportError(
+    raise UsageError(
         "exporting a PDF needs Chromium or Chrome, and none is installed; install it "
         "(Debian/Ubuntu: `sudo apt-get install chromium`) or set STUDYLOG_CHROMIUM to its path"
     )
@@ -55,8 +55,28 @@ def html_to_pdf(html: str, output: Path, timeout: float = 120.0) -> None:
         try:
             run = subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False)
         except (OSError, subprocess.TimeoutExpired) as exc:
-            raise ExportError(f"{browser} could not print the PDF: {exc}") from None
+            raise UsageError(f"{browser} could not print the PDF: {exc}") from None
         if not target.is_file() or target.stat().st_size == 0:
             detail = (run.stderr or run.stdout).strip().splitlines()[-1:] or ["no output"]
-            raise ExportError(f"{browser} did not write the PDF (exit {run.returncode}): {detail[0]}")
+            raise UsageError(f"{browser} did not write the PDF (exit {run.returncode}): {detail[0]}")
         shutil.move(str(target), output)
+
+
+def export_pdf(root: Path, today: dt.date | None, output: Path | None = None) -> tuple[Path, dt.date]:
+    """`studylog export --pdf`: (where the PDF was written, its as-of date).
+
+    The default place is reports/journey-AS_OF.pdf; nothing is written when the files have errors.
+    """
+    from studylog.check.repository import load_repository
+    from studylog.progress import snapshot_of
+    from studylog.render.pages import render_print
+
+    result = load_repository(root, today, links=True)
+    snapshot = snapshot_of(result, today)
+    if snapshot is None or result.repository is None:
+        raise ProblemsFound(
+            f"{len(result.errors)} error(s): fix them first (see `studylog validate`)", result.diagnostics
+        )
+    output = output or root / REPORTS / f"journey-{snapshot.as_of.isoformat()}.pdf"
+    html_to_pdf(render_print(result.repository, snapshot), output)
+    return output, snapshot.as_of

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from studylog.errors import MarkerError
+
 START = "<!-- studylog:start -->"
 END = "<!-- studylog:end -->"
 HOW_TO = (
@@ -13,10 +15,6 @@ HOW_TO = (
 # A marker counts only alone on its line and indented less than a code block (4 spaces), so
 # writing about the markers in a README is safe.
 _MARKER = re.compile(rf"^ {{0,3}}({re.escape(START)}|{re.escape(END)})[ \t]*\r?$", re.MULTILINE)
-
-
-class MarkerError(Exception):
-    """The README's markers are missing, duplicated or out of order: nothing is written."""
 
 
 def _line(text: str, offset: int) -> int:

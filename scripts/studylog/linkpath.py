@@ -1,0 +1,88 @@
+"""How GitHub resolves a link written in a file of the repository: pure, no disk, no git.
+
+`/x` is the repository root and `x`, `../x` are relative to the file that holds the link;
+nothing may resolve outside the repository. Used by check (are the links right?), render (where
+does a link point from a generated page?) and start (which imported links can be kept?).
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from urllib.parse import unquote, urlsplit
+
+from studylog.diagnostics import Severity
+
+WEB_SCHEMES = frozenset({"http", "https"})
+
+
+@dataclass(frozen=True)
+class Problem:
+    code: str
+    message: str
+    hint: str = ""
+    severity: Severity = Severity.ERROR
+
+
+@dataclass(frozen=True)
+class Target:
+    """A link resolved inside the repository: a root-relative POSIX path ('' is the root)."""
+
+    path: str
+    fragment: str  # percent-decoded, without '#'
+    raw_fragment: str
+    same_file: bool = False  # a bare `#anchor`: the file holding the link, which surely exists
+
+
+def is_web(target: str) -> bool:
+    return urlsplit(target).scheme.lower() in WEB_SCHEMES
+
+
+def resolve(target: str, source: str) -> Target | Problem:
+    """Resolve `target` as written in the file `source` (root-relative), without touching disk."""
+    if "\\" in target:
+        return Problem("link-outside-repo", f"`{target}` contains a backslash", "write paths with `/`, as GitHub does")
+    parts = urlsplit(target)
+    scheme = parts.scheme.lower()
+    if len(scheme) == 1 or scheme == "file" or target.startswith("~"):
+        return Problem(
+            "link-outside-repo",
+            f"`{target}` points at a file on your computer, which nobody on GitHub can open",
+            "link to a file in this repository, e.g. `/code/week1/day1/task.py`",
+        )
+    if scheme:
+        return Problem(
+            "link-bad-scheme",
+            f"`{scheme}:` links are not allowed; only http(s) links and paths in the repository",
+            "use an https:// address or a path such as `/docs/notes.md#heading`",
+        )
+    if parts.netloc:
+        return Problem("link-bad-scheme", f"`{target}` has no scheme", f"write it as `https:{target}`")
+    path = unquote(parts.path)
+    base = "" if path.startswith("/") else posixpath.dirname(source)
+    joined = posixpath.normpath(posixpath.join("/", base, path.lstrip("/"))) if path else "/" + source
+    if _escapes(base, path):
+        return Problem(
+            "link-outside-repo",
+            f"`{target}` leads outside the repository",
+            "links must stay inside the repository; `/` is its root",
+        )
+    return Target(joined.lstrip("/"), unquote(parts.fragment), parts.fragment, same_file=not path)
+
+
+def _escapes(base: str, path: str) -> bool:
+    depth = 0
+    for part in [*(base.split("/") if base and not path.startswith("/") else []), *path.split("/")]:
+        if part == "..":
+            depth -= 1
+            if depth < 0:
+                return True
+        elif part not in ("", "."):
+            depth += 1
+    return False
+
+
+def folders(path: str) -> list[str]:
+    """`a/b/c.md` → [`a/b`, `a`]."""
+    parts = path.split("/")
+    return ["/".join(parts[:end]) for end in range(len(parts) - 1, 0, -1)]

@@ -1,0 +1,65 @@
+"""One place turns errors into exit codes: what a learner sees when something goes wrong."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import DATA, run_cli, write_repo
+from studylog import __version__
+from studylog.cli import main
+from studylog.errors import EXIT_BUG, EXIT_USAGE, ISSUES_URL
+
+CHECKIN = "date: 2026-01-05\nstatus: done\nhours: 2\n"
+
+
+@pytest.fixture
+def learner(tmp_path: Path) -> Path:
+    plan = (DATA / "plan.yaml").read_text(encoding="utf-8")
+    return write_repo(tmp_path / "study", {"plan.yaml": plan, "checkins/2026-01-05.yaml": CHECKIN})
+
+
+def _explode(*args: object, **kwargs: object) -> str:
+    raise KeyError("boom")
+
+
+def test_an_unexpected_error_is_a_short_bug_report_without_traceback(
+    learner: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("studylog.render.report.status_report", _explode)
+    assert main(["status", str(learner), "--today", "2026-01-06"]) == EXIT_BUG
+    err = capsys.readouterr().err
+    assert f"This is a bug in studylog {__version__}" in err and ISSUES_URL in err and "--debug" in err
+    assert "KeyError" in err and "Traceback" not in err
+
+
+def test_debug_adds_the_traceback(
+    learner: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("studylog.render.report.status_report", _explode)
+    assert main(["--debug", "status", str(learner), "--today", "2026-01-06"]) == EXIT_BUG
+    err = capsys.readouterr().err
+    assert "Traceback (most recent call last)" in err and "_explode" in err and "bug in studylog" in err
+
+
+def test_a_missing_plan_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for command in (["status"], ["validate"], ["build"], ["new"], ["remind", "--dry-run"]):
+        assert main([*command, str(tmp_path)]) == EXIT_USAGE, command
+        assert "no plan.yaml in" in capsys.readouterr().err
+
+
+def test_problems_found_print_their_diagnostics_then_the_message(
+    learner: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (learner / "checkins/2026-01-05.yaml").write_text("date: 2026-01-05\nstatus: maybe\n", encoding="utf-8")
+    assert main(["status", str(learner), "--today", "2026-01-06"]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""  # stdout stays clean for --format json
+    assert "checkins/2026-01-05.yaml:2:9: error[invalid-status]" in err
+    assert err.rstrip().endswith("studylog: error: 1 error(s): fix them (see `studylog validate`) to see progress")
+
+
+def test_the_exit_code_survives_a_real_process(tmp_path: Path) -> None:
+    result = run_cli("status", str(tmp_path))
+    assert result.returncode == EXIT_USAGE and "Traceback" not in result.stderr
