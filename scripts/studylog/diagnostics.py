@@ -55,6 +55,7 @@ CODES = frozenset(
         "invalid-rest-day",
         "conflicting-keys",
         "link-missing-file",
+        "link-not-yet",
         "link-wrong-case",
         "link-untracked",
         "link-outside-repo",

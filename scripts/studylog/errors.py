@@ -68,3 +68,7 @@ class ApiError(StudylogError):
     """A GitHub API call failed; the message says what to change."""
 
     exit_code = EXIT_API
+
+
+class ImportRefused(ProblemsFound):
+    """`studylog import` could not read the tracker (or its result would not be valid): nothing was written."""

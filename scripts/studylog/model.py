@@ -92,6 +92,12 @@ STATUS_WORDS: Mapping[str, Status] = {
     "✖": Status.NOT_DONE,
     "✖️": Status.NOT_DONE,
     "⬜": Status.NOT_DONE,
+    # tick boxes of 打卡 tables
+    "☐": Status.NOT_DONE,
+    "✓": Status.DONE,
+    "√": Status.DONE,
+    "✗": Status.NOT_DONE,
+    "✘": Status.NOT_DONE,
 }
 
 
@@ -294,6 +300,9 @@ class CheckIn:
     notes: str
     span: Span
     spans: Mapping[str, Span] = field(default_factory=dict, compare=False, hash=False)
+    # `imported: tracker.md`: moved in by `studylog import`; its links to files the repository
+    # does not have yet are the learner's own record, shown as not-yet-there rather than errors.
+    imported: str = ""
 
 
 @dataclass(frozen=True)

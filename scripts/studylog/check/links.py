@@ -167,6 +167,21 @@ class LinkChecker:
         return Problem("link-missing-anchor", f"`#{fragment}` is not a heading in /{path}", hint)
 
 
+# What a link carried over from a hand-kept tracker may point at before the learner commits it.
+NOT_YET_CODES = frozenset({"link-missing-file", "link-missing-anchor", "link-untracked"})
+
+
+def not_yet(problem: Problem, source: str) -> Problem:
+    """A link an imported check-in kept as the learner wrote it: a warning until the file is there."""
+    return Problem(
+        "link-not-yet",
+        f"{problem.message} (yet): kept as written in {source}",
+        "commit the file or heading it points at (or correct the link); until then the README marks it "
+        "as not in the repository yet",
+        Severity.WARNING,
+    )
+
+
 def repository_links(repository: Repository) -> Iterable[tuple[Link, str]]:
     for checkin in repository.checkins:
         for link in checkin.links:
@@ -178,11 +193,14 @@ def check_links(repository: Repository, root: Path) -> tuple[list[Diagnostic], d
     checker = LinkChecker(root)
     diagnostics: list[Diagnostic] = []
     web: dict[str, list[Span]] = defaultdict(list)
+    imported = {c.path: c.imported for c in repository.checkins if c.imported}
     for link, source in repository_links(repository):
         if is_web(link.target):
             web[link.target].append(link.span)
             continue
         problem = checker.check(link, source)
+        if problem is not None and source in imported and problem.code in NOT_YET_CODES:
+            problem = not_yet(problem, imported[source])
         if problem is not None:
             diagnostics.append(Diagnostic.at(link.span, problem.code, problem.message, problem.hint, problem.severity))
     checker.cache.save()

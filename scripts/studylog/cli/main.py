@@ -236,9 +236,9 @@ def build_parser() -> argparse.ArgumentParser:
     importer = commands.add_parser(
         "import",
         help="turn a hand-kept Markdown tracker into plan.yaml and check-ins",
-        description="Read a Markdown tracker — a summary table (周次, 日期, 完成状态, 核心任务, …) or a "
-        "phase/week/lecture tracker with task tables, milestones and a dated journal — and write plan.yaml "
-        "and one check-in per day. Reports everything it could not map.",
+        description="Read a Markdown tracker — a summary table (周次, 日期, 完成状态, 核心任务, …), a 打卡 table "
+        "with 周 and 天 columns, a phase/week/lecture tracker, a #100DaysOfCode log or a `- [x]` task-list plan — "
+        "check the result, and write plan.yaml and one check-in per day. Reports everything it could not map.",
     )
     importer.add_argument("file", type=Path, metavar="FILE.md", help="the tracker to read")
     _add_path(importer)
@@ -246,7 +246,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--start", type=_date, metavar="YYYY-MM-DD", help="the plan's first day; resolves dates like 2026-01-XX"
     )
     importer.add_argument("--timezone", metavar="TZ", help="the plan's IANA timezone (default: Asia/Shanghai)")
-    importer.add_argument("--force", action="store_true", help="overwrite existing plan.yaml and check-ins")
+    importer.add_argument(
+        "--force", action="store_true", help="replace existing plan.yaml and check-ins (the old ones are backed up)"
+    )
+    importer.add_argument("--dry-run", action="store_true", help="show what would be written; write nothing")
     importer.set_defaults(handler=_cmd_import)
     return parser
 
@@ -286,18 +289,15 @@ def _cmd_new(args: argparse.Namespace) -> int:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    from studylog.diagnostics import format_text
-    from studylog.start.importer import import_file
+    from studylog.start.importers.apply import import_file
+    from studylog.start.importers.common import Options
 
-    outcome = import_file(args.file, args.path, args.start, args.timezone, force=args.force)
-    _say(f"✓ {outcome.summary}")
-    for line in outcome.notes:
-        _say(f"  note: {line}")
-    if outcome.errors:
-        sys.stdout.write(format_text(outcome.errors))
-        _say(f"✗ the imported files have {len(outcome.errors)} error(s); see above")
-        return EXIT_PROBLEMS
-    _say("✓ the imported files are valid: run `studylog status` and `studylog build`")
+    options = Options(start=args.start, timezone=args.timezone)
+    outcome = import_file(args.file, args.path, options, force=args.force, dry_run=args.dry_run)
+    for line in outcome.summary():
+        _say(line)
+    if not outcome.dry_run:
+        _say("✓ the imported files are valid: run `studylog status` and `studylog build`")
     return EXIT_OK
 
 

@@ -71,6 +71,7 @@ def dump(checkin: CheckIn | None, diagnostics: list[Diagnostic]) -> dict[str, An
             "next": list(c.next),
             "resources": list(c.resources),
             "notes": c.notes,
+            "imported": c.imported,
             "spans": {k: _span(v) for k, v in c.spans.items()},
         },
     }
@@ -101,6 +102,7 @@ def restore(path: str, value: dict[str, Any]) -> tuple[CheckIn | None, list[Diag
         notes=raw["notes"],
         span=Span(path, 1, 1),
         spans={k: _unspan(path, v) for k, v in raw["spans"].items()},
+        imported=raw.get("imported", ""),
     )
     return checkin, diagnostics
 

@@ -62,7 +62,21 @@ ITEM_KEYS = frozenset({"id", "title", "day", "date", "days", "weight", "kind", "
 TASK_KEYS = frozenset({"id", "title", "weight", "note"})
 MILESTONE_KEYS = frozenset({"id", "title", "due", "covers"})
 CHECKIN_KEYS = frozenset(
-    {"date", "status", "hours", "items", "task", "problems", "links", "done", "insights", "next", "resources", "notes"}
+    {
+        "date",
+        "status",
+        "hours",
+        "items",
+        "task",
+        "problems",
+        "links",
+        "done",
+        "insights",
+        "next",
+        "resources",
+        "notes",
+        "imported",
+    }
 )
 WORKED_ON_KEYS = frozenset({"id", "status"})
 PROBLEM_KEYS = frozenset({"problem", "solution"})
@@ -622,6 +636,7 @@ def read_checkin(path: str, data: bytes, timezone: str) -> tuple[CheckIn | None,
         notes=(reader.text(fields["notes"][1], "notes") or "") if "notes" in fields else "",
         span=Span(path, 1, 1),
         spans={key: reader.span(value) for key, (_, value) in fields.items()},
+        imported=(reader.text(fields["imported"][1], "imported") or "") if "imported" in fields else "",
     )
     return checkin, reader.diagnostics
 

@@ -15,6 +15,7 @@ from typing import Any
 
 import jinja2
 
+from studylog.diagnostics import Span
 from studylog.layout import REPORTS
 from studylog.model import Locale, Repository, Status
 from studylog.progress import ITEM_STATES, Snapshot
@@ -124,9 +125,9 @@ def _charts(data: charts.ChartData) -> list[Chart]:
     return found
 
 
-def _context(repository: Repository, snapshot: Snapshot) -> dict[str, Any]:
+def _context(repository: Repository, snapshot: Snapshot, missing: frozenset[Span] = frozenset()) -> dict[str, Any]:
     labels = LABELS[repository.plan.locale]
-    rows = dashboard.day_rows(repository, snapshot)
+    rows = dashboard.day_rows(repository, snapshot, missing)
     problems = dashboard.problems(repository, snapshot, rows)
     weeks = dashboard.week_reviews(repository, snapshot, rows, problems)
     items_total = len(snapshot.items) or 1
@@ -177,8 +178,9 @@ def _alt(name: str, ctx: Mapping[str, Any]) -> str:
     return str(fmt("alt_hours", total=_num(s.hours_total), target=_num(s.hours_target)))
 
 
-def render_all(repository: Repository, snapshot: Snapshot) -> Rendered:
-    ctx = _context(repository, snapshot)
+def render_all(repository: Repository, snapshot: Snapshot, missing: frozenset[Span] = frozenset()) -> Rendered:
+    """`missing`: the spans of imported links whose file or heading is not in the repository yet."""
+    ctx = _context(repository, snapshot, missing)
     ctx["alt"] = lambda name: _alt(name, ctx)
     md = _environment(False)
     files: dict[str, bytes] = {}

@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from studylog.diagnostics import Span
 from studylog.linkpath import Target, is_web, resolve
 from studylog.model import CheckIn, Item, Locale, Plan, Repository, Status, Week
 from studylog.progress import MilestoneProgress, Snapshot, iso_week
@@ -24,6 +25,7 @@ class LinkView:
     text: str
     target: str  # a URL, or a root-relative path with its `#fragment`
     web: bool
+    missing: bool = False  # an imported link to a file or heading not in the repository yet
 
 
 @dataclass(frozen=True)
@@ -95,7 +97,7 @@ class PhaseReview:
     end: dt.date
 
 
-def link_views(checkin: CheckIn) -> tuple[LinkView, ...]:
+def link_views(checkin: CheckIn, missing: frozenset[Span] = frozenset()) -> tuple[LinkView, ...]:
     views = []
     for link in checkin.links:
         if is_web(link.target):
@@ -104,7 +106,7 @@ def link_views(checkin: CheckIn) -> tuple[LinkView, ...]:
         target = resolve(link.target, checkin.path)
         if isinstance(target, Target):  # a link that does not resolve never passed validation
             fragment = f"#{target.fragment}" if target.raw_fragment else ""
-            views.append(LinkView(link.title or link.target, target.path + fragment, False))
+            views.append(LinkView(link.title or link.target, target.path + fragment, False, link.span in missing))
     return tuple(views)
 
 
@@ -119,8 +121,9 @@ def _status(checkin: CheckIn | None, day: dt.date, plan: Plan, as_of: dt.date, p
 class _Index:
     """Lookups the row builders share: item → week and phase, check-ins by day."""
 
-    def __init__(self, repository: Repository, snapshot: Snapshot) -> None:
+    def __init__(self, repository: Repository, snapshot: Snapshot, missing: frozenset[Span] = frozenset()) -> None:
         plan = repository.plan
+        self.missing = missing
         self.week_of: dict[str, Week] = {i.id: w for w in plan.weeks for i in w.items}
         self.phase_of: dict[str, str] = {i.id: p.id for p in plan.phases for i in p.items}
         self.by_day: dict[dt.date, list[CheckIn]] = defaultdict(list)
@@ -148,7 +151,7 @@ def _row(
         task=task,
         problems=tuple(p.problem for p in checkin.problems) if checkin else (),
         solutions=tuple(p.solution for p in checkin.problems) if checkin else (),
-        links=link_views(checkin) if checkin else (),
+        links=link_views(checkin, index.missing) if checkin else (),
         phase=phase,
         phase_percent=row.phase_percent if row else None,
         hours=checkin.hours if checkin else None,
@@ -156,10 +159,12 @@ def _row(
     )
 
 
-def day_rows(repository: Repository, snapshot: Snapshot) -> list[DayRow]:
-    """One row per planned day (missed and upcoming ones too), and one per check-in on any other day."""
+def day_rows(repository: Repository, snapshot: Snapshot, missing: frozenset[Span] = frozenset()) -> list[DayRow]:
+    """One row per planned day (missed and upcoming ones too), and one per check-in on any other day.
+
+    `missing`: where imported links point at files not in the repository yet (shown as such)."""
     plan = repository.plan
-    index = _Index(repository, snapshot)
+    index = _Index(repository, snapshot, missing)
     days = {plan.start + ONE_DAY * n for n in range((plan.end - plan.start).days + 1)} | set(index.by_day)
     rows: list[DayRow] = []
     for day in sorted(days):

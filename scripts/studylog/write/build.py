@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from studylog import __version__
 from studylog.cache import code_fingerprint, write_atomic
 from studylog.clock import as_of as decide_as_of
+from studylog.diagnostics import Span
 from studylog.errors import MarkerError, UsageError
 from studylog.layout import MANIFEST, README, REPORTS, is_generated_path
 from studylog.write.readme import new_readme, splice
@@ -252,14 +253,16 @@ def build_repository(
         as_of = previous.as_of
     else:
         as_of = decide_as_of(today, repository.plan.timezone)
-    key = inputs_key(result.digest, as_of)
+    # Imported links to files not committed yet are drawn differently: committing the file changes the output.
+    missing = frozenset(Span(d.path, d.line, d.column) for d in result.diagnostics if d.code == "link-not-yet")
+    key = inputs_key(result.digest + "".join(f"\0{s}" for s in sorted(missing)), as_of)
     if up_to_date(root, previous, key):  # nothing to render: the fast path of a build on an unchanged repo
         newer = [c.path for c in repository.checkins if c.date > as_of] if check else []
         return result, BuildReport(as_of, [], [], len(previous.files) + 1, 0, [], [], newer)
     from studylog.progress import compute
     from studylog.render.pages import render_all
 
-    outputs = collect(root, render_all(repository, compute(repository, as_of)), as_of, previous, key)
+    outputs = collect(root, render_all(repository, compute(repository, as_of), missing), as_of, previous, key)
     if check:
         differing, leftover = stale(root, outputs, previous)
         newer = [c.path for c in repository.checkins if c.date > as_of]

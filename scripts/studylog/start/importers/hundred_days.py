@@ -1,0 +1,275 @@
+"""#100DaysOfCode logs, the most common learn-in-public format:
+
+    ### Day 12: November 10, 2018
+    **Today's Progress**: Fixed the canvas bug.
+    **Thoughts:** CSS is getting easier.
+    **Link to work:** [Calculator App](https://example.com)
+
+Spelling varies from entry to entry (`Today’s progress:`, `**Thoughts**:`, `Link(s) to work`,
+`R1D12`, a date after a dash, no date at all); every entry becomes a day of the plan and, when it
+has a date, that day's check-in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from studylog.errors import ImportRefused
+from studylog.model import Status
+from studylog.start.importers.assemble import PlanBuilder
+from studylog.start.importers.common import (
+    ONE_DAY,
+    DateFound,
+    Detection,
+    Imported,
+    Note,
+    Options,
+    find_date,
+    leftovers,
+    links_in,
+    one_line,
+)
+
+name = "100-days-of-code"
+title = "#100DaysOfCode log: ### Day N: date, then **Today's Progress**, **Thoughts**, **Link to work**"
+example = "### Day 12: November 10, 2018  ➜  **Today's Progress**: … **Thoughts:** … **Link to work:** [app](https://…)"
+
+_DAY_HEADING = re.compile(
+    r"^#{1,6}\s*(?:\*\*)?\s*(?:(?:R(\d+)\s*D(\d+))|(?:Day|第)\s*(\d+)\s*天?)\b\s*(?:\*\*)?\s*[:：\-–—,.]?\s*(.*)$", re.I
+)
+# `**Today's Progress**:`, `**Today’s progress:**`, `Today's Progress -`, `**Thoughts**`, `**Link(s) to work:**`
+_FIELD = re.compile(
+    r"^\s*(?:[-*]\s+)?(?:\*\*|__)?\s*([A-Za-z’' ()]+?)\s*(?:[:：]\s*(?:\*\*|__)|(?:\*\*|__)\s*[:：]?|[:：])\s*(.*)$"
+)
+_KNOWN = {
+    "today's progress": "progress",
+    "todays progress": "progress",
+    "progress": "progress",
+    "today's progress and accomplishments": "progress",
+    "thoughts": "thoughts",
+    "thought": "thoughts",
+    "reflection": "thoughts",
+    "reflections": "thoughts",
+    "link to work": "links",
+    "links to work": "links",
+    "link(s) to work": "links",
+    "link": "links",
+    "links": "links",
+    "work": "links",
+}
+CHALLENGE_DAYS = 100
+_ROUND_START = re.compile(r"^#{1,6}\s*(?:Round|R)\s*(\d+)\b", re.I)
+
+
+@dataclass
+class _Entry:
+    line: int
+    round: int
+    day: int
+    heading: str
+    date: DateFound | None
+    fields: dict[str, list[str]] = field(default_factory=dict)
+    field_lines: dict[str, int] = field(default_factory=dict)
+    other: list[tuple[int, str, str]] = field(default_factory=list)  # (line, label, text)
+    loose: list[str] = field(default_factory=list)
+
+
+def detect(text: str) -> Detection:
+    headings = [m for line in text.splitlines() if (m := _DAY_HEADING.match(line.strip()))]
+    progress = len(re.findall(r"today[’']?s\s+progress", text, re.I))
+    if headings and progress:
+        return Detection(0.95, f"{len(headings)} `### Day N` headings and {progress} `Today's Progress` fields")
+    if headings:
+        return Detection(0.45, f"{len(headings)} `### Day N` headings, but no `**Today's Progress**:` under them")
+    if progress:
+        return Detection(0.4, f"{progress} `Today's Progress` fields, but no `### Day N: date` headings to date them")
+    return Detection(0.0, "no `### Day N: date` headings with **Today's Progress**")
+
+
+def _label(raw: str) -> str:
+    return " ".join(raw.replace("’", "'").lower().split())
+
+
+def _entries(text: str, builder: PlanBuilder) -> list[_Entry]:
+    entries: list[_Entry] = []
+    current: _Entry | None = None
+    key: str | None = None
+    year: int | None = None
+    round_no = 1
+    in_comment = False
+    for number, raw in enumerate(text.splitlines(), 1):
+        line = raw.strip()
+        if "<!--" in line and "-->" not in line:
+            in_comment = True
+        if in_comment:
+            in_comment = "-->" not in line
+            continue
+        if (round_match := _ROUND_START.match(line)) and not _DAY_HEADING.match(line):
+            round_no = int(round_match.group(1))
+            continue
+        if match := _DAY_HEADING.match(line):
+            day = int(match.group(2) or match.group(3))
+            entry_round = int(match.group(1)) if match.group(1) else round_no
+            found = find_date(match.group(4), year)
+            if found and found.date:
+                year = found.date.year
+            current = _Entry(number, entry_round, day, one_line(match.group(4)), found)
+            entries.append(current)
+            key = None
+            continue
+        if current is None or not line or line.startswith("#") or set(line) <= {"-", "*", "_"}:
+            if line.startswith("#") and current is not None:
+                current.other.append((number, "heading", line.lstrip("#").strip()))
+            continue
+        field_match = _FIELD.match(line)
+        label = _label(field_match.group(1)) if field_match else ""
+        if field_match and (label in _KNOWN or (line.startswith(("**", "__")) and len(label) <= 40)):
+            key = _KNOWN.get(label)
+            value = field_match.group(2).strip()
+            if key is None:
+                current.other.append((number, field_match.group(1).strip(), value))
+                builder.notes.append(
+                    Note(number, f"`{field_match.group(1).strip()}` has no field in a check-in; kept in `notes`")
+                )
+                key = "other"
+                continue
+            current.field_lines.setdefault(key, number)
+            if value:
+                current.fields.setdefault(key, []).append(value)
+            continue
+        if key == "other" and current.other:
+            current.other.append((number, "", line))
+        elif key:
+            current.fields.setdefault(key, []).append(re.sub(r"^(?:[-*+]|\d+[.)])\s+", "", line))
+        else:
+            current.loose.append(line)
+    return entries
+
+
+def read(text: str, options: Options, today: dt.date) -> Imported:
+    lines = text.splitlines()
+    doc_title = next((line[2:].strip() for line in lines if line.startswith("# ")), "#100DaysOfCode")
+    builder = PlanBuilder(name, doc_title)
+    entries = _entries(text, builder)
+    usable: list[tuple[_Entry, dt.date | None]] = []
+    seen: dict[tuple[int, int], int] = {}
+    for entry in entries:
+        if (entry.round, entry.day) in seen:
+            builder.notes.append(
+                Note(
+                    entry.line,
+                    f"Day {entry.day} appears again (first on line {seen[(entry.round, entry.day)]}): "
+                    "imported as its own entry",
+                )
+            )
+        seen.setdefault((entry.round, entry.day), entry.line)
+        if entry.date is not None and entry.date.date is None:
+            builder.notes.append(
+                Note(entry.line, f"`{entry.date.text}` is not a day of the calendar; entry not imported")
+            )
+            continue
+        if entry.day == 0 and "example" in entry.heading.lower():
+            builder.notes.append(Note(entry.line, "the template's example entry (Day 0 … Example); not imported"))
+            continue
+        usable.append((entry, entry.date.date if entry.date else None))
+    if not usable:
+        return Imported(name, {}, {}, sorted(builder.notes), 0)
+    dated = [(e, d) for e, d in usable if d is not None]
+    start = options.start
+    if start is None and dated:
+        first, first_date = dated[0]
+        start = first_date - (first.day - 1) * ONE_DAY if first.day >= 1 else first_date
+    if start is None:
+        raise ImportRefused("no entry has a date like `### Day 1: November 10, 2018`: pass --start YYYY-MM-DD (Day 1)")
+    previous: dt.date | None = None
+    last = (1, 0)
+    rounds: dict[int, dict[str, Any]] = {}
+    weeks: dict[tuple[int, int], dict[str, Any]] = {}
+    for entry, when in usable:
+        date: dt.date = when or start + (max(entry.day, 1) - 1) * ONE_DAY
+        if previous is not None and date <= previous:
+            builder.notes.append(
+                Note(
+                    entry.line, f"Day {entry.day} is dated {date}, not after the entry above ({previous}); not imported"
+                )
+            )
+            continue
+        if entry.round not in rounds:
+            rounds[entry.round] = builder.phase(
+                f"Round {entry.round}" if len(set(e.round for e, _ in usable)) > 1 else "100 Days of Code"
+            )
+        week_no = (max(entry.day, 1) - 1) // 7 + 1
+        week = weeks.get((entry.round, week_no))
+        if week is None:
+            week = builder.week(
+                f"r{entry.round}w{week_no}" if entry.round > 1 else f"w{week_no}", f"Week {week_no}", date
+            )
+            weeks[(entry.round, week_no)] = week
+        progress = " ".join(entry.fields.get("progress", []))
+        item_title = f"Day {entry.day}"
+        item = builder.item(
+            week, f"r{entry.round}d{entry.day}" if entry.round > 1 else f"d{entry.day}", item_title, date=date
+        )
+        builder.rows += 1
+        previous, last = date, (entry.round, entry.day)
+        if when is None:
+            builder.notes.append(
+                Note(entry.line, f"Day {entry.day} has no date: placed on {date}, Day 1 + {entry.day - 1} days")
+            )
+        if date > today:
+            builder.notes.append(
+                Note(entry.line, f"Day {entry.day} is dated {date}, after today: planned, no check-in written")
+            )
+            continue
+        fields: dict[str, Any] = {"task": " ".join(progress.split()) or entry.heading}
+        thoughts = [one_line(t) for t in entry.fields.get("thoughts", []) if one_line(t)]
+        if thoughts:
+            fields["insights"] = thoughts
+        links = [link for text_line in entry.fields.get("links", []) for link in links_in(text_line)]
+        if links:
+            fields["links"] = links
+        leftover = [one_line(t) for t in entry.fields.get("links", []) if not links_in(t) and one_line(t)]
+        notes = [*(f"{label}: {value}" if label else value for _, label, value in entry.other), *entry.loose, *leftover]
+        if notes:
+            fields["notes"] = "\n".join(n for n in notes if n)
+        if not progress and not thoughts and not links:
+            builder.notes.append(Note(entry.line, f"Day {entry.day} has no Today's Progress, Thoughts or Link to work"))
+        builder.checkin(date, entry.line, Status.DONE, items=[item["id"]], **fields)
+    builder.notes += leftovers(lines, _used(text, entries))
+    if previous is not None and last[1] < CHALLENGE_DAYS:
+        _plan_the_rest(builder, weeks, last, previous)
+    return builder.finish(start, locale="en", reason=detect(text).reason)
+
+
+def _used(text: str, entries: list[_Entry]) -> set[int]:
+    """Lines an entry holds (each keeps what it does not map in `notes`), the title, and HTML comments."""
+    lines = text.splitlines()
+    used = set(range(entries[0].line, len(lines) + 1)) if entries else set()
+    used |= {n for n, line in enumerate(lines, 1) if line.startswith("# ")}
+    for comment in re.finditer(r"<!--.*?-->", text, re.S):
+        first = text.count("\n", 0, comment.start()) + 1
+        used |= set(range(first, first + comment.group(0).count("\n") + 1))
+    return used
+
+
+def _plan_the_rest(
+    builder: PlanBuilder, weeks: dict[tuple[int, int], dict[str, Any]], last: tuple[int, int], last_date: dt.date
+) -> None:
+    """The challenge is 100 days: the days not logged yet are planned one a day after the last entry."""
+    round_no, last_day = last
+    for day in range(last_day + 1, CHALLENGE_DAYS + 1):
+        date = last_date + (day - last_day) * ONE_DAY
+        week_no = (day - 1) // 7 + 1
+        week = weeks.get((round_no, week_no))
+        if week is None:
+            week = builder.week(f"r{round_no}w{week_no}" if round_no > 1 else f"w{week_no}", f"Week {week_no}", date)
+            weeks[(round_no, week_no)] = week
+        builder.item(week, f"r{round_no}d{day}" if round_no > 1 else f"d{day}", f"Day {day}", date=date)
+    builder.notes.append(
+        Note(
+            0, f"Days {last_day + 1}–{CHALLENGE_DAYS} are not logged yet: planned one a day from {last_date + ONE_DAY}"
+        )
+    )
