@@ -287,7 +287,7 @@ def test_an_import_that_would_not_validate_writes_nothing(tmp_path: Path) -> Non
     root = git_repo(tmp_path)
     code, out = import_into(root, text, "--start", "2026-01-05")
     assert code == 1, out
-    assert "the imported plan and check-ins would not be valid, so nothing was written" in out
+    assert "the imported plan and check-ins would not be valid (see above), so nothing was written" in out
     assert "checkins/2026/2026-01-05.yaml:11:8: error[link-outside-repo]" in out
     assert sorted(p.name for p in root.iterdir()) == [".git", "README.md"]
 

@@ -20,7 +20,7 @@ from typing import Any
 
 from studylog.cache import JsonCache
 from studylog.check.anchors import MARKDOWN_SUFFIXES, Anchors, markdown_anchors
-from studylog.diagnostics import Diagnostic, Span
+from studylog.diagnostics import Diagnostic, Severity, Span
 from studylog.linkpath import Problem, Target, is_web, resolve
 from studylog.load.tracked import TrackedFiles
 from studylog.model import Link, Repository

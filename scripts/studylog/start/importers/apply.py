@@ -16,11 +16,12 @@ from pathlib import Path
 from typing import Any
 
 from studylog.check.links import check_links
-from studylog.linkpath import is_web
-from studylog.check.repository import check_checkins, today_in
+from studylog.check.repository import check_checkins
+from studylog.clock import today_in
 from studylog.diagnostics import Diagnostic, Severity
 from studylog.errors import ImportRefused, UsageError
 from studylog.layout import PLAN_FILE
+from studylog.linkpath import is_web
 from studylog.load.files import CheckinContext, parse_checkin, parse_plan
 from studylog.model import CheckIn, Repository
 from studylog.start.importers import read_tracker
