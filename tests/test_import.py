@@ -518,6 +518,8 @@ def test_seed_000_imports_lectures_tasks_milestones_and_journal(tmp_path: Path) 
     assert "recognised: lecture-tracker" in out and "6 phases, 18 items, 3 check-ins from 81 rows" in out
     assert "line 313: 2025-11-06: 3 journal entries merged into one check-in" in out
     assert "line 334: journal heading `方法论创新` has no field; kept in `notes`" in out  # the heading's own line
+    assert "line 375: the 相关资源链接 section is not a check-in; not imported" in out
+    assert "line 383: the update log (更新日志) records edits of the tracker itself; not imported" in out
     # the seed's overview was not updated with the rest: say so
     assert "line 7: the overview says 已完成 0/17 讲座, but the task tables have 2/17 lectures done" in out
     report = status(root, "2025-11-06")

@@ -211,10 +211,13 @@ def read(text: str, options: Options, today: dt.date) -> Imported:
     _compare_statistics(builder, stated, task_states)
     _compare_overview(builder, lines, task_states)
     _journal_checkins(builder, journal, worked)
-    if any("更新日志" in line for line in lines):
-        builder.notes.append(Note(0, "the update log (更新日志) records edits of the tracker itself; not imported"))
-    if any("相关资源链接" in line for line in lines):
-        builder.notes.append(Note(0, "the 相关资源链接 section is not a check-in; not imported"))
+    for number, line in enumerate(lines, 1):
+        if line.startswith("## ") and "更新日志" in line:
+            builder.notes.append(
+                Note(number, "the update log (更新日志) records edits of the tracker itself; not imported")
+            )
+        elif line.startswith("## ") and "相关资源链接" in line:
+            builder.notes.append(Note(number, "the 相关资源链接 section is not a check-in; not imported"))
     return builder.finish(plan_start, milestones=milestones, reason=detect(text).reason)
 
 
