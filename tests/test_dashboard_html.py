@@ -63,16 +63,24 @@ def test_the_dashboard_loads_filters_and_keeps_user_text_as_text(browser: Browse
     assert page.evaluate("window.pwned") is None
     problems = page.locator("#problems li")
     assert "<script>window.pwned = 1</script>" in problems.first.inner_text()
-    rows = page.locator("#checkins tbody tr")
+    rows = page.locator("#checkins tr.row")
     total = rows.count()
     assert total >= 5
+    shown_at_first = [r for r in range(total) if rows.nth(r).is_visible()]
+    assert 0 < len(shown_at_first) < total  # this week is open; the weeks ahead are folded
     page.fill("#filter", "svd")
     visible = [r for r in range(total) if rows.nth(r).is_visible()]
-    assert len(visible) == 1 and "2026-01-06" in rows.nth(visible[0]).inner_text()
+    assert len(visible) == 1 and "01-06" in rows.nth(visible[0]).inner_text()
     assert [problems.nth(i).is_visible() for i in range(problems.count())] == [False, True]
     assert page.locator("#count").inner_text().startswith("2 / ")
+    folded = next(r for r in range(total) if r not in shown_at_first)
+    words = rows.nth(folded).locator("td").nth(2).text_content() or ""
+    assert words.strip()
+    page.fill("#filter", words)
+    assert rows.nth(folded).is_visible()  # a match in a folded week opens its fold
     page.fill("#filter", "")
-    assert all(rows.nth(r).is_visible() for r in range(total))
+    assert [r for r in range(total) if rows.nth(r).is_visible()] == shown_at_first  # folds close again
+    assert "按计划进行" in page.locator("#pace").inner_text() or "落后" in page.locator("#pace").inner_text()
     images = page.locator("img")
     assert images.count() == 4
     assert all(page.evaluate("i => i.naturalWidth > 0", images.nth(i).element_handle()) for i in range(4))

@@ -131,7 +131,10 @@ def build_parser() -> argparse.ArgumentParser:
     _add_today(export)
     export.add_argument("--pdf", action="store_true", required=True, help="write a PDF (the only format)")
     export.add_argument(
-        "--output", type=Path, metavar="FILE", help="where to write it (default: reports/journey-AS_OF.pdf)"
+        "--output",
+        type=Path,
+        metavar="FILE",
+        help="where to write it (default: exports/journey-AS_OF.pdf, outside the committed reports/)",
     )
     export.set_defaults(handler=_cmd_export)
 

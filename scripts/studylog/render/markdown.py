@@ -62,3 +62,12 @@ def link(label: str, target: str, web: bool, from_dir: str = "") -> str:
 
 def html_text(value: str) -> str:
     return html.escape(value, quote=True)
+
+
+_WIDE = re.compile(r"(?<=[\u2e80-\u9fff\uff00-\uffef])(?=[\u2e80-\u9fff\uff00-\uffef])")
+
+
+def nobreak(value: str) -> str:
+    """Short text that must stay on one line in a squeezed table column (a date, a status, a count):
+    hyphens become non-breaking hyphens, spaces no-break spaces, and a word joiner holds Chinese together."""
+    return _WIDE.sub("\u2060", value.replace("-", "\u2011").replace(" ", "\u00a0"))

@@ -6,6 +6,7 @@ a key derived from exactly what it draws, so unchanged charts need not be drawn 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -21,10 +22,10 @@ from studylog.model import Locale, Repository, Status
 from studylog.progress import ITEM_STATES, Snapshot
 from studylog.render import charts, markdown
 from studylog.render import views as dashboard
-from studylog.render.labels import LABELS, status_label
+from studylog.render.labels import LABELS, STATUS_ICONS, status_label
 
 CHART_DIR = f"{REPORTS}/charts"
-BAR_WIDTH = 20
+BAR_WIDTH = 8  # fits a phone's column beside the phase name
 
 
 @cache
@@ -42,8 +43,9 @@ def _environment(autoescape: bool) -> jinja2.Environment:
         cell=markdown.cell,
         html=markdown.html_text,
         num=_num,
+        nobreak=markdown.nobreak,
     )
-    env.globals.update(link=markdown.link, href=markdown.href, bar=_bar)
+    env.globals.update(link=markdown.link, href=markdown.href, bar=_bar, short_link=_short_link)
     return env
 
 
@@ -51,6 +53,18 @@ def _num(value: float | None) -> str:
     if value is None:
         return "—"
     return f"{value:.1f}".rstrip("0").rstrip(".") if value != int(value) else str(int(value))
+
+
+def _short_link(view: dashboard.LinkView) -> str:
+    """A link's words in a narrow cell: its title, or the last part of a bare path or URL."""
+    bare_url = view.web and view.text.startswith(("http://", "https://"))
+    base = view.target.split("#", 1)[0].rstrip("/").rsplit("/", 1)[-1]
+    bare_path = not view.web and "/" in view.text and view.text.split("#", 1)[0].rstrip("/").endswith(base)
+    if not (bare_url or bare_path):
+        return view.text
+    path, _, fragment = view.text.split("?", 1)[0].partition("#")
+    name = path.rstrip("/").rsplit("/", 1)[-1] or path
+    return f"{name}#{fragment}" if fragment else name
 
 
 def _bar(percent: float) -> str:
@@ -99,6 +113,10 @@ def _chart_data(
             target=labels["target"],
             weekdays=("一", "二", "三", "四", "五", "六", "日") if zh else ("Mon", "", "Wed", "", "Fri", "", "Sun"),
             legend=tuple((status, status_label(labels, status, icon=False)) for status in charts.LEGEND),
+            titles=tuple((name, labels[f"chart_{name}"]) for name in charts.names()),
+            months=tuple(f"{m}月" for m in range(1, 13)) if zh else charts.Labels.months,
+            year_month="{year}年{month}" if zh else "{month} {year}",
+            milestone_key="#{number}",
         ),
     )
 
@@ -109,19 +127,19 @@ def _chart_code() -> bytes:
     return Path(charts.__file__).read_bytes()
 
 
+def _dark(light: Callable[[], bytes]) -> bytes:
+    return charts.to_dark(light())
+
+
 def _charts(data: charts.ChartData) -> list[Chart]:
+    """Each chart is drawn once; its dark file is the light drawing with the dark theme's colours."""
     key = hashlib.sha256(_chart_code() + repr(data).encode("utf-8")).hexdigest()[:16]
     found = []
-    for name in charts.names():
-        for theme in charts.THEMES:
-            suffix = "" if theme is charts.LIGHT else "-dark"
-            found.append(
-                Chart(
-                    f"{CHART_DIR}/{name}{suffix}.svg",
-                    f"{name}:{theme.name}:{key}",
-                    lambda name=name, theme=theme: charts.render_chart(name, data, theme),  # type: ignore[misc]
-                )
-            )
+    for name in charts.names(data):
+        light: Callable[[], bytes] = cache(functools.partial(charts.render_chart, name, data))
+        dark: Callable[[], bytes] = functools.partial(_dark, light)
+        found.append(Chart(f"{CHART_DIR}/{name}.svg", f"{name}:light:{key}", light))
+        found.append(Chart(f"{CHART_DIR}/{name}-dark.svg", f"{name}:dark:{key}", dark))
     return found
 
 
@@ -132,13 +150,15 @@ def _context(repository: Repository, snapshot: Snapshot, missing: frozenset[Span
     weeks = dashboard.week_reviews(repository, snapshot, rows, problems)
     items_total = len(snapshot.items) or 1
     phase_states = [p.state for p in snapshot.phases]
+    chart_data = _chart_data(repository, snapshot, rows, labels)
     return {
         "L": labels,
         "plan": repository.plan,
         "s": snapshot,
         "rows": rows,
         "task_of": {r.checkin: r.task for r in rows if r.checkin},
-        "tables": dashboard.phase_tables(repository, snapshot, rows),
+        "tables": (tables := dashboard.phase_tables(repository, snapshot, rows)),
+        "folded": dashboard.fold(tables, rows, snapshot.as_of),
         "journal": dashboard.journal(repository, snapshot),
         "problems": problems,
         "open_problems": [p for p in problems if p.is_open],
@@ -151,8 +171,11 @@ def _context(repository: Repository, snapshot: Snapshot, missing: frozenset[Span
         "phase_total": len(phase_states),
         "week_label": lambda row: _week_label(row, labels),
         "status_label": lambda status: status_label(labels, status),
+        "status_emoji": lambda status: STATUS_ICONS[status],
+        "legend": charts.LEGEND,
         "fmt": lambda key, **kw: labels[key].format(**kw),
-        "chart_names": charts.names(),
+        "chart_data": chart_data,
+        "chart_names": charts.names(chart_data),
         "CHART_DIR": CHART_DIR,
     }
 
@@ -181,6 +204,7 @@ def _alt(name: str, ctx: Mapping[str, Any]) -> str:
 def render_all(repository: Repository, snapshot: Snapshot, missing: frozenset[Span] = frozenset()) -> Rendered:
     """`missing`: the spans of imported links whose file or heading is not in the repository yet."""
     ctx = _context(repository, snapshot, missing)
+    chart_list = _charts(ctx["chart_data"])
     ctx["alt"] = lambda name: _alt(name, ctx)
     md = _environment(False)
     files: dict[str, bytes] = {}
@@ -190,22 +214,27 @@ def render_all(repository: Repository, snapshot: Snapshot, missing: frozenset[Sp
         files[f"{REPORTS}/phases/{phase.id}.md"] = md.get_template("phase.md.j2").render(ctx, p=phase).encode("utf-8")
     files[f"{REPORTS}/problems.md"] = md.get_template("problems.md.j2").render(ctx).encode("utf-8")
     section = md.get_template("readme.md.j2").render(ctx)
-    chart_list = _charts(_chart_data(repository, snapshot, ctx["rows"], ctx["L"]))
     files[f"{REPORTS}/index.html"] = _environment(True).get_template("index.html.j2").render(ctx).encode("utf-8")
     return Rendered(section, files, chart_list)
 
 
-def render_print(repository: Repository, snapshot: Snapshot) -> str:
-    """One self-contained HTML page of the whole journey, for printing to PDF."""
+def render_print(repository: Repository, snapshot: Snapshot, notes: Mapping[str, str] | None = None) -> str:
+    """One self-contained HTML page of the whole journey, for printing to PDF.
+
+    `notes` are the learner's own weekly reviews (ISO week → text), read from their review files.
+    """
     import base64
 
     ctx = _context(repository, snapshot)
     ctx["alt"] = lambda name: _alt(name, ctx)
-    ctx["all_checkins"] = [c for c in repository.checkins if c.date <= snapshot.as_of]
-    data = _chart_data(repository, snapshot, ctx["rows"], ctx["L"])
+    ctx["checkin_of"] = {c.path: c for c in repository.checkins if c.date <= snapshot.as_of}
+    ctx["notes"] = dict(notes or {})
+    ctx["ahead"] = [
+        (f.table.title, rows) for f in ctx["folded"] if (rows := [r for r in f.table.rows if r.date > snapshot.as_of])
+    ]
 
     def chart_uri(name: str) -> str:
-        svg = charts.render_chart(name, data, charts.LIGHT)
+        svg = charts.render_chart(name, ctx["chart_data"])
         return "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii")
 
     ctx["chart_uri"] = chart_uri

@@ -300,3 +300,43 @@ def grouped_problems(repository: Repository, found: Iterable[ProblemView]) -> li
     if groups.get(None):
         ordered.append(("—", groups[None]))
     return ordered
+
+
+@dataclass(frozen=True)
+class FoldedPhase:
+    """A phase's rows cut where a reader's attention is: weeks before this one, this week, weeks after."""
+
+    table: PhaseRows
+    start: dt.date | None
+    end: dt.date | None
+    earlier: tuple[DayRow, ...]
+    this_week: tuple[DayRow, ...]
+    later: tuple[DayRow, ...]
+
+
+def week_span(rows: Sequence[DayRow], as_of: dt.date) -> tuple[dt.date, dt.date]:
+    """The plan week holding the as-of date (the ISO week when no planned day falls on it)."""
+    week = next((r.week for r in rows if r.date == as_of and r.week is not None), None)
+    days = [r.date for r in rows if week is not None and r.week == week]
+    if days:
+        return min(days), max(days)
+    monday = as_of - dt.timedelta(days=as_of.weekday())
+    return monday, monday + 6 * ONE_DAY
+
+
+def fold(tables: Sequence[PhaseRows], rows: Sequence[DayRow], as_of: dt.date) -> list[FoldedPhase]:
+    first, last = week_span(rows, as_of)
+    folded = []
+    for table in tables:
+        dates = [r.date for r in table.rows]
+        folded.append(
+            FoldedPhase(
+                table,
+                min(dates, default=None),
+                max(dates, default=None),
+                tuple(r for r in table.rows if r.date < first),
+                tuple(r for r in table.rows if first <= r.date <= last),
+                tuple(r for r in table.rows if r.date > last),
+            )
+        )
+    return folded

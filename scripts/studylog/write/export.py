@@ -1,13 +1,18 @@
 """`studylog export --pdf`: the whole journey as one PDF, printed by headless Chromium.
 
 Chromium lays out Chinese with the system's CJK fonts and embeds them in the PDF, which no
-pure-Python PDF writer does as well. It is needed only for this command.
+pure-Python PDF writer does as well. It is needed only for this command. Without a CJK font
+Chromium would print every Chinese character as an empty box, so the export refuses first.
+
+The PDF goes to `exports/` by default, outside `reports/`: it is an archive a learner keeps or
+shares, not a page the dashboard commits on every build (`exports/` belongs in `.gitignore`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -15,7 +20,9 @@ from pathlib import Path
 
 from studylog.errors import ProblemsFound, UsageError
 from studylog.layout import REPORTS
+from studylog.write.build import NOTES_END, NOTES_START
 
+EXPORTS = "exports"
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 FLAGS = (
     "--headless",
@@ -28,6 +35,12 @@ FLAGS = (
     "--no-pdf-header-footer",
     "--run-all-compositor-stages-before-draw",
 )
+CJK_FONT_PACKAGE = "fonts-noto-cjk"
+_NOTES = re.compile(re.escape(NOTES_START) + r"\n?(.*?)" + re.escape(NOTES_END), re.DOTALL)
+
+
+def default_output(root: Path, as_of: dt.date) -> Path:
+    return root / EXPORTS / f"journey-{as_of.isoformat()}.pdf"
 
 
 def find_browser() -> str:
@@ -44,8 +57,49 @@ def find_browser() -> str:
     )
 
 
+def require_cjk_font() -> None:
+    """Refuse before printing boxes: fontconfig must know a font that covers Chinese.
+
+    Where there is no fontconfig (macOS, Windows), the system's own fonts cover Chinese.
+    """
+    fc_list = shutil.which("fc-list")
+    if fc_list is None:
+        return
+    try:
+        found = subprocess.run([fc_list, ":lang=zh", "family"], capture_output=True, text=True, timeout=30, check=False)
+    except (OSError, subprocess.TimeoutExpired):
+        return
+    if not found.stdout.strip():
+        raise UsageError(
+            "no font on this machine can draw Chinese, so the PDF would show empty boxes; install one "
+            f"(Debian/Ubuntu: `sudo apt-get install {CJK_FONT_PACKAGE}`; Fedora: `sudo dnf install "
+            "google-noto-sans-cjk-fonts`) and export again"
+        )
+
+
+def learner_notes(root: Path, prompts: tuple[str, ...]) -> dict[str, str]:
+    """The learner's own weekly reviews (ISO week → text), as written between the notes markers.
+
+    The prompt lines studylog puts there are left out when nothing was written after them.
+    """
+    notes = {}
+    for path in sorted((root / REPORTS / "weekly").glob("*.md")):
+        try:
+            found = _NOTES.search(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError):
+            continue
+        if found is None:
+            continue
+        lines = [line.rstrip() for line in found.group(1).splitlines()]
+        kept = [line for line in lines if line.strip() and line.strip().lstrip("-* ").strip() not in prompts]
+        if kept:
+            notes[path.stem] = "\n".join(kept)
+    return notes
+
+
 def html_to_pdf(html: str, output: Path, timeout: float = 120.0) -> None:
     browser = find_browser()
+    require_cjk_font()
     output.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="studylog-pdf-") as folder:
         page = Path(folder, "journey.html")
@@ -65,10 +119,12 @@ def html_to_pdf(html: str, output: Path, timeout: float = 120.0) -> None:
 def export_pdf(root: Path, today: dt.date | None, output: Path | None = None) -> tuple[Path, dt.date]:
     """`studylog export --pdf`: (where the PDF was written, its as-of date).
 
-    The default place is reports/journey-AS_OF.pdf; nothing is written when the files have errors.
+    The default place is exports/journey-AS_OF.pdf; nothing is written when the files have errors.
+    The learner's weekly review notes are read from their review files in reports/weekly/.
     """
     from studylog.check.repository import load_repository
     from studylog.progress import snapshot_of
+    from studylog.render.labels import LABELS
     from studylog.render.pages import render_print
 
     result = load_repository(root, today, links=True)
@@ -77,6 +133,8 @@ def export_pdf(root: Path, today: dt.date | None, output: Path | None = None) ->
         raise ProblemsFound(
             f"{len(result.errors)} error(s): fix them first (see `studylog validate`)", result.diagnostics
         )
-    output = output or root / REPORTS / f"journey-{snapshot.as_of.isoformat()}.pdf"
-    html_to_pdf(render_print(result.repository, snapshot), output)
+    labels = LABELS[result.repository.plan.locale]
+    notes = learner_notes(root, tuple(labels[f"prompt_{n}"] for n in (1, 2, 3)))
+    output = output or default_output(root, snapshot.as_of)
+    html_to_pdf(render_print(result.repository, snapshot, notes), output)
     return output, snapshot.as_of
