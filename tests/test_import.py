@@ -59,18 +59,44 @@ def _plain(cell: str) -> str:
 
 
 def built_rows(root: Path, today: str) -> list[list[str]]:
-    """The README's table rows after `studylog build`, as GitHub renders them (cell text)."""
+    """Every day's row after `studylog build`, as GitHub renders them (cell text).
+
+    From the weekly reviews' full tables (week/day, date, status, task, problem, solution, links,
+    phase progress): the README shows the same rows folded and in fewer, shorter columns.
+    """
     built = run_cli("build", str(root), "--today", today)
     assert built.returncode == 0, built.stdout + built.stderr
     readme = (root / "README.md").read_text(encoding="utf-8")
     assert readme.startswith(MARKERS.split("<!--")[0])  # the learner's own text is untouched
-    rendered = cmarkgfm.github_flavored_markdown_to_html(readme, options=Options.CMARK_OPT_UNSAFE)
+    rendered = "".join(
+        cmarkgfm.github_flavored_markdown_to_html(review.read_text(encoding="utf-8"), options=Options.CMARK_OPT_UNSAFE)
+        for review in sorted((root / "reports/weekly").glob("*.md"))
+    )
     rows = [re.findall(r"<td>(.*?)</td>", r, re.S) for r in re.findall(r"<tr>(.*?)</tr>", rendered, re.S)]
-    return [[_plain(c) for c in r] for r in rows if len(r) == 8]
+    full = [[_plain(c) for c in r] for r in rows if len(r) == 8]
+    return full + upcoming_rows(readme)
+
+
+def upcoming_rows(readme: str) -> list[list[str]]:
+    """The days ahead, which only the README lists: (date, icon, task, problem → solution, links) rows,
+    in the shape of the reviews' rows, the icon spelled out as its label."""
+    from studylog.model import Locale, Status
+    from studylog.render.labels import LABELS, status_label
+
+    labels = LABELS[Locale.ZH_CN if "学习进度" in readme else Locale.EN]
+    upcoming = status_label(labels, Status.UPCOMING)
+    rendered = cmarkgfm.github_flavored_markdown_to_html(readme, options=Options.CMARK_OPT_UNSAFE)
+    rows = [re.findall(r"<td[^>]*>(.*?)</td>", r, re.S) for r in re.findall(r"<tr>(.*?)</tr>", rendered, re.S)]
+    found = []
+    for date, icon, task, problem, links in (r for r in rows if len(r) == 5):
+        if _plain(icon) == upcoming.split(" ", 1)[0]:
+            problem, _, solution = _plain(problem).partition(" → ")
+            found.append(["", _plain(date), upcoming, _plain(task), problem, solution, _plain(links), ""])
+    return found
 
 
 def assert_rows(rows: list[list[str]], expected: list[tuple[str, str, str, str, str]]) -> None:
-    """Every (task, status, problem, solution, link text) of the learner's rows is in the README's table."""
+    """Every (task, status, problem, solution, link text) of the learner's rows is in the built tables."""
     for task, state, problem, solution, link in expected:
         found = [r for r in rows if r[3] == task]
         assert found, (task, [r[3] for r in rows])
@@ -357,9 +383,9 @@ def test_per_week_tables_with_every_date_spelling(tmp_path: Path) -> None:
             ("Flex 布局", "✅ 已完成", "", "", ""),
             ("变量、作用域与闭包", "✅ 已完成", "闭包里的 i 总是 5", "用 let 代替 var", "/notes/js.md"),
             ("原型链", "✅ 已完成", "", "", ""),
-            ("Promise 与 async/await", "❌ 未打卡", "", "", ""),
-            ("JSX 与组件", "❌ 未打卡", "", "", ""),
-            ("useState / useEffect", "❌ 未打卡", "", "", ""),
+            ("Promise 与 async/await", "⚠️ 未打卡", "", "", ""),
+            ("JSX 与组件", "⚠️ 未打卡", "", "", ""),
+            ("useState / useEffect", "⚠️ 未打卡", "", "", ""),
         ],
     )
 
@@ -454,7 +480,7 @@ def test_task_list_plan(tmp_path: Path) -> None:
         [
             ("Day 1 (2025-12-01)：安装 Python 3.12 和 VS Code；变量与类型", "✅ 已完成", "", "", ""),
             ("Day 2：列表、元组、字典；列表推导式", "🔄 进行中", "", "", ""),
-            ("Day 3：函数与作用域", "❌ 未打卡", "", "", ""),
+            ("Day 3：函数与作用域", "⚠️ 未打卡", "", "", ""),
         ],
     )
     assert any("Finish the exercism Python track intro (2025-12-09)" in r[3] and r[2] == "✅ 已完成" for r in rows)
