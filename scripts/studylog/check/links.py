@@ -50,7 +50,7 @@ class LinkChecker:
         self._lines: dict[str, int] = {}
         # Parsing Markdown is most of the cost of checking links; a note's anchors depend only on
         # its bytes, so they are remembered across runs under the hash of those bytes.
-        self.cache = JsonCache("anchors")
+        self.cache = JsonCache("anchors", root)
 
     def anchors(self, path: str) -> Anchors:
         if path not in self._anchors:

@@ -60,7 +60,7 @@ def load_repository(root: Path, today: dt.date | None = None, *, links: bool = F
     web links are collected in `LoadResult.web_links` for `weblinks` to check when asked).
     """
     root = find_root(root)
-    cache = loadcache.LoadCache()
+    cache = loadcache.LoadCache(root)
     plan_bytes = (root / PLAN_FILE).read_bytes()
     digest = hashlib.sha256(plan_bytes)
     plan_key = loadcache.plan_key(PLAN_FILE, plan_bytes)
