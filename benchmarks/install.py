@@ -67,10 +67,11 @@ def timed(argv: list[str], cwd: Path, env: dict[str, str]) -> float:
 
 def wheelhouse(folder: Path) -> Path:
     """Every wheel any job installs, plus uv and the build backend, downloaded once (not timed)."""
-    wheels = folder / "wheels"
+    wheels = Path(os.environ.get("STUDYLOG_BENCH_WHEELS", folder / "wheels"))
     if not wheels.exists():
         download = [sys.executable, "-m", "pip", "download", "--quiet", "--only-binary", ":all:", "-d", str(wheels)]
-        subprocess.run([*download, "-r", str(REPO / "requirements" / "runtime.txt"), UV, "setuptools>=69"], check=True)
+        backend = "uv_build>=0.13.6,<0.14"  # pyproject.toml's build-system
+        subprocess.run([*download, "-r", str(REPO / "requirements" / "runtime.txt"), UV, backend], check=True)
     return wheels
 
 
