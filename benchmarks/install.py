@@ -107,28 +107,27 @@ def one(job: str, installer: str, scratch: Path) -> JobFigure:
 
 
 def measure(jobs: list[str], installers: list[str], runs: int) -> list[JobFigure]:
+    """Median install and run per job and installer; each row is printed as soon as it is measured."""
     figures = []
+    print("\nper job: install (fresh venv, local wheelhouse, installer caches off) + run (empty studylog cache)\n")
+    print(f"| {'job':<8} | {'installer':<9} | {'install s':>9} | {'run s':>6} | {'total s':>7} |")
+    print(f"|{'-' * 10}|{'-' * 11}|{'-' * 10}:|{'-' * 7}:|{'-' * 8}:|", flush=True)
     with tempfile.TemporaryDirectory(prefix="studylog-install-") as folder:
         for job in jobs:
             for installer in installers:
                 trials = [one(job, installer, Path(folder)) for _ in range(runs)]
-                figures.append(
-                    JobFigure(
-                        job,
-                        installer,
-                        statistics.median(t.install for t in trials),
-                        statistics.median(t.run for t in trials),
-                    )
+                f = JobFigure(
+                    job,
+                    installer,
+                    statistics.median(t.install for t in trials),
+                    statistics.median(t.run for t in trials),
                 )
+                print(
+                    f"| {f.job:<8} | {f.installer:<9} | {f.install:>9.2f} | {f.run:>6.2f} | {f.total:>7.2f} |",
+                    flush=True,
+                )
+                figures.append(f)
     return figures
-
-
-def report(figures: list[JobFigure]) -> None:
-    print("\nper job: install (fresh venv, local wheelhouse, installer caches off) + run (empty studylog cache)\n")
-    print(f"| {'job':<8} | {'installer':<9} | {'install s':>9} | {'run s':>6} | {'total s':>7} |")
-    print(f"|{'-' * 10}|{'-' * 11}|{'-' * 10}:|{'-' * 7}:|{'-' * 8}:|")
-    for f in figures:
-        print(f"| {f.job:<8} | {f.installer:<9} | {f.install:>9.2f} | {f.run:>6.2f} | {f.total:>7.2f} |")
 
 
 def main() -> int:
@@ -137,7 +136,7 @@ def main() -> int:
     parser.add_argument("--jobs", default="check,publish,remind")
     parser.add_argument("--installers", default="pip,uv")
     args = parser.parse_args()
-    report(measure(args.jobs.split(","), args.installers.split(","), args.runs))
+    measure(args.jobs.split(","), args.installers.split(","), args.runs)
     return 0
 
 

@@ -177,7 +177,7 @@ def report(name: str, figures: list[Figure], floor: Figure, bare: Figure, judged
     print(f"\n{name}: {SIZES[name]} check-ins; median of runs after a warm-up; floor = {floor.seconds:.3f} s\n")
     header = ("command", "seconds", "× floor", "cpu s", "cpu ×", "peak MB", "target")
     print("| {:<32} | {:>8} | {:>7} | {:>6} | {:>5} | {:>7} | {:<22} |".format(*header))
-    print(f"|{'-' * 34}|{'-' * 10}:|{'-' * 9}:|{'-' * 7}:|{'-' * 6}:|{'-' * 9}:|{'-' * 24}|")
+    print(f"|{'-' * 34}|{'-' * 9}:|{'-' * 8}:|{'-' * 7}:|{'-' * 6}:|{'-' * 8}:|{'-' * 24}|")
     missed = []
     for figure in figures:
         ratio = figure.seconds / floor.seconds
@@ -342,7 +342,7 @@ def main() -> int:
             elif section == "install":
                 import install
 
-                install.report(install.measure(list(install.JOBS), ["pip", "uv"], 1))
+                install.measure(list(install.JOBS), ["pip", "uv"], 1)
     finally:
         if args.keep is None:
             shutil.rmtree(scratch, ignore_errors=True)
