@@ -451,8 +451,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     if handler is None:
         parser.print_help()
         return EXIT_USAGE
-    from studylog.check.repository import ConfigurationError  # after parsing: `--help` loads no library
-
     try:
         return handler(args)
     except StudylogError as exc:
