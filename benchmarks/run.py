@@ -265,7 +265,8 @@ def asof(runner: Runner, scratch: Path, step: int) -> list[str]:
 
 
 def caches(runner: Runner, runs: int, scratch: Path, count: int = 30) -> list[str]:
-    """Warm validate of one repository with only its own cache, then with `count` repositories' caches."""
+    """Warm validate of one repository with only its own cache, then with `count` repositories' caches
+    (copies whose check-ins differ by a comment line, as different learners' files differ)."""
     first = repository("year", scratch)
     today = (START + dt.timedelta(days=SIZES["year"])).isoformat()
     validate = runner.command("validate", "--today", today)
@@ -276,6 +277,10 @@ def caches(runner: Runner, runs: int, scratch: Path, count: int = 30) -> list[st
         copy = scratch / f"year-copy-{n:02d}"
         if not copy.exists():
             shutil.copytree(first, copy, symlinks=True)
+            # Another learner's repository: other bytes in every check-in, so other cache entries.
+            for path in copy.glob("checkins/*/*.yaml"):
+                with path.open("a", encoding="utf-8") as handle:
+                    handle.write(f"# learner {n}\n")
         copies.append(copy)
         runner.measure(validate, copy)  # fills this copy's cache
     shared = runner.bench(f"warm validate, {count} repositories' caches", runs, first, validate)
