@@ -23,6 +23,7 @@ from studylog.render.summary import COMMENT_MARKER
 pytestmark = [pytest.mark.git]
 
 REPO = "learner/study"
+BOT = "github-actions[bot]"
 
 
 @pytest.fixture(scope="session")
@@ -41,9 +42,19 @@ class FakeGitHub:
         self.refuse: dict[tuple[str, str], int] = {}  # (method, path pattern) → status
         self.requests: list[tuple[str, str, Any]] = []
         self.pulls: list[dict[str, Any]] = []
+        # Answers served once each, before the normal ones: (method, path pattern, status, headers, body).
+        self.script: list[tuple[str, str, int, dict[str, str], str]] = []
+        self.login = BOT  # who the token writes as
         server.expect_request(re.compile(r"/repos/.*")).respond_with_handler(self.handle)
+        # A workflow's GITHUB_TOKEN may not read /user, as on GitHub.
+        server.expect_request("/user").respond_with_json({"message": "Resource not accessible by integration"}, 403)
 
-    def issue(self, number: int, title: str, body: str, *, pull: bool = False) -> dict[str, Any]:
+    def user(self, login: str) -> dict[str, Any]:
+        return {"login": login, "id": abs(hash(login)) % 10**6, "type": "Bot" if "[bot]" in login else "User"}
+
+    def issue(
+        self, number: int, title: str, body: str, *, pull: bool = False, author: str | None = None
+    ) -> dict[str, Any]:
         url = f"{self.base}/repos/{REPO}/issues/{number}"
         data = {
             "id": 1000 + number,
@@ -55,13 +66,15 @@ class FakeGitHub:
             "html_url": f"https://github.com/{REPO}/issues/{number}",
             "comments_url": f"{url}/comments",
             "pull_request": {"url": url} if pull else None,
+            "user": self.user(author or self.login),
         }
         self.issues[number] = data
         return data
 
-    def _comment(self, issue: int, body: str) -> dict[str, Any]:
+    def _comment(self, issue: int, body: str, author: str | None = None) -> dict[str, Any]:
         ident = 5000 + len(self.comments)
         data = {
+            "user": self.user(author or self.login),
             "id": ident,
             "body": body,
             "url": f"{self.base}/repos/{REPO}/issues/comments/{ident}",
@@ -75,6 +88,10 @@ class FakeGitHub:
         body = json.loads(request.data) if request.data else None
         path = request.path
         self.requests.append((request.method, path, body))
+        for i, (method, pattern, status, headers, text) in enumerate(self.script):
+            if method == request.method and re.fullmatch(pattern, path):
+                del self.script[i]
+                return Response(text, status, headers=headers, content_type="application/json")
         for (method, pattern), status in self.refuse.items():
             if method == request.method and re.fullmatch(pattern, path):
                 return Response(json.dumps({"message": "Resource not accessible by integration"}), status)
@@ -251,3 +268,67 @@ def test_a_protected_branch_gets_a_pull_request_instead(learner: Path, github: F
     assert "studylog/dashboard" in branches
     second = run_cli(*publish, env=env(github))
     assert second.returncode == 0 and "updated the pull request" in second.stderr and len(github.pulls) == 1
+
+
+def test_an_outsiders_comment_with_the_marker_is_never_edited(learner: Path, github: FakeGitHub) -> None:
+    github.issue(7, "Check-in 01-06", "", pull=True)
+    github._comment(7, f"{COMMENT_MARKER}\n✅ No problems found. (trust me)", author="mallory")
+    result = comment(learner, github)
+    assert result.returncode == 0, result.stderr
+    assert github.writes() == [("POST", f"/repos/{REPO}/issues/7/comments")]
+    assert github.comments[5000]["body"].endswith("(trust me)") and len(github.comments) == 2
+    again = comment(learner, github)  # its own comment is found and left as it is
+    assert again.returncode == 0 and "left unchanged" in again.stderr and len(github.comments) == 2
+
+
+def test_an_outsiders_issue_with_the_marker_is_never_rewritten_or_closed(learner: Path, github: FakeGitHub) -> None:
+    github.issue(1, "my own issue", f"{REMINDER_MARKER}\nplease keep this open", author="mallory")
+    result = run_cli("remind", str(learner), "--today", "2026-01-07", env=env(github))
+    assert result.returncode == 0, result.stderr
+    assert github.writes() == [("POST", f"/repos/{REPO}/issues")]
+    write_repo(learner, {"checkins/2026/2026-01-07.yaml": "date: 2026-01-07\nstatus: done\n"})
+    closed = run_cli("remind", str(learner), "--today", "2026-01-07", "--close-only", env=env(github))
+    assert closed.returncode == 0, closed.stderr
+    assert github.issues[1]["state"] == "open" and github.issues[1]["title"] == "my own issue"
+    assert github.issues[2]["state"] == "closed"
+
+
+def test_ids_in_the_comment_mention_nobody(learner: Path, github: FakeGitHub) -> None:
+    github.issue(7, "Check-in", "", pull=True)
+    write_repo(
+        learner, {"checkins/2026/2026-01-06.yaml": "date: 2026-01-06\nstatus: done\nitems: ['@octocat', '#1']\n"}
+    )
+    result = comment(learner, github)
+    assert result.returncode == 1
+    posted = github.requests[-1][2]["body"]
+    assert "unknown-id" in posted
+    assert not re.search(r"(?<![\w`])@octocat", posted) and not re.search(r"(?<![\w&])#1\b", posted)
+
+
+def test_rate_limits_and_server_errors_are_retried(learner: Path, github: FakeGitHub) -> None:
+    github.issue(7, "Check-in", "", pull=True)
+    comments = rf"/repos/{REPO}/issues/7/comments"
+    github.script += [
+        ("GET", comments, 429, {"Retry-After": "1"}, '{"message": "slow down"}'),
+        ("GET", comments, 502, {}, '{"message": "Bad gateway"}'),
+        ("POST", comments, 403, {"Retry-After": "1"}, '{"message": "You have exceeded a secondary rate limit"}'),
+    ]
+    result = comment(learner, github)
+    assert result.returncode == 0, result.stderr
+    assert [m for m, p, _ in github.requests if p.endswith("/comments")] == ["GET", "GET", "GET", "POST", "POST"]
+
+
+def test_a_rate_limit_that_persists_is_not_called_a_permission_problem(learner: Path, github: FakeGitHub) -> None:
+    github.issue(7, "Check-in", "", pull=True)
+    limit = {"x-ratelimit-remaining": "0", "x-ratelimit-reset": "1"}
+    github.script += [("GET", rf"/repos/{REPO}/issues/7/comments", 403, limit, '{"message": "API rate limit"}')] * 4
+    result = comment(learner, github)
+    assert result.returncode == 1 and "rate limit" in result.stderr and "permissions:" not in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_page_that_is_not_json_is_a_clear_error(learner: Path, github: FakeGitHub) -> None:
+    github.issue(7, "Check-in", "", pull=True)
+    github.script.append(("GET", rf"/repos/{REPO}/issues/7/comments", 200, {}, "<html>captive portal</html>"))
+    result = comment(learner, github)
+    assert result.returncode == 1 and "Traceback" not in result.stderr and "GitHub" in result.stderr

@@ -128,7 +128,7 @@ def test_dry_run_nothing_to_publish_and_detached_head(remote: Path, tmp_path: Pa
     result = publish_cli(mine, "--dry-run")
     assert result.returncode == 0 and "would commit and push to origin/main" in result.stderr
     assert "README.md" in result.stderr and "reports/index.html" in result.stderr
-    assert git(mine, "status", "--porcelain")  # built, but nothing committed
+    assert git(mine, "status", "--porcelain", "--untracked-files=all") == ""  # a dry run writes nothing
     assert publish_cli(mine).returncode == 0
     again = publish_cli(mine)
     assert again.returncode == 0 and "nothing new to publish" in again.stderr
@@ -149,3 +149,100 @@ def test_uncommitted_work_of_the_learner_is_never_touched(remote: Path, tmp_path
     (mine / "plan.yaml").write_text((mine / "plan.yaml").read_text(encoding="utf-8") + "\n", encoding="utf-8")
     result = publish_cli(mine)
     assert result.returncode == 2 and "uncommitted changes to plan.yaml: commit or stash them first" in result.stderr
+
+
+def test_an_untracked_file_under_reports_is_never_committed(remote: Path, tmp_path: Path) -> None:
+    mine = clone(remote, tmp_path / "mine")
+    add_checkin(mine, 6, "me")
+    write_repo(mine, {"reports/private-draft.md": "not for the world\n"})
+    result = publish_cli(mine)
+    assert result.returncode == 0, result.stderr
+    final = clone(remote, tmp_path / "final")
+    assert "reports/private-draft.md" not in git(final, "ls-files", "reports")
+    assert "reports/index.html" in git(final, "ls-files", "reports")
+    assert (mine / "reports/private-draft.md").read_text(encoding="utf-8") == "not for the world\n"
+
+
+def test_an_uncommitted_edit_to_a_review_is_never_destroyed(remote: Path, tmp_path: Path) -> None:
+    mine = clone(remote, tmp_path / "mine")
+    assert publish_cli(mine).returncode == 0
+    review = mine / "reports/phases/p1.md"
+    edited = review.read_text(encoding="utf-8") + "\nmy verdict\n"
+    review.write_text(edited, encoding="utf-8")
+    add_checkin(mine, 6, "me")
+    result = publish_cli(mine)
+    assert result.returncode != 0 and "reports/phases/p1.md: was edited" in result.stderr
+    assert review.read_text(encoding="utf-8") == edited
+    assert "studylog: update" not in git(mine, "log", "-1", "--format=%s")
+
+
+def test_a_race_against_a_remote_whose_name_holds_403_is_retried(remote: Path, tmp_path: Path) -> None:
+    named = tmp_path / "cs6403-notes.git"
+    remote.rename(named)
+    mine, other = clone(named, tmp_path / "mine"), clone(named, tmp_path / "other")
+    add_checkin(mine, 6, "me")
+
+    def someone_pushes_first(attempt: int) -> None:
+        if attempt == 1:
+            add_checkin(other, 9, "other")
+            git(other, "push", "-q", "origin", "main")
+
+    done = publish(mine, PublishOptions(attempts=3, backoff=0.0), before_push=someone_pushes_first)
+    assert done.attempts == 2
+
+
+@pytest.mark.parametrize(
+    ("stdout", "stderr", "expected"),
+    [
+        (
+            "To /x/cs6403-notes.git\n!\tHEAD:refs/heads/main\t[rejected] (fetch first)\nDone\n",
+            "hint: Updates were rejected because the remote contains work\n",
+            "race",
+        ),
+        (
+            "To x\n!\tHEAD:refs/heads/main\t[remote rejected] (cannot lock ref 'refs/heads/main': is at "
+            "4031a2b but expected 403ff00)\nDone\n",
+            "",
+            "race",
+        ),
+        (
+            "",
+            "remote: Permission to me/cs6403.git denied to github-actions[bot].\nfatal: unable to access "
+            "'https://github.com/me/cs6403.git/': The requested URL returned error: 403\n",
+            "permission",
+        ),
+        (
+            "To x\n!\tHEAD:refs/heads/main\t[remote rejected] (protected branch hook declined)\nDone\n",
+            "remote: error: GH006: Protected branch update failed for refs/heads/main.\n",
+            "protected",
+        ),
+        ("", "fatal: '403' does not appear to be a git repository\n", "other"),
+    ],
+    ids=["race-with-403-in-name", "lock-race-with-403-in-sha", "permission", "protected", "other"],
+)
+def test_push_failures_are_classified_from_structured_output(stdout: str, stderr: str, expected: str) -> None:
+    from studylog.publish.git import classify_push_failure
+
+    assert classify_push_failure(1 if stdout else 128, stdout, stderr) == expected
+
+
+@pytest.mark.parametrize(
+    "event",
+    [
+        {"GITHUB_EVENT_NAME": "pull_request", "GITHUB_HEAD_REF": "feature", "GITHUB_REF_NAME": "7/merge"},
+        {"GITHUB_EVENT_NAME": "push", "GITHUB_REF_TYPE": "tag", "GITHUB_REF_NAME": "v1.0"},
+        {"GITHUB_EVENT_NAME": "push", "GITHUB_REF_TYPE": "branch", "GITHUB_REF_NAME": "not-on-remote"},
+    ],
+    ids=["pull-request", "tag", "unknown-branch"],
+)
+def test_a_detached_head_never_pushes_to_a_new_branch(remote: Path, tmp_path: Path, event: dict[str, str]) -> None:
+    mine = clone(remote, tmp_path / "mine")
+    add_checkin(mine, 6, "me")
+    git(mine, "checkout", "-q", "--detach")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GITHUB_")} | event
+    result = subprocess.run(
+        [sys.executable, "-m", "studylog", "publish", str(mine), "--today", TODAY],
+        capture_output=True, text=True, env=env, check=False,
+    )  # fmt: skip
+    assert result.returncode != 0 and "--branch NAME" in result.stderr
+    assert git(mine, "ls-remote", "--heads", "origin").count("refs/heads/") == 1

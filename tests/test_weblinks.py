@@ -172,3 +172,57 @@ def test_validate_external_end_to_end(httpserver: HTTPServer, tmp_path: Path) ->
     assert result.stdout.startswith(
         f"checkins/2026-01-05.yaml:5:10: error[link-dead]: `{httpserver.url_for('/blog')}` is gone (404 NOT FOUND)"
     )
+
+
+def test_a_server_that_trickles_bytes_cannot_outlast_the_budget(tmp_path: Path) -> None:
+    import threading
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(8)
+    stop = threading.Event()
+
+    def trickle() -> None:
+        while not stop.is_set():
+            try:
+                listener.settimeout(0.2)
+                conn, _ = listener.accept()
+            except OSError:
+                continue
+
+            def drip(conn: socket.socket = conn) -> None:
+                with conn:
+                    for byte in b"HTTP/1.1 200 OK\r\nX-Slow: " + b"a" * 200:
+                        if stop.is_set():
+                            return
+                        conn.sendall(bytes([byte]))
+                        time.sleep(0.1)
+
+            threading.Thread(target=drip, daemon=True).start()
+
+    threading.Thread(target=trickle, daemon=True).start()
+    url = f"http://127.0.0.1:{listener.getsockname()[1]}/slow"
+    started = time.monotonic()
+    try:
+        found = check([url], tmp_path, timeout=10.0, budget=2.0, retries=2)
+    finally:
+        stop.set()
+    assert time.monotonic() - started < 4.0  # the budget, not the server, decides (the server drips for 20 s)
+    assert found == [("checkins/0.yaml", "link-unverified", "warning")]
+    listener.close()
+
+
+def test_redirects_are_followed_only_to_web_addresses(httpserver: HTTPServer, tmp_path: Path) -> None:
+    ftp = socket.socket()
+    ftp.bind(("127.0.0.1", 0))
+    ftp.listen(1)
+    ftp.setblocking(False)
+    target = f"ftp://127.0.0.1:{ftp.getsockname()[1]}/secret"
+    httpserver.expect_request("/to-ftp").respond_with_data("", status=302, headers={"Location": target})
+    cited = {httpserver.url_for("/to-ftp"): [Span("checkins/0.yaml", 4, 5)]}
+    found = check_web_links(cited, WebOptions(cache_path=None, **FAST))  # type: ignore[arg-type]
+    assert [(d.code, d.severity.value) for d in found] == [("link-unverified", "warning")]
+    assert "not followed" in found[0].message
+    with pytest.raises(BlockingIOError):
+        ftp.accept()  # nobody connected to the ftp address
+    ftp.close()

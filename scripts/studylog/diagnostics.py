@@ -44,6 +44,7 @@ CODES = frozenset(
         "empty-list",
         "not-utf8",
         "file-too-large",
+        "unsafe-path",
         "yaml-too-complex",
         "duplicate-id",
         "out-of-order",
@@ -128,12 +129,29 @@ def sort_diagnostics(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
     )
 
 
+# Control characters (line breaks above all) in learner text would let one diagnostic print a line
+# of its own — in GitHub Actions a forged `::warning file=…::` command. Shown escaped instead.
+_CONTROLS = {c: f"\\x{c:02x}" for c in [*range(0x20), 0x7F, *range(0x80, 0xA0)]} | {
+    0x0A: "\\n",
+    0x0D: "\\r",
+    0x09: "\\t",
+    0x2028: "\\u2028",
+    0x2029: "\\u2029",
+    0x85: "\\x85",
+}
+
+
+def one_line(value: str) -> str:
+    """Text for one line of a terminal or log: every control character shown escaped."""
+    return value.translate(_CONTROLS)
+
+
 def format_text(diagnostics: Sequence[Diagnostic]) -> str:
     lines: list[str] = []
     for d in diagnostics:
-        lines.append(f"{d.location()}: {d.severity.value}[{d.code}]: {d.message}")
+        lines.append(f"{one_line(d.location())}: {d.severity.value}[{d.code}]: {one_line(d.message)}")
         if d.hint:
-            lines.append(f"  hint: {d.hint}")
+            lines.append(f"  hint: {one_line(d.hint)}")
     return "\n".join(lines) + ("\n" if lines else "")
 
 

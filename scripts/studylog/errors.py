@@ -72,3 +72,10 @@ class ApiError(StudylogError):
 
 class ImportRefused(ProblemsFound):
     """`studylog import` could not read the tracker (or its result would not be valid): nothing was written."""
+
+
+class UnsafePath(StudylogError):
+    """A path studylog would read, write or delete leaves the repository through a symbolic link,
+    is not a regular file, or is the learner's (read-only): nothing was done to it."""
+
+    exit_code = EXIT_PROBLEMS

@@ -20,15 +20,18 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from studylog import safepath
 from studylog.cache import JsonCache
 from studylog.check.anchors import MARKDOWN_SUFFIXES, Anchors, markdown_anchors
 from studylog.diagnostics import Diagnostic, Severity, Span
+from studylog.errors import UnsafePath
 from studylog.linkpath import Problem, Target, is_web, resolve
 from studylog.load.tracked import TrackedFiles
 from studylog.model import Link, Repository
 
 _LINE_ANCHOR = re.compile(r"L(\d+)(?:C\d+)?(?:-L(\d+)(?:C\d+)?)?")
 _MAX_SUGGESTIONS = 3
+_MAX_READ = 16 * 1024 * 1024  # a linked note is read up to here for its headings and lines
 # First folders of absolute paths on a learner's computer; a repository rarely has them at its root.
 _OS_FOLDERS = frozenset({"home", "Users", "tmp", "var", "etc", "mnt", "root", "private", "Volumes"})
 
@@ -56,8 +59,7 @@ class LinkChecker:
 
     def anchors(self, path: str) -> Anchors:
         if path not in self._anchors:
-            with open(os.path.join(self.root, path), "rb") as handle:
-                data = handle.read()
+            data = safepath.read_bytes(self.root, path, _MAX_READ)[0]
             key = hashlib.sha256(data).hexdigest()
             cached = self.cache.get(key)
             if _is_anchor_entry(cached):
@@ -70,8 +72,7 @@ class LinkChecker:
 
     def line_count(self, path: str) -> int:
         if path not in self._lines:
-            with open(os.path.join(self.root, path), "rb") as handle:
-                data = handle.read()
+            data = safepath.read_bytes(self.root, path, _MAX_READ)[0]
             self._lines[path] = data.count(b"\n") + (1 if data and not data.endswith(b"\n") else 0)
         return self._lines[path]
 
@@ -93,7 +94,12 @@ class LinkChecker:
             return self._missing(written, path)
         if not target.raw_fragment or path in self.tracked.dirs or path == "":
             return None
-        return self._check_fragment(written, path, target.fragment)
+        try:
+            return self._check_fragment(written, path, target.fragment)
+        except UnsafePath as exc:
+            return Problem("link-outside-repo", f"`{written}`: {exc}", "link to a plain file in the repository")
+        except OSError as exc:
+            return Problem("link-missing-file", f"`{written}` cannot be read: {exc.strerror}")
 
     def _missing(self, written: str, path: str) -> Problem:
         if path.split("/", 1)[0] in _OS_FOLDERS:

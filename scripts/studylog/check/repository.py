@@ -16,13 +16,15 @@ from studylog.errors import UsageError
 from studylog.layout import PLAN_FILE
 from studylog.load import cache as loadcache
 from studylog.load.files import (
+    MAX_PLAN_BYTES,
     CheckinContext,
     complete_checkin,
     iter_checkin_files,
     parse_plan,
     read_checkin,
+    read_source,
 )
-from studylog.model import CheckIn, Repository
+from studylog.model import CheckIn, Plan, Repository
 
 if TYPE_CHECKING:
     from studylog.check.weblinks import WebOptions
@@ -78,11 +80,14 @@ def load_repository(root: Path, today: dt.date | None = None, *, links: bool = F
 def _load_repository(root: Path, today: dt.date | None, *, links: bool) -> LoadResult:
     root = find_root(root)
     cache = loadcache.LoadCache(root)
-    plan_bytes = (root / PLAN_FILE).read_bytes()
-    digest = hashlib.sha256(plan_bytes)
-    plan_key = loadcache.plan_key(PLAN_FILE, plan_bytes)
-    cached_plan = loadcache.restore_plan_entry(PLAN_FILE, cache.get(plan_key))
-    if cached_plan is not None:
+    plan_bytes, diagnostics = read_source(root, PLAN_FILE, MAX_PLAN_BYTES)
+    digest = hashlib.sha256(plan_bytes or b"")
+    plan_key = loadcache.plan_key(PLAN_FILE, plan_bytes or b"")
+    cached_plan = loadcache.restore_plan_entry(PLAN_FILE, cache.get(plan_key)) if plan_bytes is not None else None
+    plan: Plan | None = None
+    if plan_bytes is None:
+        pass  # refused or too large: the diagnostic says why
+    elif cached_plan is not None:
         plan, diagnostics = cached_plan
     else:
         plan, diagnostics = parse_plan(PLAN_FILE, plan_bytes)
@@ -90,7 +95,7 @@ def _load_repository(root: Path, today: dt.date | None, *, links: bool) -> LoadR
     context = CheckinContext(plan.timezone if plan else "UTC", plan)
     checkins: list[CheckIn] = []
     files = 1
-    for path, data in iter_checkin_files(root):
+    for path, data in iter_checkin_files(root, diagnostics):
         files += 1
         digest.update(b"\0%s\0%d\0" % (path.encode("utf-8"), len(data)) + data)
         entry_key = loadcache.key(path, data, context.timezone)

@@ -22,6 +22,7 @@ from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from studylog import __version__
@@ -86,10 +87,47 @@ def _retry_after(value: str | None) -> float | None:
     return max(0.0, when.timestamp() - time.time())
 
 
-def _request(url: str, method: str, timeout: float) -> int:
+class _WebOnlyRedirects(urllib.request.HTTPRedirectHandler):
+    """Follow a redirect only to another http(s) address: never to ftp:, file: or anything else."""
+
+    def redirect_request(
+        self, req: urllib.request.Request, fp: Any, code: int, msg: str, headers: Any, newurl: str
+    ) -> urllib.request.Request | None:
+        scheme = urlsplit(newurl).scheme.lower()
+        if scheme not in ("http", "https"):
+            raise urllib.error.URLError(f"redirects to a {scheme or 'scheme-less'}: address, which is not followed")
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+_OPENER = urllib.request.build_opener(_WebOnlyRedirects)
+
+
+def _open(url: str, method: str, timeout: float) -> int:
     request = urllib.request.Request(url, method=method, headers={"User-Agent": USER_AGENT, "Accept": "*/*"})
-    with urllib.request.urlopen(request, timeout=timeout) as response:
+    with _OPENER.open(request, timeout=timeout) as response:
         return int(response.status)
+
+
+def _request(url: str, method: str, timeout: float) -> int:
+    """One request that takes at most `timeout` seconds in all. A socket timeout alone does not
+    bound it: a server sending one byte every few seconds never trips it. So the request runs in a
+    daemon thread, and is abandoned (the process does not wait for it) when its time is up."""
+    result: list[int | BaseException] = []
+
+    def run() -> None:
+        try:
+            result.append(_open(url, method, timeout))
+        except BaseException as exc:  # handed to the caller below
+            result.append(exc)
+
+    worker = threading.Thread(target=run, daemon=True, name="studylog-link-check")
+    worker.start()
+    worker.join(timeout)
+    if not result:
+        raise TimeoutError(f"no complete answer within {timeout:g} s")
+    if isinstance(result[0], BaseException):
+        raise result[0]
+    return result[0]
 
 
 def _is_dns_failure(error: urllib.error.URLError) -> bool:

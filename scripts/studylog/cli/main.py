@@ -382,6 +382,8 @@ def _cmd_build(args: argparse.Namespace) -> int:
         _say(f"  wrote {path}")
     for path in report.removed:
         _say(f"  removed {path}")
+    for moved in report.preserved:
+        _say(f"  kept {moved} (the manifest was unreadable: yours or an old build? check and delete)")
     return EXIT_OK
 
 

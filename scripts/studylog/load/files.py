@@ -16,7 +16,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
+from studylog import safepath
 from studylog.diagnostics import Diagnostic, Severity, Span
+from studylog.errors import UnsafePath
 from studylog.layout import CHECKIN_DIR
 from studylog.load.nodes import NodeReader, did_you_mean, is_null, parse_date
 from studylog.load.yamlsrc import read_document
@@ -701,22 +703,89 @@ def _check_checkin(checkin: CheckIn, context: CheckinContext) -> list[Diagnostic
     return problems
 
 
-def checkin_paths(root: Path) -> list[str]:
-    """Every `*.yaml`/`*.yml` file under checkins/, as sorted root-relative POSIX paths."""
-    base = root / CHECKIN_DIR
-    found = []
-    for folder, dirs, names in os.walk(base):
-        dirs.sort()
+_PATH_HINT = "keep check-ins and plan.yaml as plain files inside the repository"
+
+
+def _printable(name: str) -> str:
+    """A file name as text that can be printed: undecodable bytes (surrogates) become U+FFFD."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def checkin_paths(root: Path, problems: list[Diagnostic] | None = None) -> list[str]:
+    """Every `*.yaml`/`*.yml` file under checkins/, as sorted root-relative POSIX paths.
+
+    Folders that are symbolic links are followed while they stay inside the repository (and
+    visited once); one that leads outside, and a file name that is not UTF-8, is reported in
+    `problems` instead of silently vanishing.
+    """
+    found: list[str] = []
+    report = problems if problems is not None else []
+    seen: set[str] = set()
+    real_root = os.path.realpath(root)
+    for folder, dirs, names in os.walk(root / CHECKIN_DIR, followlinks=True):
+        real = os.path.realpath(folder)
         rel = Path(folder).relative_to(root).as_posix()
-        found += [
-            f"{rel}/{n}"
-            for n in names
-            if n.lower().endswith((".yaml", ".yml")) and os.path.isfile(os.path.join(folder, n))
-        ]
+        if real in seen or not (real == real_root or real.startswith(real_root + os.sep)):
+            if real not in seen:
+                report.append(
+                    Diagnostic.at(
+                        Span(_printable(rel)),
+                        "unsafe-path",
+                        f"{_printable(rel)} is a symbolic "
+                        "link to a folder outside the repository; its check-ins are not read",
+                        _PATH_HINT,
+                    )
+                )
+            dirs[:] = []
+            continue
+        seen.add(real)
+        dirs.sort()
+        for name in names:
+            if not name.lower().endswith((".yaml", ".yml")) or not os.path.isfile(os.path.join(folder, name)):
+                continue
+            path = f"{rel}/{name}"
+            try:
+                path.encode("utf-8")
+            except UnicodeEncodeError:
+                report.append(
+                    Diagnostic.at(
+                        Span(_printable(path)),
+                        "not-utf8",
+                        "this file name is not valid UTF-8, so it cannot be shown on GitHub; it is not read",
+                        "rename the file, e.g. checkins/2026/2026-01-05.yaml",
+                    )
+                )
+                continue
+            found.append(path)
     return sorted(found)
 
 
-def iter_checkin_files(root: Path) -> Iterable[tuple[str, bytes]]:
-    for rel in checkin_paths(root):
-        with open(root / rel, "rb") as handle:
-            yield rel, handle.read()
+def read_source(root: Path, rel: str, limit: int) -> tuple[bytes | None, list[Diagnostic]]:
+    """A plan or check-in's bytes, read only if it is a regular file inside the repository and at
+    most `limit` bytes long (a huge file is never read whole); otherwise a located diagnostic."""
+    try:
+        data, size = safepath.read_bytes(root, rel, limit)
+    except UnsafePath as exc:
+        return None, [Diagnostic.at(Span(rel), "unsafe-path", str(exc), _PATH_HINT)]
+    except OSError as exc:
+        return None, [Diagnostic.at(Span(rel), "unsafe-path", f"{rel} cannot be read: {exc.strerror}", _PATH_HINT)]
+    if size > limit or len(data) > limit:
+        return None, [
+            Diagnostic.at(
+                Span(rel),
+                "file-too-large",
+                f"file is {max(size, len(data)):,} bytes; at most {limit:,} are read",
+                "split it up, or move long notes into a Markdown file and link to it",
+            )
+        ]
+    return data, []
+
+
+def iter_checkin_files(root: Path, problems: list[Diagnostic] | None = None) -> Iterable[tuple[str, bytes]]:
+    """(path, bytes) of every check-in that may be read; the others are reported in `problems`."""
+    report = problems if problems is not None else []
+    for rel in checkin_paths(root, report):
+        data, found = read_source(root, rel, MAX_CHECKIN_BYTES)
+        report.extend(found)
+        if data is not None:
+            yield rel, data

@@ -21,6 +21,8 @@ else:
     from studylog.load.yamlsrc import yaml
 
 T = TypeVar("T")
+D = TypeVar("D", dt.date, dt.datetime)
+MIN_YEAR, MAX_YEAR = 1900, 2999
 
 _DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _KIND_NAMES = {
@@ -133,6 +135,20 @@ class NodeReader:
         return tuple(value for value in map(read, entries) if value is not None)
 
     # -- scalars ---------------------------------------------------------------------------
+    def _printable(self, node: yaml.Node, what: str, value: str) -> str | None:
+        # A `"\x14"` escape gets past YAML's own check on raw control characters; such a character
+        # cannot be written into an SVG or an XML file at all, and no learner means one.
+        bad = _UNPRINTABLE.search(value)
+        if bad is None:
+            return value
+        self.error(
+            node,
+            "yaml-syntax",
+            f"`{what}` holds the control character U+{ord(bad.group()):04X}, which is not allowed in text",
+            "delete it (it often comes along when text is pasted from a terminal)",
+        )
+        return None
+
     def text(self, node: yaml.Node, what: str) -> str | None:
         """A string. Words YAML 1.1 turns into something else (`no`, `on`, `1:30`, dates) must be quoted."""
         if isinstance(node, yaml.MappingNode) and len(node.value) == 1:
@@ -147,7 +163,7 @@ class NodeReader:
             self.wrong_type(node, what, "text")
             return None
         if node.tag == STR or node.style in ("'", '"', "|", ">"):
-            return str(node.value)
+            return self._printable(node, what, str(node.value))
         trap = implicit_trap(node)
         if trap:
             self.error(
@@ -201,7 +217,7 @@ class NodeReader:
         parsed = parse_date(value)
         if parsed is None:
             self.invalid_date(node, what, value)
-        return parsed
+        return self._in_range(node, what, value, parsed)
 
     def date_or_datetime(self, node: yaml.Node, what: str) -> dt.date | dt.datetime | None:
         value = self._date_text(node, what)
@@ -209,12 +225,26 @@ class NodeReader:
             return None
         parsed = parse_date(value)
         if parsed is not None:
-            return parsed
+            return self._in_range(node, what, value, parsed)
         try:
-            return dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+            moment = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
         except ValueError:
             self.invalid_date(node, what, value)
             return None
+        return self._in_range(node, what, value, moment)
+
+    def _in_range(self, node: yaml.Node, what: str, value: str, parsed: D | None) -> D | None:
+        # Plans add weeks and days to dates and convert between timezones; near the calendar's ends
+        # that arithmetic overflows, so such dates are refused here, where they can be located.
+        if parsed is None or MIN_YEAR <= parsed.year <= MAX_YEAR:
+            return parsed
+        self.error(
+            node,
+            "invalid-date",
+            f"`{what}: {value}` is outside the years studylog works with ({MIN_YEAR}–{MAX_YEAR})",
+            "check the year",
+        )
+        return None
 
     def _date_text(self, node: yaml.Node, what: str) -> str | None:
         if isinstance(node, yaml.ScalarNode) and node.tag in (STR, TIMESTAMP):
@@ -264,6 +294,8 @@ class NodeReader:
         return tuple(v for v in values if v)
 
 
+# What XML 1.0 cannot hold: C0 controls other than tab and line breaks, U+FFFE/U+FFFF, surrogates.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 ID_PATTERN = re.compile(r"[^\s/#?:,\[\]{}]{1,80}")
 
 

@@ -73,6 +73,9 @@ TIMESTAMP = "tag:yaml.org,2002:timestamp"
 
 # More nodes than this, counting every alias expansion, is a file built to exhaust memory.
 MAX_NODES = 50_000
+# Deeper than this is no plan or check-in: libyaml's composer recurses once per level and crashes
+# the process (SIGSEGV) around 25,000 levels, so depth is measured on tokens before composing.
+MAX_DEPTH = 64
 
 
 @dataclass(frozen=True)
@@ -184,10 +187,51 @@ def count_nodes(root: yaml.Node) -> int | None:
     return total
 
 
+def _nesting(text: str) -> tuple[int, yaml.Mark | None]:
+    """The deepest nesting of collections, from the scanner's tokens (which never recurse), and
+    where it first went past MAX_DEPTH. Syntax errors are left for `compose` to report."""
+    openers = (yaml.BlockSequenceStartToken, yaml.BlockMappingStartToken)
+    flow_openers = (yaml.FlowSequenceStartToken, yaml.FlowMappingStartToken)
+    closers = (yaml.BlockEndToken, yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken)
+    depth = deepest = 0
+    loader = _loader_class()(text)
+    try:
+        while loader.check_token():
+            token = loader.get_token()
+            if isinstance(token, openers + flow_openers):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return depth, token.start_mark
+                deepest = max(deepest, depth)
+            elif isinstance(token, closers):
+                depth -= 1
+    except yaml.YAMLError:
+        pass
+    finally:
+        loader.dispose()
+    return deepest, None
+
+
+def _could_be_deep(text: str) -> bool:
+    # Every level of nesting needs one of these characters; most files have too few to matter.
+    return sum(text.count(c) for c in "[{-:?") > MAX_DEPTH
+
+
 def read_document(path: str, data: bytes, max_bytes: int) -> tuple[Document | None, list[Diagnostic]]:
     text, problems = decode(path, data, max_bytes)
     if text is None:
         return None, problems
+    if _could_be_deep(text):
+        _, mark = _nesting(text)
+        if mark is not None:
+            return None, [
+                Diagnostic.at(
+                    Span(path, mark.line + 1, mark.column + 1),
+                    "yaml-too-complex",
+                    f"lists and mappings are nested more than {MAX_DEPTH} levels deep",
+                    "a check-in or plan needs only a few levels; look for unclosed `[` or `{`",
+                )
+            ]
     doc, problems = compose(path, text)
     if doc is None or doc.root is None:
         return doc, problems

@@ -3,12 +3,18 @@
 One pull-request comment, found by a hidden marker and edited in place; one reminder issue,
 opened or updated while today's check-in is missing and closed when it arrives; one pull
 request for a protected branch. Every action has a dry run that only says what it would do.
+
+Only what the bot's own identity wrote is ever edited or closed: anyone can paste the hidden
+marker into a comment or issue. Calls that may pass by themselves (rate limits, 5xx, a dropped
+connection) are retried with backoff, honouring `Retry-After`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+import time
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,6 +27,12 @@ if TYPE_CHECKING:
 
 REMINDER_MARKER = "<!-- studylog:reminder -->"
 DEFAULT_API = "https://api.github.com"
+# Who writes with a workflow's GITHUB_TOKEN. A personal token is asked for its own login instead;
+# STUDYLOG_BOT_LOGIN names another identity (a GitHub App of one's own).
+ACTIONS_LOGIN = "github-actions[bot]"
+ATTEMPTS = 4
+BACKOFF = 1.0  # seconds before the second attempt; doubles each time
+MAX_WAIT = 60.0  # a longer Retry-After is not waited for: the error says when to try again
 
 
 @dataclass(frozen=True)
@@ -33,10 +45,44 @@ class Action:
         return f"{self.verb} {self.what}" + (f" ({self.url})" if self.url else "")
 
 
+def _header(exc: Any, name: str) -> str | None:
+    headers: Mapping[str, str] = getattr(exc, "headers", None) or {}
+    return next((str(v) for k, v in headers.items() if k.lower() == name), None)
+
+
+def _rate_limited(exc: Any) -> bool:
+    status = getattr(exc, "status", None)
+    return status == 429 or (
+        status == 403 and (_header(exc, "retry-after") is not None or _header(exc, "x-ratelimit-remaining") == "0")
+    )
+
+
+def retry_wait(exc: Any, backoff: float, now: float | None = None) -> float | None:
+    """Seconds to wait before trying again, or None when trying again cannot help."""
+    status = getattr(exc, "status", None)
+    if _rate_limited(exc):
+        after = _header(exc, "retry-after")
+        if after is not None and after.strip().isdigit():
+            return float(after.strip())
+        reset = _header(exc, "x-ratelimit-reset")
+        if reset is not None and reset.strip().isdigit():
+            return max(0.0, float(reset.strip()) - (time.time() if now is None else now))
+        return backoff
+    if isinstance(status, int) and status >= 500:
+        return backoff
+    return None
+
+
 def _explain(exc: Any, doing: str, permission: str) -> ApiError:
     status = getattr(exc, "status", None)
     data = getattr(exc, "data", None)
     detail = data.get("message", "") if isinstance(data, dict) else ""
+    if _rate_limited(exc):
+        after = _header(exc, "retry-after")
+        return ApiError(
+            f"GitHub's rate limit stopped studylog from trying to {doing} ({status} {detail}); this is not a "
+            f"permission problem: run it again later" + (f" (GitHub asked to wait {after} s)" if after else "")
+        )
     if status in (401, 403):
         return ApiError(
             f"GitHub refused to {doing} ({status} {detail}). Give the job `permissions: {permission}: write`; "
@@ -51,10 +97,22 @@ def _explain(exc: Any, doing: str, permission: str) -> ApiError:
 
 
 class Bot:
-    def __init__(self, repository: Repository | None, name: str, *, dry_run: bool = False) -> None:
+    def __init__(
+        self,
+        repository: Repository | None,
+        name: str,
+        *,
+        dry_run: bool = False,
+        login: str | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+        whoami: Callable[[], str] | None = None,
+    ) -> None:
         self.repo = repository
         self.name = name
         self.dry_run = dry_run
+        self.sleep = sleep
+        self._login = login
+        self._whoami = whoami
 
     @classmethod
     def from_environment(cls, *, dry_run: bool = False, base_url: str | None = None) -> Bot:
@@ -76,15 +134,53 @@ class Bot:
             seconds_between_writes=None,
             timeout=30,
         )
-        return cls(client.get_repo(name, lazy=True), name, dry_run=dry_run)
+        login = os.environ.get("STUDYLOG_BOT_LOGIN") or None
+        return cls(
+            client.get_repo(name, lazy=True), name, dry_run=dry_run, login=login, whoami=lambda: client.get_user().login
+        )
+
+    @property
+    def login(self) -> str:
+        """The identity the token writes as: what the bot wrote carries it, an outsider's text does not."""
+        if self._login is None:
+            from github import GithubException
+
+            whoami = self._whoami
+            try:
+                # A workflow's GITHUB_TOKEN may not read /user (403): it writes as github-actions[bot].
+                self._login = self._call("read who the token is", "contents", whoami) if whoami else ACTIONS_LOGIN
+            except (ApiError, GithubException):
+                self._login = ACTIONS_LOGIN
+        return self._login
+
+    def _mine(self, thing: Any) -> bool:
+        user = getattr(thing, "user", None)
+        return user is not None and getattr(user, "login", None) == self.login
 
     def _call(self, doing: str, permission: str, call: Any) -> Any:
+        """One API call, tried again (with backoff and `Retry-After`) when trying again may help."""
+        import requests
         from github import GithubException
 
-        try:
-            return call()
-        except GithubException as exc:
-            raise _explain(exc, doing, permission) from None
+        wait = BACKOFF
+        for attempt in range(1, ATTEMPTS + 1):
+            try:
+                return call()
+            except GithubException as exc:
+                delay = retry_wait(exc, wait)
+                if delay is None or delay > MAX_WAIT or attempt == ATTEMPTS:
+                    raise _explain(exc, doing, permission) from None
+            except (requests.ConnectionError, requests.Timeout) as exc:
+                if attempt == ATTEMPTS:
+                    raise ApiError(
+                        f"could not reach GitHub to {doing} ({type(exc).__name__}); try again later"
+                    ) from None
+                delay = wait
+            except (ValueError, TypeError) as exc:  # a 200 that is not the JSON the API promises (a proxy page)
+                raise ApiError(f"GitHub's answer could not be read when trying to {doing}: {exc}") from None
+            self.sleep(delay)
+            wait *= 2
+        raise AssertionError("unreachable")  # pragma: no cover
 
     def _write(self, verb: str, what: str, doing: str, permission: str, call: Any) -> Action:
         """Do a write, or in a dry run only say what it would be."""
@@ -102,7 +198,7 @@ class Bot:
         repo = self.repo
         issue = self._call("read the pull request", "pull-requests", lambda: repo.get_issue(number))
         comments = self._call("read comments", "pull-requests", lambda: list(issue.get_comments()))
-        ours = next((c for c in comments if COMMENT_MARKER in (c.body or "")), None)
+        ours = next((c for c in comments if COMMENT_MARKER in (c.body or "") and self._mine(c)), None)
         if ours is None:
             return self._write("created", what, "comment", "pull-requests", lambda: issue.create_comment(body))
         if ours.body == body:
@@ -114,7 +210,9 @@ class Bot:
         assert self.repo is not None
         repo = self.repo
         issues = self._call("list issues", "issues", lambda: list(repo.get_issues(state="open")))
-        return next((i for i in issues if REMINDER_MARKER in (i.body or "") and i.pull_request is None), None)
+        return next(
+            (i for i in issues if REMINDER_MARKER in (i.body or "") and i.pull_request is None and self._mine(i)), None
+        )
 
     def remind(self, title: str, body: str) -> Action:
         body = f"{REMINDER_MARKER}\n{body}"

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import subprocess
 import time
 from collections.abc import Callable
@@ -14,8 +15,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from studylog.errors import GitError, MarkerError, ProblemsFound, UsageError
-from studylog.layout import CHECKIN_DIR, README, REPORTS, is_generated_path
-from studylog.write.build import build_repository
+from studylog.layout import CHECKIN_DIR, MANIFEST, README, REPORTS, is_generated_path
+from studylog.write.build import BuildReport, Manifest, build_repository
 
 BOT_NAME = "github-actions[bot]"
 BOT_EMAIL = "41898282+github-actions[bot]@users.noreply.github.com"
@@ -58,21 +59,46 @@ def git(root: Path, *args: str, check: bool = True) -> subprocess.CompletedProce
     return result
 
 
-def current_branch(root: Path) -> str:
+def current_branch(root: Path, remote: str = "origin") -> str:
+    """The branch to publish to: HEAD's, or on a detached HEAD the branch a push event ran for.
+
+    A pull request's head or a tag is never a publishing target: pushing there would create a
+    new branch named after it. And a branch taken from the environment must already exist.
+    """
     result = git(root, "symbolic-ref", "--quiet", "--short", "HEAD", check=False)
     if result.returncode == 0:
         return result.stdout.strip()
-    for name in ("GITHUB_HEAD_REF", "GITHUB_REF_NAME"):
-        if os.environ.get(name):
-            return os.environ[name]
-    raise UsageError("HEAD is detached and no branch was given: pass `--branch NAME`")
+    in_pull_request = bool(os.environ.get("GITHUB_HEAD_REF")) or os.environ.get("GITHUB_EVENT_NAME", "").startswith(
+        "pull_request"
+    )
+    name = os.environ.get("GITHUB_REF_NAME", "")
+    if in_pull_request or os.environ.get("GITHUB_REF_TYPE") != "branch" or not name:
+        raise UsageError(
+            "HEAD is detached and no branch was given (a pull request or a tag checkout is never published): "
+            "pass `--branch NAME`"
+        )
+    listed = git(root, "ls-remote", "--exit-code", "--heads", remote, f"refs/heads/{name}", check=False)
+    if listed.returncode != 0:
+        raise UsageError(f"HEAD is detached and {remote} has no branch {name!r}: pass `--branch NAME`")
+    return name
 
 
 def changed_files(root: Path, paths: tuple[str, ...] = GENERATED) -> list[str]:
-    """Changed, new and deleted files under `paths`, untracked ones included (porcelain v1, -z)."""
-    out = git(root, "status", "--porcelain", "-z", "--untracked-files=all", "--", *paths).stdout
+    """Changed, new and deleted files among `paths` (literal paths), untracked ones included."""
+    if not paths:
+        return []
+    out = git(root, "--literal-pathspecs", "status", "--porcelain", "-z", "--untracked-files=all", "--", *paths).stdout
     entries = [e for e in out.split("\0") if e]
     return sorted(e[3:] for e in entries if len(e) > 3)
+
+
+def owned_paths(root: Path, report: BuildReport) -> tuple[str, ...]:
+    """Exactly what the build wrote or removed: the files in its manifest, the manifest, the README.
+    An untracked file of the learner's under reports/ is never among them, so it is never committed."""
+    from studylog.write.readme import locate_readme
+
+    manifest = Manifest.read(root)
+    return tuple(sorted({*manifest.files, MANIFEST, locate_readme(root), *report.removed}))
 
 
 def _dirty_outside_generated(root: Path) -> list[str]:
@@ -82,40 +108,46 @@ def _dirty_outside_generated(root: Path) -> list[str]:
 
 def _readme_edited_by_hand(root: Path) -> bool:
     """Uncommitted README changes outside the generated section (those inside are ours to redo)."""
-    from studylog.write.readme import splice
+    from studylog.write.readme import locate_readme, splice
 
-    if not changed_files(root, (README,)):
-        return False
-    committed = subprocess.run(["git", "show", f"HEAD:{README}"], cwd=root, capture_output=True, check=False)
     try:
-        current = (root / README).read_bytes().decode("utf-8")  # bytes: CRLF must stay CRLF here
+        readme = locate_readme(root)
+    except MarkerError:
+        return False  # the build says why it will not write
+    if not changed_files(root, (readme,)):
+        return False
+    committed = subprocess.run(["git", "show", f"HEAD:{readme}"], cwd=root, capture_output=True, check=False)
+    try:
+        current = (root / readme).read_bytes().decode("utf-8")  # bytes: CRLF must stay CRLF here
         return committed.returncode != 0 or splice(committed.stdout.decode("utf-8"), "") != splice(current, "")
     except (OSError, UnicodeDecodeError, MarkerError):
         return True
 
 
-def _classify_push_failure(stderr: str) -> str:
-    text = stderr.lower()
-    if "403" in text or "permission to" in text or "denied to" in text or "write access" in text:
+
         return "permission"
-    if "protected branch" in text or "gh006" in text or "gh013" in text:
+    if _PROTECTED_LINES.search(stderr) or any(
+        (m["reason"] or "") == "protected branch hook declined" for m in statuses
+    ):
         return "protected"
-    # Someone pushed first: either git saw it ("fetch first"), or both pushes reached the remote at
-    # the same moment and the loser's ref update failed ("cannot lock ref").
-    races = ("fetch first", "non-fast-forward", "[rejected]", "stale info", "cannot lock ref", "failed to update ref")
-    if any(sign in text for sign in races):
-        return "race"
+    for status in statuses:
+        reason = status["reason"] or ""
+        if status["summary"] == "[rejected]" and reason in _RACE_REJECTED:
+            return "race"
+        if status["summary"] == "[remote rejected]" and reason.startswith(_RACE_REMOTE):
+            return "race"
     return "other"
 
 
-def _build(root: Path, today: dt.date | None) -> None:
+def _build(root: Path, today: dt.date | None, *, dry_run: bool = False) -> BuildReport:
     from studylog.diagnostics import format_text
 
-    result, report = build_repository(root, today)
+    result, report = build_repository(root, today, dry_run=dry_run)
     if report is None:
         raise ProblemsFound(
             f"the repository has {len(result.errors)} error(s); nothing was published:\n" + format_text(result.errors)
         )
+    return report
 
 
 def publish(
@@ -133,18 +165,19 @@ def publish(
             "README.md has uncommitted changes outside the studylog section: commit them first "
             "(publish commits only what it generates)"
         )
-    branch = options.branch or current_branch(root)
+    branch = options.branch or current_branch(root, options.remote)
     target = options.target or branch
     remote_ref = f"{options.remote}/{target}"
     wait = options.backoff
     for attempt in range(1, options.attempts + 1):
-        _build(root, options.today)
-        files = tuple(changed_files(root))
-        if options.dry_run:
-            return Published(None, attempt, files, remote_ref)
+        report = _build(root, options.today, dry_run=options.dry_run)
+        if options.dry_run:  # nothing written: what a build would change
+            return Published(None, attempt, tuple(sorted({*report.stale, *report.leftover})), remote_ref)
+        owned = owned_paths(root, report)
+        files = tuple(changed_files(root, owned))
         commit = None
         if files:
-            git(root, "add", "-A", "--", *GENERATED)
+            git(root, "--literal-pathspecs", "add", "-A", "--", *owned)
             as_of = _recorded_as_of(root)
             git(
                 root,
@@ -161,7 +194,7 @@ def publish(
         pushed = git(root, "push", "--porcelain", *force, options.remote, f"HEAD:refs/heads/{target}", check=False)
         if pushed.returncode == 0:
             return Published(commit, attempt, files, remote_ref)
-        reason = _classify_push_failure(pushed.stderr + pushed.stdout)
+        reason = classify_push_failure(pushed.returncode, pushed.stdout, pushed.stderr)
         if reason == "permission":
             raise GitError(f"push to {remote_ref} was refused: {PERMISSION_HINT}")
         if reason == "protected":

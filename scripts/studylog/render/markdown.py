@@ -18,15 +18,91 @@ _LINE_START = re.compile(r"^(\s*)([-+#=>]|\d+(?=[.)]))")
 _URL_SAFE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~/!$&'*+,;=:@")
 
 
+# A bare URL GitHub turns into a link by itself (GFM's extended autolinks). Inside one a backslash
+# escape is not an escape: it lands in the href (`Adam%5C_(optimizer)`), so URLs are left as written.
+_AUTOLINK = re.compile(r"(?<![\w/.@])(?:https?://|www\.)[^\s<]+", re.IGNORECASE)
+_TRAILING = "?!.,:*_~"
+# A character right after a bare URL cannot take a backslash escape: GitHub would make the
+# backslash part of the URL. A named entity is never part of one (GFM's trailing-entity rule).
+_AFTER_URL = {
+    "*": "&ast;",
+    "_": "&lowbar;",
+    "~": "&tilde;",
+    "$": "&dollar;",
+    "|": "&verbar;",
+    "`": "&grave;",
+    "[": "&lsqb;",
+    "]": "&rsqb;",
+    "\\": "&bsol;",
+}
+# Inside a URL these would still mean something to Markdown (links, code, tables, math,
+# escapes): percent-encoded, they mean the same to the web server and nothing to Markdown.
+_URL_ENCODED = {c: f"%{ord(c):02X}" for c in "[]`|$\\>"}
+
+
+def _autolink_end(url: str) -> str:
+    """GFM's trailing-punctuation rule: what follows a bare URL but is not part of it."""
+    while url:
+        if url[-1] in _TRAILING or (url[-1] == ")" and url.count(")") > url.count("(")):
+            url = url[:-1]
+        elif entity := re.search(r"&[A-Za-z0-9]+;$", url):
+            url = url[: entity.start()]
+        else:
+            return url
+    return url
+
+
+def _plain(value: str) -> str:
+    return html.escape(_SPECIAL.sub(r"\\\1", value), quote=False)
+
+
+def _plain_after_url(value: str, after_url: bool) -> str:
+    if after_url and value and value[0] in _AFTER_URL:
+        return _AFTER_URL[value[0]] + _plain(value[1:])
+    return _plain(value)
+
+
 def text(value: str) -> str:
-    """Inline Markdown for one line of learner text."""
+    """Inline Markdown for one line of learner text; bare URLs stay clickable as written."""
     one_line = " ".join(value.split())
-    escaped = _SPECIAL.sub(r"\\\1", one_line)
-    escaped = html.escape(escaped, quote=False)
+    parts, position = [], 0
+    for match in _AUTOLINK.finditer(one_line):
+        url = _autolink_end(match.group(0))
+        if "." not in url.split("//", 1)[-1]:
+            continue  # no domain: GitHub does not link it, so it is plain text
+        parts.append(_plain_after_url(one_line[position : match.start()], position > 0))
+        parts.append("".join(_URL_ENCODED.get(c, c) for c in url))
+        position = match.start() + len(url)
+    parts.append(_plain_after_url(one_line[position:], position > 0))
+    escaped = "".join(parts)
     # `- x` becomes `\- x`; `1. x` becomes `1\. x` (a backslash before a digit escapes nothing).
     return _LINE_START.sub(
         lambda m: m.group(1) + (m.group(2) + "\\" if m.group(2).isdigit() else "\\" + m.group(2)), escaped
     )
+
+
+def code(value: str, *, in_table: bool = False) -> str:
+    """A code span holding `value` literally, whatever backticks it contains; in a table cell the
+    pipes are escaped too (GFM reads `\\|` as a pipe even inside code)."""
+    one_line = " ".join(value.split()) or " "
+    longest = max((len(run) for run in re.findall(r"`+", one_line)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if one_line.startswith("`") or one_line.endswith("`") else ""
+    body = one_line.replace("|", "\\|") if in_table else one_line
+    return f"{fence}{pad}{body}{pad}{fence}"
+
+
+def code_cell(value: str) -> str:
+    return code(value, in_table=True)
+
+
+_MENTION = re.compile(r"(?<![\w&])([@#])(?=[A-Za-z0-9])")
+
+
+def no_mentions(markdown_text: str) -> str:
+    """Markdown for a pull-request comment: `@name` and `#1` in it notify nobody and link nothing
+    (a zero-width space after `@`/`#`, as dependency bots do; it works inside code spans too)."""
+    return _MENTION.sub("\\1\u200b", markdown_text)
 
 
 def cell(value: str) -> str:

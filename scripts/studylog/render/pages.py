@@ -41,6 +41,8 @@ def _environment(autoescape: bool) -> jinja2.Environment:
     env.filters.update(
         md=markdown.text,
         cell=markdown.cell,
+        code=markdown.code,
+        code_cell=markdown.code_cell,
         html=markdown.html_text,
         num=_num,
         nobreak=markdown.nobreak,

@@ -35,7 +35,7 @@ def _problems(diagnostics: Sequence[Diagnostic], limit: int) -> list[str]:
     ]
     for d in diagnostics[:limit]:
         message = d.message + (f" — {d.hint}" if d.hint else "")
-        lines.append(f"| `{d.path}` | {d.line} | `{d.code}` | {markdown.cell(message)} |")
+        lines.append(f"| {markdown.code_cell(d.path)} | {d.line} | `{d.code}` | {markdown.cell(message)} |")
     if len(diagnostics) > limit:
         lines.append(f"| … | | | {len(diagnostics) - limit} more, see the job log |")
     return lines
@@ -78,10 +78,11 @@ def job_summary(diagnostics: Sequence[Diagnostic], snapshot: Snapshot | None) ->
 
 
 def pr_comment(diagnostics: Sequence[Diagnostic], before: Snapshot | None, after: Snapshot | None) -> str:
-    lines = [COMMENT_MARKER, "### studylog check", "", *_problems(diagnostics, 50)]
+    lines = ["### studylog check", "", *_problems(diagnostics, 50)]
     if after is not None:
         lines += ["", "#### Progress this pull request brings", "", *_progress(before, after)]
-    return _clip("\n".join(lines) + "\n", COMMENT_LIMIT)
+    # Everything below the marker may hold learner text: nobody is notified and no issue is linked.
+    return _clip(COMMENT_MARKER + "\n" + markdown.no_mentions("\n".join(lines)) + "\n", COMMENT_LIMIT)
 
 
 def validation_summary(result: LoadResult, today: dt.date | None) -> str:
@@ -92,7 +93,7 @@ def validation_summary(result: LoadResult, today: dt.date | None) -> str:
 def reminder_issue(snapshot: Snapshot, locale: Locale) -> tuple[str, str]:
     """(title, body) of the reminder issue for a planned day without a check-in yet."""
     labels = LABELS[locale]
-    planned = "\n".join(f"- `{ident}` {title}" for ident, title in snapshot.today_planned)
+    planned = "\n".join(f"- {markdown.code(ident)} {markdown.text(title)}" for ident, title in snapshot.today_planned)
     body = (
         f"### {labels['reminder_planned']}\n\n{planned}\n\n"
         f"{labels['reminder_streak'].format(n=snapshot.streak_current)}\n\n{labels['reminder_howto']}\n"

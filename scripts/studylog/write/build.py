@@ -11,18 +11,20 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
 import re
+import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from studylog import __version__
-from studylog.cache import code_fingerprint, write_atomic
+from studylog import __version__, safepath
+from studylog.cache import code_fingerprint
 from studylog.clock import as_of as decide_as_of
 from studylog.diagnostics import Span
-from studylog.errors import MarkerError, UsageError
-from studylog.layout import MANIFEST, README, REPORTS, is_generated_path
-from studylog.write.readme import new_readme, splice
+from studylog.errors import MarkerError, UnsafePath, UsageError
+from studylog.layout import MANIFEST, README, REPORTS
+from studylog.write.readme import locate_readme, new_readme, splice
 
 if TYPE_CHECKING:
     from studylog.check.repository import LoadResult
@@ -35,23 +37,33 @@ class Manifest:
     files: dict[str, dict[str, str]]  # path → {"sha256": …, "key": …}
     inputs: str | None = None  # the key of everything the outputs were built from
     section: str | None = None  # sha256 of the README section as written
+    damaged: bool = False  # the file is there but unreadable: its entries came from elsewhere, if at all
 
     @classmethod
-    def read(cls, root: Path) -> Manifest:
+    def parse(cls, text: str) -> Manifest | None:
         try:
-            raw = json.loads((root / MANIFEST).read_text(encoding="utf-8"))
+            raw = json.loads(text)
             as_of = dt.date.fromisoformat(raw["as_of"])
             files = {
                 str(path): {k: str(v) for k, v in entry.items()}
                 for path, entry in raw["files"].items()
-                if isinstance(entry, dict)
+                if isinstance(entry, dict) and _inside_reports(str(path)) and str(path) != MANIFEST
             }
             inputs, section = raw.get("inputs"), raw.get("section")
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            return cls(None, {})
+        except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
+            return None
         return cls(
             as_of, files, inputs if isinstance(inputs, str) else None, section if isinstance(section, str) else None
         )
+
+    @classmethod
+    def read(cls, root: Path) -> Manifest:
+        data = _read(root, MANIFEST)
+        if data is None:
+            return cls(None, {})
+        text = data.decode("utf-8", "replace")
+        parsed = cls.parse(text)
+        return parsed if parsed is not None else _recover(root, text)
 
     def dump(self) -> bytes:
         payload = {
@@ -71,20 +83,77 @@ class Outputs:
     redrawn: int = 0
 
 
-def _sha(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-def _read(path: Path) -> bytes | None:
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        return None
-
-
 NOTES_START = "<!-- studylog:notes:start -->"
 NOTES_END = "<!-- studylog:notes:end -->"
 _NOTES = re.compile(re.escape(NOTES_START) + r".*?" + re.escape(NOTES_END), re.DOTALL)
+_NOTES_BYTES = re.compile(re.escape(NOTES_START.encode()) + rb".*?" + re.escape(NOTES_END.encode()), re.DOTALL)
+
+
+def _sha(data: bytes) -> str:
+    """The hash that says "studylog wrote this": of the bytes, with the learner's notes blocks left
+    out, so writing in a review's notes block keeps the file studylog's and any other edit does not."""
+    return hashlib.sha256(_NOTES_BYTES.sub(NOTES_START.encode() + NOTES_END.encode(), data)).hexdigest()
+
+
+def _read(root: Path, path: str) -> bytes | None:
+    try:
+        return safepath.read_if_present(root, path)
+    except UnsafePath as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _conflict_sides(text: str) -> list[str]:
+    """Both sides of a file with git's merge-conflict markers (the text itself when it has none)."""
+    sides: list[list[str]] = [[], []]
+    state = "both"
+    for line in text.splitlines(keepends=True):
+        if line.startswith("<<<<<<< "):
+            state = "ours"
+        elif line.startswith("|||||||") and state == "ours":
+            state = "base"
+        elif line.startswith("=======") and state in ("ours", "base"):
+            state = "theirs"
+        elif line.startswith(">>>>>>> ") and state == "theirs":
+            state = "both"
+        elif state in ("both", "ours"):
+            sides[0].append(line)
+            if state == "both":
+                sides[1].append(line)
+        elif state == "theirs":
+            sides[1].append(line)
+    return ["".join(side) for side in sides]
+
+
+def _git_versions(root: Path) -> list[str]:
+    """The manifest as committed, and both sides of a conflicted merge, as far as git has them."""
+    found: list[str] = []
+    for spec in (f"HEAD:{MANIFEST}", f":2:{MANIFEST}", f":3:{MANIFEST}"):
+        try:
+            shown = subprocess.run(["git", "show", spec], cwd=root, capture_output=True, check=False, timeout=60)
+        except (OSError, subprocess.SubprocessError):
+            return found
+        if shown.returncode == 0:
+            found.append(shown.stdout.decode("utf-8", "replace"))
+    return found
+
+
+def _recover(root: Path, damaged: str) -> Manifest:
+    """An unreadable manifest (a merge conflict, a bad edit): rebuild what studylog owns from every
+    readable version — both conflict sides and git's copies — trusting an entry only where the file
+    on disk still has the recorded bytes. Everything else stays the learner's."""
+    versions = [m for m in (Manifest.parse(t) for t in [*_conflict_sides(damaged), *_git_versions(root)]) if m]
+    files: dict[str, dict[str, str]] = {}
+    for version in versions:
+        for path, entry in version.files.items():
+            if path in files:
+                continue
+            try:
+                current = _read(root, path)
+            except UsageError:
+                continue
+            if current is not None and _sha(current) == entry.get("sha256"):
+                files[path] = entry
+    return Manifest(None, files, damaged=True)
 
 
 def keep_learner_notes(existing: bytes | None, new: bytes) -> bytes:
@@ -100,38 +169,48 @@ def keep_learner_notes(existing: bytes | None, new: bytes) -> bytes:
 
 def collect(root: Path, rendered: Rendered, as_of: dt.date, previous: Manifest, inputs: str | None = None) -> Outputs:
     """Every generated file's bytes; a chart is redrawn only when its key or its file changed."""
-    out = Outputs({path: keep_learner_notes(_read(root / path), data) for path, data in rendered.files.items()})
+    out = Outputs({path: keep_learner_notes(_read(root, path), data) for path, data in rendered.files.items()})
     for chart in rendered.charts:
         entry = previous.files.get(chart.path, {})
-        existing = _read(root / chart.path)
+        existing = _read(root, chart.path)
         if entry.get("key") == chart.key and existing is not None and _sha(existing) == entry.get("sha256"):
             out.files[chart.path] = existing
         else:
             out.files[chart.path] = chart.draw()
             out.redrawn += 1
         out.keys[chart.path] = chart.key
-    readme = _read(root / README)
+    readme_name = _readme(root)
+    readme = _read(root, readme_name)
     text = rendered.readme_section
     try:
         if readme is None:
             title = root.resolve().name
-            out.files[README] = new_readme(title, text).encode("utf-8")
+            out.files[readme_name] = new_readme(title, text).encode("utf-8")
         else:
-            out.files[README] = splice(readme.decode("utf-8"), text).encode("utf-8")
+            out.files[readme_name] = splice(readme.decode("utf-8"), text).encode("utf-8")
     except UnicodeDecodeError as exc:
-        raise UsageError(f"{README} is not UTF-8 text (byte {exc.start}); studylog will not rewrite it") from None
+        raise UsageError(f"{readme_name} is not UTF-8 text (byte {exc.start}); studylog will not rewrite it") from None
+    except MarkerError as exc:
+        raise UsageError(str(exc).replace(README, readme_name)) from None
     manifest = Manifest(
         as_of,
         {
             path: {"sha256": _sha(data), **({"key": out.keys[path]} if path in out.keys else {})}
             for path, data in out.files.items()
-            if path != README
+            if path != readme_name
         },
         inputs,
-        _section_sha(out.files[README]),
+        _section_sha(out.files[readme_name]),
     )
     out.files[MANIFEST] = manifest.dump()
     return out
+
+
+def _readme(root: Path) -> str:
+    try:
+        return locate_readme(root)
+    except MarkerError as exc:
+        raise UsageError(str(exc)) from None
 
 
 def _section_sha(readme: bytes | None) -> str | None:
@@ -155,10 +234,19 @@ def up_to_date(root: Path, previous: Manifest, key: str) -> bool:
     if previous.inputs != key or previous.section is None:
         return False
     for path, entry in previous.files.items():
-        data = _read(root / path)
+        data = _read(root, path)
         if data is None or _sha(data) != entry.get("sha256"):
             return False
-    return _section_sha(_read(root / README)) == previous.section
+    return _section_sha(_read(root, _readme(root))) == previous.section
+
+
+def _inside_reports(path: str) -> bool:
+    parts = path.split("/")
+    return path.startswith(f"{REPORTS}/") and not {"..", ".", ""} & set(parts[1:])
+
+
+def _is_readme(path: str) -> bool:
+    return "/" not in path and path.casefold() in ("readme.md", "readme.markdown")
 
 
 @dataclass(frozen=True)
@@ -166,59 +254,99 @@ class WriteResult:
     written: list[str]
     removed: list[str]
     unchanged: int
+    preserved: list[str] = field(default_factory=list)  # the learner's copies, kept under a new name
 
 
 def stale(root: Path, outputs: Outputs, previous: Manifest) -> tuple[list[str], list[str]]:
     """(files whose bytes differ from what would be written, generated files that would be removed)."""
-    differing = [p for p, data in sorted(outputs.files.items()) if p != MANIFEST and _read(root / p) != data]
-    leftover = sorted(p for p in previous.files if p not in outputs.files and (root / p).exists())
+    differing = [p for p, data in sorted(outputs.files.items()) if p != MANIFEST and _read(root, p) != data]
+    leftover = sorted(p for p in previous.files if p not in outputs.files and _read(root, p) is not None)
     return differing, leftover
+
+
+def _not_ours(root: Path, outputs: Outputs, previous: Manifest) -> list[str]:
+    """Output paths holding something studylog did not write (or that was edited since): the learner's."""
+    found = []
+    for path, data in sorted(outputs.files.items()):
+        if _is_readme(path) or path == MANIFEST:
+            continue
+        existing = _read(root, path)
+        if existing is None or existing == data:
+            continue
+        entry = previous.files.get(path)
+        if entry is None:
+            found.append(f"{path}: exists but was not generated by studylog")
+        elif _sha(existing) != entry.get("sha256"):
+            found.append(f"{path}: was edited after studylog wrote it")
+    return found
+
+
+def _not_ours_refused(root: Path, outputs: Outputs, previous: Manifest) -> None:
+    learners = _not_ours(root, outputs, previous)
+    if learners:
+        listed = "; ".join(learners[:5]) + (" …" if len(learners) > 5 else "")
+        raise UsageError(
+            f"{listed}. Nothing was written: these are yours now, and studylog does not overwrite them. "
+            "Move or rename them (or keep your words between a review's studylog:notes markers), then build again"
+        )
 
 
 def write(root: Path, outputs: Outputs, previous: Manifest) -> WriteResult:
     for path in outputs.files:
-        if not is_generated_path(path):  # a programming error; never write outside our places
+        if not (_inside_reports(path) or _is_readme(path)):  # a programming error; never write outside our places
             raise RuntimeError(f"refusing to write {path}: outside {REPORTS}/ and the README section")
-    clobbered = [
-        p
-        for p, data in sorted(outputs.files.items())
-        if p not in (README, MANIFEST)
-        and p not in previous.files
-        and (existing := _read(root / p)) is not None
-        and existing != data
-    ]
-    if clobbered:
-        listed = ", ".join(clobbered[:5]) + (" …" if len(clobbered) > 5 else "")
-        raise UsageError(
-            f"{listed}: exists but was not generated by studylog; move or rename it (studylog writes these paths)"
-        )
+    try:
+        for path in outputs.files:
+            safepath.check_writable(root, path)
+    except UnsafePath as exc:
+        raise UsageError(f"{exc}; nothing was written") from None
+    preserved = _preserve(root, outputs, previous) if previous.damaged else []
+    _not_ours_refused(root, outputs, previous)
     written = []
     unchanged = 0
     for path, data in sorted(outputs.files.items()):
-        if _read(root / path) == data:
+        if _read(root, path) == data:
             unchanged += 1
             continue
-        write_atomic(root / path, data)
+        safepath.write(root, path, data)
         written.append(path)
     removed = []
     for path in sorted(previous.files):
-        if path in outputs.files or not is_generated_path(path) or path == README:
+        if path in outputs.files or not _inside_reports(path):
             continue
-        target = root / path
-        current = _read(target)
-        if current is not None and _sha(current) == previous.files[path].get(
-            "sha256"
-        ):  # edited files are the learner's
-            target.unlink()
+        try:
+            current = _read(root, path)
+        except UsageError:
+            continue  # behind a symbolic link or not a plain file: not ours to touch
+        if current is not None and _sha(current) == previous.files[path].get("sha256"):  # edited: the learner's
+            safepath.delete(root, path)
             removed.append(path)
-            _prune_empty(target.parent, root / REPORTS)
-    return WriteResult(written, removed, unchanged)
+            _prune_empty(root, path)
+    return WriteResult(written, removed, unchanged, preserved)
 
 
-def _prune_empty(folder: Path, stop: Path) -> None:
-    while folder != stop and folder.is_dir() and not any(folder.iterdir()):
+def _preserve(root: Path, outputs: Outputs, previous: Manifest) -> list[str]:
+    """With a damaged manifest nobody can tell a learner's edit from an old build: keep each such
+    file under a new name (`….orig`) instead of refusing every build until someone cleans up."""
+    kept = []
+    for line in _not_ours(root, outputs, previous):
+        path = line.split(": ", 1)[0]
+        new, n = f"{path}.orig", 1
+        while os.path.lexists(root / new):
+            new, n = f"{path}.orig{n}", n + 1
+        os.rename(root / path, root / new)
+        kept.append(f"{path} → {new}")
+    return kept
+
+
+def _prune_empty(root: Path, path: str) -> None:
+    parts = path.split("/")[:-1]
+    while len(parts) > 1:  # never reports/ itself
+        folder = root.joinpath(*parts)
+        if folder.is_symlink() or not folder.is_dir() or any(folder.iterdir()):
+            return
         folder.rmdir()
-        folder = folder.parent
+        parts.pop()
 
 
 @dataclass(frozen=True)
@@ -231,12 +359,14 @@ class BuildReport:
     stale: list[str]  # --check: generated files that differ from a fresh build
     leftover: list[str]  # --check: generated files a fresh build would remove
     newer_checkins: list[str]  # --check: check-ins dated after the recorded as-of date
+    preserved: list[str] = field(default_factory=list)  # "old → new": files kept aside (damaged manifest)
 
 
 def build_repository(
-    root: Path, today: dt.date | None, *, check: bool = False
+    root: Path, today: dt.date | None, *, check: bool = False, dry_run: bool = False
 ) -> tuple[LoadResult, BuildReport | None]:
-    """Validate (links too), then render and write — or with `check`, compare with what is committed.
+    """Validate (links too), then render and write — or with `check`, compare with what is committed;
+    with `dry_run`, build as of `today` but only report what would change (`stale`, `leftover`).
 
     Returns the validation result, and no report when validation found errors: nothing is written then.
     """
@@ -263,9 +393,13 @@ def build_repository(
     from studylog.render.pages import render_all
 
     outputs = collect(root, render_all(repository, compute(repository, as_of), missing), as_of, previous, key)
-    if check:
+    if check or dry_run:
+        if dry_run and not check:
+            _not_ours_refused(root, outputs, previous)
         differing, leftover = stale(root, outputs, previous)
         newer = [c.path for c in repository.checkins if c.date > as_of]
         return result, BuildReport(as_of, [], [], 0, outputs.redrawn, differing, leftover, newer)
     done = write(root, outputs, previous)
-    return result, BuildReport(as_of, done.written, done.removed, done.unchanged, outputs.redrawn, [], [], [])
+    return result, BuildReport(
+        as_of, done.written, done.removed, done.unchanged, outputs.redrawn, [], [], [], done.preserved
+    )

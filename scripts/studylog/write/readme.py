@@ -1,8 +1,19 @@
-"""The generated section of README.md: found between two marker lines, replaced, nothing else touched."""
+"""The generated section of README.md: found between two marker lines, replaced, nothing else touched.
+
+Markers are found the way a Markdown renderer sees them — as HTML blocks of their own at the top
+level — so a marker quoted in a code block, inside an HTML comment or in a block quote is text.
+"""
 
 from __future__ import annotations
 
+import functools
+import os
 import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 from studylog.errors import MarkerError
 
@@ -12,18 +23,49 @@ HOW_TO = (
     f"put these two lines where the dashboard should go, each on a line of its own:\n    {START}\n    {END}\n"
     "  (or run `studylog init`, which adds them without touching the rest)"
 )
-# A marker counts only alone on its line and indented less than a code block (4 spaces), so
-# writing about the markers in a README is safe.
-_MARKER = re.compile(rf"^ {{0,3}}({re.escape(START)}|{re.escape(END)})[ \t]*\r?$", re.MULTILINE)
+# CommonMark's line ends: a Markdown parser counts lines by these, so offsets must too.
+_LINE_END = re.compile(r"\r\n|\r|\n")
+_MARKDOWN_README = ("readme.md", "readme.markdown")
 
 
 def _line(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1
 
 
+@functools.cache
+def _parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark")
+
+
+class _Marker:
+    """A marker as an HTML block: where its line starts and where the next line starts."""
+
+    def __init__(self, begin: int, after: int) -> None:
+        self.begin, self.after = begin, after
+
+    def start(self) -> int:
+        return self.begin
+
+
+def _markers(text: str) -> list[tuple[str, _Marker]]:
+    line_starts = [0] + [m.end() for m in _LINE_END.finditer(text)]
+    line_starts.append(len(text))
+    found = []
+    for token in _parser().parse(text):
+        if token.type != "html_block" or token.level != 0 or token.map is None:
+            continue
+        kind = token.content.strip()
+        if kind in (START, END):
+            first, last = token.map
+            found.append((kind, _Marker(line_starts[first], line_starts[min(last, len(line_starts) - 1)])))
+    return found
+
+
 def find_section(text: str) -> tuple[int, int]:
     """The span strictly between the end of the start marker line and the start of the end marker."""
-    found = [(m.group(1), m) for m in _MARKER.finditer(text)]
+    found = _markers(text)
     starts = [m for kind, m in found if kind == START]
     ends = [m for kind, m in found if kind == END]
     if not starts and not ends:
@@ -43,17 +85,16 @@ def find_section(text: str) -> tuple[int, int]:
             f"README.md's markers are in the wrong order: `{END}` (line {_line(text, end.start())}) comes before "
             f"`{START}` (line {_line(text, start.start())}); swap them"
         )
-    # The end marker comes later, so the start marker's line ends in a newline.
-    return text.index("\n", start.end()) + 1, end.start()
+    return start.after, end.start()
 
 
 def splice(text: str, section: str) -> str:
     """`text` with the generated section replaced by `section`; every other byte is kept."""
     begin, finish = find_section(text)
-    newline = "\r\n" if text[:begin].endswith("\r\n") else "\n"
+    newline = "\r\n" if text[:begin].endswith("\r\n") else "\r" if text[:begin].endswith("\r") else "\n"
     body = section if section.endswith("\n") else section + "\n"
-    if newline == "\r\n":
-        body = body.replace("\n", "\r\n")
+    if newline != "\n":
+        body = body.replace("\n", newline)
     return text[:begin] + body + text[finish:]
 
 
@@ -64,3 +105,30 @@ def new_readme(title: str, section: str) -> str:
 def current_section(text: str) -> str:
     begin, finish = find_section(text)
     return text[begin:finish]
+
+
+def locate_readme(root: Path) -> str:
+    """The README GitHub shows on the repository page, if studylog can keep it: a Markdown README
+    at the root in any letter case (README.md when there is none). Raises MarkerError when GitHub
+    would show another file, where the dashboard would never appear."""
+    github = root / ".github"
+    if github.is_dir() and not github.is_symlink():
+        shown = sorted(n for n in os.listdir(github) if n.casefold().split(".")[0] == "readme")
+        if shown:
+            raise MarkerError(
+                f".github/{shown[0]} is the README GitHub shows on the repository page, so a dashboard in "
+                "README.md would never appear: move that file's text into README.md (or delete it), then build again"
+            )
+    names = sorted(os.listdir(root))
+    if "README.md" in names:
+        return "README.md"
+    markdown = [n for n in names if n.casefold() in _MARKDOWN_README]
+    if markdown:
+        return markdown[0]
+    other = [n for n in names if n.casefold().split(".")[0] == "readme"]
+    if other:
+        raise MarkerError(
+            f"{other[0]} is the README GitHub shows, and it is not Markdown: rename it to README.md "
+            f"(with the studylog markers) so the dashboard can appear"
+        )
+    return "README.md"

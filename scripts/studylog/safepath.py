@@ -1,0 +1,142 @@
+"""The one gate between studylog and the learner's disk: no read, write or delete through a
+symbolic link that leaves the repository, nothing read from a FIFO or a device, nothing read
+whole that is too large, and a written file keeps its mode and its links.
+
+`load`, `check` and `write` all go through here, so the rules hold in one place.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import tempfile
+from pathlib import Path
+
+from studylog.errors import UnsafePath as Refused
+
+
+def _real_root(root: Path) -> str:
+    return os.path.realpath(root)
+
+
+def is_inside(root: Path, rel: str) -> bool:
+    """Whether `rel` (root-relative), with every symbolic link followed, stays inside `root`."""
+    real_root = _real_root(root)
+    real = os.path.realpath(os.path.join(root, rel))
+    return real == real_root or real.startswith(real_root + os.sep)
+
+
+def _links_on_the_way(root: Path, rel: str) -> list[str]:
+    """The root-relative components of `rel` (itself included) that are symbolic links."""
+    found = []
+    parts = [p for p in rel.split("/") if p]
+    for end in range(1, len(parts) + 1):
+        sub = "/".join(parts[:end])
+        if os.path.islink(os.path.join(root, sub)):
+            found.append(sub)
+    return found
+
+
+def read_bytes(root: Path, rel: str, limit: int | None = None) -> tuple[bytes, int]:
+    """A regular file inside the repository: (its first `limit`+1 bytes at most, its real size).
+
+    Reading stops one byte past `limit`, so a huge (or sparse) file never lands in memory and the
+    caller can still say "too large". Raises `Refused` (escapes, not a regular file) or OSError.
+    """
+    if not is_inside(root, rel):
+        raise Refused(f"{rel} is a symbolic link to a place outside the repository; studylog does not read it")
+    path = os.path.join(root, rel)
+    info = os.stat(path)
+    if not stat.S_ISREG(info.st_mode):
+        raise Refused(f"{rel} is not a regular file (a folder, FIFO or device); studylog does not read it")
+    # O_NONBLOCK: should the file be swapped for a FIFO after the check, opening still returns.
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise Refused(f"{rel} is not a regular file; studylog does not read it")
+        data = handle.read() if limit is None else handle.read(limit + 1)
+    return data, info.st_size
+
+
+def read_if_present(root: Path, rel: str) -> bytes | None:
+    """A file studylog may rewrite, or None when there is none; `Refused` when it is not a plain file."""
+    if not os.path.lexists(os.path.join(root, rel)):
+        return None
+    check_writable(root, rel)
+    return read_bytes(root, rel)[0]
+
+
+def write_target(root: Path, rel: str) -> str:
+    """Where writing `rel` really lands (root-relative): `rel` itself, or — for a symbolic link to a
+    file inside the repository, such as a README.md that points at docs/README.md — its target."""
+    links = _links_on_the_way(root, rel)
+    if not links:
+        return rel
+    if links != [rel] or not is_inside(root, rel):
+        where = links[0]
+        raise Refused(
+            f"{where} is a symbolic link{' that leads outside the repository' if not is_inside(root, rel) else ''}; "
+            f"studylog does not write or delete through it: replace it with a real folder or file"
+        )
+    real = Path(os.path.realpath(os.path.join(root, rel)))
+    target = real.relative_to(_real_root(root)).as_posix()
+    if _links_on_the_way(root, target):
+        raise Refused(f"{rel} leads through more than one symbolic link; studylog does not write through it")
+    return target
+
+
+def check_writable(root: Path, rel: str) -> None:
+    """Raise `Refused` unless `rel` may be replaced: no symbolic link on the way, a regular file
+    if it exists, and not marked read-only by the learner."""
+    target = write_target(root, rel)
+    path = os.path.join(root, target)
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        return
+    if not stat.S_ISREG(info.st_mode):
+        raise Refused(f"{target} is not a regular file (a folder, FIFO or device); studylog does not replace it")
+    if not info.st_mode & stat.S_IWUSR:
+        raise Refused(f"{target} is read-only (mode {stat.filemode(info.st_mode)}); studylog leaves it as it is")
+
+
+def write(root: Path, rel: str, data: bytes) -> None:
+    """Write `rel` atomically, keeping its mode; a hard-linked file is rewritten in place so every
+    name keeps seeing it; a symbolic link to a file inside the repository updates its target."""
+    check_writable(root, rel)
+    target = write_target(root, rel)
+    path = Path(root, target)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        info: os.stat_result | None = os.lstat(path)
+    except FileNotFoundError:
+        info = None
+    if info is not None and info.st_nlink > 1:
+        with open(path, "r+b") as handle:
+            handle.write(data)
+            handle.truncate()
+        return
+    mode = stat.S_IMODE(info.st_mode) if info is not None else 0o666 & ~_umask()
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def delete(root: Path, rel: str) -> None:
+    """Remove a file studylog wrote; never through a symbolic link, never a link itself."""
+    if _links_on_the_way(root, rel):
+        raise Refused(f"{rel} leads through a symbolic link; studylog does not delete through it")
+    os.unlink(os.path.join(root, rel))
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current

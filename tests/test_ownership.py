@@ -1,0 +1,263 @@
+"""What `build` and `publish` may touch: only what studylog wrote, never through a symbolic link,
+never the learner's edits, untracked files, file modes or links (issue 17, items 1–9)."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import run_cli, write_repo
+
+README = "# 我的学习\n\nMine.\n\n<!-- studylog:start -->\n<!-- studylog:end -->\n\nAlso mine.\n"
+TODAY = "2026-01-08"
+
+
+def git(root: Path, *args: str) -> str:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "l", "GIT_AUTHOR_EMAIL": "l@l", "GIT_COMMITTER_NAME": "l"}
+    env["GIT_COMMITTER_EMAIL"] = "l@l"
+    return subprocess.run(["git", *args], cwd=root, env=env, capture_output=True, text=True, check=True).stdout
+
+
+@pytest.fixture
+def learner(tmp_path: Path, fixture_plan: str) -> Path:
+    return write_repo(
+        tmp_path / "repo",
+        {
+            "plan.yaml": fixture_plan,
+            "README.md": README,
+            "docs/notes.md": "# my notes\n",
+            "checkins/2026/2026-01-05.yaml": "date: 2026-01-05\nstatus: done\nhours: 2\n",
+        },
+    )
+
+
+def build(root: Path, *args: str) -> tuple[int, str]:
+    result = run_cli("build", str(root), "--today", TODAY, *args)
+    assert "Traceback" not in result.stderr, result.stderr
+    return result.returncode, result.stdout + result.stderr
+
+
+def manifest(root: Path) -> dict[str, dict[str, str]]:
+    files: dict[str, dict[str, str]] = json.loads((root / "reports/.studylog-manifest.json").read_bytes())["files"]
+    return files
+
+
+# 1 ------------------------------------------------------------------------------------------
+
+
+def test_an_edited_phase_review_is_the_learners_and_is_refused_loudly(learner: Path) -> None:
+    assert build(learner)[0] == 0
+    review = learner / "reports/phases/p1.md"
+    edited = review.read_text(encoding="utf-8") + "\nMy own verdict on this phase.\n"
+    review.write_text(edited, encoding="utf-8")
+    write_repo(learner, {"checkins/2026/2026-01-06.yaml": "date: 2026-01-06\nstatus: done\nhours: 1\n"})
+    code, out = build(learner)
+    assert code != 0 and "reports/phases/p1.md: was edited after studylog wrote it" in out
+    assert review.read_text(encoding="utf-8") == edited
+
+
+def test_text_outside_a_weekly_reviews_notes_block_is_not_overwritten(learner: Path) -> None:
+    assert build(learner)[0] == 0
+    review = learner / "reports/weekly/2026-W02.md"
+    text = review.read_text(encoding="utf-8").replace("<!-- studylog:notes:end -->", "")  # marker deleted
+    review.write_text(text + "\n我的反思：很多。\n", encoding="utf-8")
+    code, out = build(learner, "--today", "2026-01-09")
+    assert code != 0 and "2026-W02.md: was edited" in out
+    assert "我的反思：很多。" in review.read_text(encoding="utf-8")
+
+
+def test_words_inside_the_notes_block_keep_the_review_studylogs(learner: Path) -> None:
+    assert build(learner)[0] == 0
+    review = learner / "reports/weekly/2026-W02.md"
+    text = review.read_text(encoding="utf-8")
+    start = "<!-- studylog:notes:start -->"
+    review.write_text(text.replace(start, start + "\n本周收获。"), encoding="utf-8")
+    code, out = build(learner, "--today", "2026-01-09")
+    assert code == 0, out
+    assert "本周收获。" in review.read_text(encoding="utf-8")
+
+
+# 2 ------------------------------------------------------------------------------------------
+
+
+def test_reports_as_a_symlink_out_of_the_repository_is_refused(learner: Path, tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (learner / "reports").symlink_to(elsewhere)
+    code, out = build(learner)
+    assert code != 0 and "symbolic link" in out
+    assert list(elsewhere.iterdir()) == []
+
+
+def test_a_manifest_entry_through_a_symlink_deletes_nothing(learner: Path) -> None:
+    assert build(learner)[0] == 0
+    (learner / "reports/up").symlink_to("..")
+    path = learner / "reports/.studylog-manifest.json"
+    data = json.loads(path.read_bytes())
+    notes = (learner / "docs/notes.md").read_bytes()
+    import hashlib
+
+    data["files"]["reports/up/docs/notes.md"] = {"sha256": hashlib.sha256(notes).hexdigest()}
+    path.write_text(json.dumps(data), encoding="utf-8")
+    code, out = build(learner, "--today", "2026-01-09")
+    assert code == 0, out
+    assert (learner / "docs/notes.md").read_bytes() == notes
+
+
+# 3 ------------------------------------------------------------------------------------------
+
+
+def test_a_symlinked_readme_stays_a_symlink_and_its_target_is_updated(learner: Path) -> None:
+    (learner / "docs/README.md").write_text(README, encoding="utf-8")
+    (learner / "README.md").unlink()
+    (learner / "README.md").symlink_to("docs/README.md")
+    code, out = build(learner)
+    assert code == 0, out
+    assert (learner / "README.md").is_symlink()
+    assert "studylog:start -->\n" in (learner / "docs/README.md").read_text(encoding="utf-8")
+    assert "| 2026-01-05 |" in (learner / "docs/README.md").read_text(encoding="utf-8")
+
+
+def test_a_readme_symlinked_out_of_the_repository_is_refused(learner: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "outside.md"
+    outside.write_text(README, encoding="utf-8")
+    (learner / "README.md").unlink()
+    (learner / "README.md").symlink_to(outside)
+    code, out = build(learner)
+    assert code != 0 and "outside the repository" in out
+    assert outside.read_text(encoding="utf-8") == README
+
+
+def test_a_hard_linked_readme_keeps_its_link(learner: Path) -> None:
+    os.link(learner / "README.md", learner / "docs/copy.md")
+    assert build(learner)[0] == 0
+    assert os.stat(learner / "README.md").st_ino == os.stat(learner / "docs/copy.md").st_ino
+    assert "| 2026-01-05 |" in (learner / "docs/copy.md").read_text(encoding="utf-8")
+
+
+# 4 ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "quoted",
+    [
+        "```\n<!-- studylog:start -->\nexample\n<!-- studylog:end -->\n```\n",
+        "<!-- an old note:\n<!-- studylog:start -->\nexample\n<!-- studylog:end -->\n-->\n",
+    ],
+    ids=["fenced-code", "html-comment"],
+)
+def test_markers_only_quoted_in_code_or_a_comment_are_not_markers(learner: Path, quoted: str) -> None:
+    readme = f"# Me\n\nHow to use studylog:\n\n{quoted}\nThe end.\n"
+    (learner / "README.md").write_text(readme, encoding="utf-8")
+    code, out = build(learner)
+    # In the comment case the start marker's `-->` closes the comment, so the end marker is real:
+    # either way one marker is missing and nothing is deleted.
+    assert code != 0 and ("no studylog markers" in out or "only one marker (line 8)" in out)
+    assert (learner / "README.md").read_text(encoding="utf-8") == readme
+
+
+def test_real_markers_after_quoted_ones_are_used(learner: Path) -> None:
+    readme = "# Me\n\n```\n<!-- studylog:start -->\n```\n\n" + README
+    (learner / "README.md").write_text(readme, encoding="utf-8")
+    assert build(learner)[0] == 0
+    text = (learner / "README.md").read_text(encoding="utf-8")
+    assert text.startswith(
+        "# Me\n\n```\n<!-- studylog:start -->\n```\n\n# 我的学习\n\nMine.\n\n<!-- studylog:start -->\n"
+    )
+    assert text.endswith("<!-- studylog:end -->\n\nAlso mine.\n")
+
+
+# 5 ------------------------------------------------------------------------------------------
+
+
+def test_file_modes_are_kept_and_new_files_follow_the_umask(learner: Path) -> None:
+    (learner / "README.md").chmod(0o755)
+    assert build(learner)[0] == 0
+    assert stat.S_IMODE(os.stat(learner / "README.md").st_mode) == 0o755
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(os.stat(learner / "reports/problems.md").st_mode) == 0o666 & ~umask
+
+
+def test_a_read_only_readme_is_left_alone(learner: Path) -> None:
+    (learner / "README.md").chmod(0o444)
+    code, out = build(learner)
+    assert code != 0 and "read-only" in out
+    assert (learner / "README.md").read_text(encoding="utf-8") == README
+
+
+# 6 ------------------------------------------------------------------------------------------
+
+
+def test_a_conflicted_manifest_is_rebuilt_from_its_sides(learner: Path) -> None:
+    assert build(learner)[0] == 0
+    path = learner / "reports/.studylog-manifest.json"
+    text = path.read_text(encoding="utf-8")
+    lines = text.splitlines(keepends=True)
+    at = next(i for i, line in enumerate(lines) if '"as_of"' in line)
+    conflicted = [
+        *lines[:at],
+        "<<<<<<< HEAD\n",
+        lines[at],
+        "=======\n",
+        lines[at].replace("2026-01-08", "2026-01-07"),
+        ">>>>>>> origin/main\n",
+        *lines[at + 1 :],
+    ]
+    path.write_text("".join(conflicted), encoding="utf-8")
+    write_repo(learner, {"reports/mine.md": "my own file\n"})
+    code, out = build(learner, "--today", "2026-01-09")
+    assert code == 0, out
+    assert json.loads(path.read_bytes())["as_of"] == "2026-01-09"
+    assert (learner / "reports/mine.md").read_text(encoding="utf-8") == "my own file\n"
+
+
+def test_a_manifest_of_the_wrong_shape_is_recovered_from_git(learner: Path) -> None:
+    git(learner, "init", "-q", "-b", "main")
+    assert build(learner)[0] == 0
+    git(learner, "add", "-A")
+    git(learner, "commit", "-qm", "built")
+    (learner / "reports/.studylog-manifest.json").write_text("[1, 2, 3]\n", encoding="utf-8")
+    code, out = build(learner, "--today", "2026-01-09")
+    assert code == 0, out
+
+
+def test_an_unreadable_manifest_never_lets_a_learners_edit_be_overwritten(learner: Path) -> None:
+    assert build(learner)[0] == 0
+    (learner / "reports/.studylog-manifest.json").write_text("{ not json", encoding="utf-8")
+    review = learner / "reports/problems.md"
+    review.write_text("my own problem log\n", encoding="utf-8")
+    code, out = build(learner, "--today", "2026-01-09")
+    assert code == 0 and "kept reports/problems.md → reports/problems.md.orig" in out
+    assert (learner / "reports/problems.md.orig").read_text(encoding="utf-8") == "my own problem log\n"
+    assert build(learner, "--today", "2026-01-10")[0] == 0  # the manifest is whole again
+
+
+def test_a_deeply_nested_manifest_is_damaged_not_a_traceback(learner: Path) -> None:
+    assert build(learner)[0] == 0
+    (learner / "reports/.studylog-manifest.json").write_text("[" * 100_000, encoding="utf-8")
+    code, out = build(learner, "--today", "2026-01-09")
+    assert code == 0 and "Traceback" not in out and "RecursionError" not in out, out
+
+
+# 8 ------------------------------------------------------------------------------------------
+
+
+def test_a_lower_case_readme_gets_the_dashboard(learner: Path) -> None:
+    (learner / "README.md").rename(learner / "readme.md")
+    assert build(learner)[0] == 0
+    assert not (learner / "README.md").exists() or os.path.samefile(learner / "README.md", learner / "readme.md")
+    assert "| 2026-01-05 |" in (learner / "readme.md").read_text(encoding="utf-8")
+    assert sorted(p.name for p in learner.iterdir() if p.name.lower() == "readme.md") == ["readme.md"]
+
+
+def test_a_github_folder_readme_is_a_clear_error(learner: Path) -> None:
+    write_repo(learner, {".github/README.md": "# shown on GitHub\n"})
+    code, out = build(learner)
+    assert code != 0 and ".github/README.md is the README GitHub shows" in out
+    assert (learner / "README.md").read_text(encoding="utf-8") == README
