@@ -81,11 +81,11 @@ texts = st.one_of(
     st.lists(st.one_of(st.sampled_from(PAYLOADS), st.text(max_size=8)), min_size=2, max_size=4).map(" ".join),
 )
 # Ids: anything the plan format allows (no spaces, none of / # ? : , [ ] { }).
-id_chars = st.sampled_from(list("ab1_-.`|<>&*~$@!'\"()%;=+\\") + ["打", "卡"])
+id_chars = st.sampled_from([*list("ab1_-.`|<>&*~$@!'\"()%;=+\\"), "打", "卡"])
 ids = st.text(id_chars, min_size=1, max_size=6)
 urls = st.one_of(
     st.sampled_from(["https://example.com/", "http://a.b.org/x?y=1&z=2#f", "https://x.org/(a)_b"]),
-    st.text(st.sampled_from(list("ab_~*$|()[]`'<>&%#?=.") + ["中"]), max_size=12).map(
+    st.text(st.sampled_from([*list("ab_~*$|()[]`'<>&%#?=."), "中"]), max_size=12).map(
         lambda s: "https://example.com/" + s
     ),
 )

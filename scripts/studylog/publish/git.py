@@ -124,7 +124,29 @@ def _readme_edited_by_hand(root: Path) -> bool:
         return True
 
 
+# `git push --porcelain` prints one line per ref: flag, tab, from:to, tab, summary (reason).
+_REF_STATUS = re.compile(
+    r"^(?P<flag>[ +\-*=!])\t(?P<refs>[^\t]*)\t(?P<summary>\[[a-z ]+\]|\S+)(?: \((?P<reason>.*)\))?$"
+)
+# What git itself says when the remote moved under us; the reasons of `[remote rejected]` that are
+# a race are the ref-update failures of a remote that received two pushes at once.
+_RACE_REJECTED = ("fetch first", "non-fast-forward", "stale info")
+_RACE_REMOTE = ("cannot lock ref", "failed to update ref", "incorrect old value provided", "failed to lock")
+# Structured lines of the remote and of git's HTTP transport (anchored, never a bare substring).
+_PERMISSION_LINES = (
+    re.compile(r"^remote: Permission to \S+ denied to \S+", re.MULTILINE),
+    re.compile(r"^fatal: unable to access '[^']*': The requested URL returned error: 40[13]$", re.MULTILINE),
+    re.compile(r"^ERROR: Permission to \S+ denied to \S+", re.MULTILINE),
+)
+_PROTECTED_LINES = re.compile(r"^remote: (?:error: )?GH0(?:06|13):", re.MULTILINE)
 
+
+def classify_push_failure(returncode: int, stdout: str, stderr: str) -> str:
+    """race | permission | protected | other, from git's exit status and its porcelain ref lines."""
+    if returncode == 0:
+        return "ok"
+    statuses = [m for m in (_REF_STATUS.match(line) for line in stdout.splitlines()) if m and m["flag"] == "!"]
+    if any(p.search(stderr) for p in _PERMISSION_LINES):
         return "permission"
     if _PROTECTED_LINES.search(stderr) or any(
         (m["reason"] or "") == "protected branch hook declined" for m in statuses
