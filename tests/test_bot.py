@@ -323,7 +323,7 @@ def test_a_rate_limit_that_persists_is_not_called_a_permission_problem(learner: 
     limit = {"x-ratelimit-remaining": "0", "x-ratelimit-reset": "1"}
     github.script += [("GET", rf"/repos/{REPO}/issues/7/comments", 403, limit, '{"message": "API rate limit"}')] * 4
     result = comment(learner, github)
-    assert result.returncode == 1 and "rate limit" in result.stderr and "permissions:" not in result.stderr
+    assert result.returncode == 4 and "rate limit" in result.stderr and "permissions:" not in result.stderr
     assert "Traceback" not in result.stderr
 
 
@@ -331,4 +331,4 @@ def test_a_page_that_is_not_json_is_a_clear_error(learner: Path, github: FakeGit
     github.issue(7, "Check-in", "", pull=True)
     github.script.append(("GET", rf"/repos/{REPO}/issues/7/comments", 200, {}, "<html>captive portal</html>"))
     result = comment(learner, github)
-    assert result.returncode == 1 and "Traceback" not in result.stderr and "GitHub" in result.stderr
+    assert result.returncode == 4 and "Traceback" not in result.stderr and "GitHub" in result.stderr
