@@ -73,12 +73,18 @@ PAYLOADS = [
     "\u202eevil\u202c",
     "打卡 周复盘 阶段验收",
     "\r\n\t",
+    "bell \x07 and \x14",
     "<style data-pwn>*{display:none}</style>",
 ]
+# Control characters XML cannot hold are refused at load (a located error, nothing written); they
+# come from one payload only, so that most repositories are valid and get built and checked.
+printable = st.characters(blacklist_categories=("Cs", "Cc"))
 texts = st.one_of(
-    st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=25),
+    st.text(printable, max_size=25),
     st.sampled_from(PAYLOADS),
-    st.lists(st.one_of(st.sampled_from(PAYLOADS), st.text(max_size=8)), min_size=2, max_size=4).map(" ".join),
+    st.lists(st.one_of(st.sampled_from(PAYLOADS), st.text(printable, max_size=8)), min_size=2, max_size=4).map(
+        " ".join
+    ),
 )
 # Ids: anything the plan format allows (no spaces, none of / # ? : , [ ] { }).
 id_chars = st.sampled_from([*list("ab1_-.`|<>&*~$@!'\"()%;=+\\"), "打", "卡"])
