@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import difflib
 import hashlib
-import os
 import posixpath
 import re
 import shlex
