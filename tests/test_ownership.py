@@ -120,7 +120,7 @@ def test_a_symlinked_readme_stays_a_symlink_and_its_target_is_updated(learner: P
     assert code == 0, out
     assert (learner / "README.md").is_symlink()
     assert "studylog:start -->\n" in (learner / "docs/README.md").read_text(encoding="utf-8")
-    assert "| 2026-01-05 |" in (learner / "docs/README.md").read_text(encoding="utf-8")
+    assert "as-of: 2026-01-08" in (learner / "docs/README.md").read_text(encoding="utf-8")
 
 
 def test_a_readme_symlinked_out_of_the_repository_is_refused(learner: Path, tmp_path: Path) -> None:
@@ -137,7 +137,7 @@ def test_a_hard_linked_readme_keeps_its_link(learner: Path) -> None:
     os.link(learner / "README.md", learner / "docs/copy.md")
     assert build(learner)[0] == 0
     assert os.stat(learner / "README.md").st_ino == os.stat(learner / "docs/copy.md").st_ino
-    assert "| 2026-01-05 |" in (learner / "docs/copy.md").read_text(encoding="utf-8")
+    assert "as-of: 2026-01-08" in (learner / "docs/copy.md").read_text(encoding="utf-8")
 
 
 # 4 ------------------------------------------------------------------------------------------
@@ -252,7 +252,7 @@ def test_a_lower_case_readme_gets_the_dashboard(learner: Path) -> None:
     (learner / "README.md").rename(learner / "readme.md")
     assert build(learner)[0] == 0
     assert not (learner / "README.md").exists() or os.path.samefile(learner / "README.md", learner / "readme.md")
-    assert "| 2026-01-05 |" in (learner / "readme.md").read_text(encoding="utf-8")
+    assert "as-of: 2026-01-08" in (learner / "readme.md").read_text(encoding="utf-8")
     assert sorted(p.name for p in learner.iterdir() if p.name.lower() == "readme.md") == ["readme.md"]
 
 
