@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DATA, REPO_ROOT, TODAY, run_cli, write_repo
+from conftest import DATA, REPO_ROOT, TODAY, run_cli, run_cli_process, write_repo
 from studylog.check.repository import load_repository
 from studylog.diagnostics import Diagnostic, Severity, format_github
 
@@ -188,7 +188,7 @@ def test_no_plan_is_a_configuration_error(tmp_path: Path) -> None:
 
 
 def test_python_dash_m_and_version() -> None:
-    result = run_cli("--version")
+    result = run_cli_process("--version")
     assert result.returncode == 0 and result.stdout.startswith("studylog ")
 
 
