@@ -15,6 +15,9 @@ import pytest
 
 from conftest import REPO_ROOT, run_cli, write_repo
 
+# Links resolve against what git tracks: nearly every test commits a real repository.
+pytestmark = [pytest.mark.git]
+
 PLAN = """\
 title: Links
 start: 2026-01-05

@@ -147,9 +147,9 @@ def compose(path: str, text: str) -> tuple[Document | None, list[Diagnostic]]:
 
 def _syntax_error(path: str, text: str, exc: yaml.MarkedYAMLError) -> Diagnostic:
     mark = exc.problem_mark or exc.context_mark
-    span = Span(path, mark.line + 1, mark.column + 1) if mark else Span(path)
-    problem = exc.problem or "invalid YAML"
     lines = text.split("\n")
+    span = Span(path, *_inside(lines, mark.line, mark.column)) if mark else Span(path)
+    problem = exc.problem or "invalid YAML"
     at = lines[mark.line][mark.column : mark.column + 1] if mark and mark.line < len(lines) else ""
     hint = ""
     if at == "\t":
@@ -157,11 +157,23 @@ def _syntax_error(path: str, text: str, exc: yaml.MarkedYAMLError) -> Diagnostic
     elif "expected a single document" in str(exc.context):
         problem, hint = "more than one YAML document (`---`) in one file", "keep one document per file"
     elif exc.context and exc.context_mark and mark is not exc.context_mark:
-        started = exc.context_mark.line + 1
+        started = _inside(lines, exc.context_mark.line, exc.context_mark.column)[0]
         problem = f"{problem} ({exc.context} that started on line {started})"
         if "quoted scalar" in exc.context:
             hint = f"the quote opened on line {started} is never closed"
     return Diagnostic.at(span, "yaml-syntax", f"YAML syntax error: {problem}", hint)
+
+
+def _inside(lines: list[str], line: int, column: int) -> tuple[int, int]:
+    """A 0-based mark as a 1-based line and column inside the text.
+
+    libyaml marks the end of a file without a final newline one line past it ("started on
+    line 2" of a one-line file); the learner's editor has no such line, so point after the last
+    character instead.
+    """
+    if line >= len(lines):
+        return len(lines), len(lines[-1]) + 1
+    return line + 1, column + 1
 
 
 def count_nodes(root: yaml.Node) -> int | None:
