@@ -15,7 +15,7 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import pytest
@@ -27,7 +27,7 @@ TODAY = dt.date(2026, 3, 1)  # the as-of date every data-driven case is checked 
 _ACTIONS_ONLY = ("GITHUB_ACTIONS",)
 
 
-def write_repo(root: Path, files: dict[str, str | bytes]) -> Path:
+def write_repo(root: Path, files: Mapping[str, str | bytes]) -> Path:
     for rel, content in files.items():
         path = root / rel
         path.parent.mkdir(parents=True, exist_ok=True)

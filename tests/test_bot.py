@@ -72,7 +72,7 @@ class FakeGitHub:
         return data
 
     def handle(self, request: Request) -> Response:
-        body = json.loads(request.data) if request.data else None
+        body: Any = json.loads(request.data) if request.data else None
         path = request.path
         self.requests.append((request.method, path, body))
         for (method, pattern), status in self.refuse.items():

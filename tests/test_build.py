@@ -210,9 +210,10 @@ def test_the_learners_review_lines_survive_every_build(built_copy: Path) -> None
 
 
 def rendered_readme(root: Path) -> str:
-    return cmarkgfm.github_flavored_markdown_to_html(
+    html: str = cmarkgfm.github_flavored_markdown_to_html(
         (root / "README.md").read_text(encoding="utf-8"), options=Options.CMARK_OPT_UNSAFE
     )
+    return html
 
 
 def cells(html: str) -> list[list[str]]:

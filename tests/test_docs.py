@@ -50,4 +50,6 @@ def test_every_exit_code_is_documented() -> None:
     codes = {v for k, v in vars(errors).items() if k.startswith("EXIT_") and k != "EXIT_INTERRUPTED"}
     table = README.split("Exit codes, the same for every command:")[1].split("\n\n")[1]
     assert {int(c) for c in re.findall(r"^\| \*\*(\d+)\*\* \|", table, re.M)} == codes
-    assert {c.exit_code for c in vars(errors).values() if isinstance(c, type) and issubclass(c, Exception)} <= codes
+    classes = [c for c in vars(errors).values() if isinstance(c, type) and issubclass(c, Exception)]
+    assert all(issubclass(c, errors.StudylogError) for c in classes)  # each carries its exit code
+    assert {c.exit_code for c in classes if issubclass(c, errors.StudylogError)} <= codes

@@ -7,6 +7,7 @@ import html
 import json
 import re
 import subprocess
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +28,7 @@ ROW = re.compile(
 MARKERS = "# My study\n\nMy own words stay.\n\n<!-- studylog:start -->\n<!-- studylog:end -->\n"
 
 
-def git_repo(tmp_path: Path, files: dict[str, str | bytes] | None = None) -> Path:
+def git_repo(tmp_path: Path, files: Mapping[str, str | bytes] | None = None) -> Path:
     """A learner's repository: git, a README with the markers, their files committed."""
     root = write_repo(tmp_path / "repo", {"README.md": MARKERS, **(files or {})})
     git = ["git", "-c", "user.name=t", "-c", "user.email=t@t.invalid"]

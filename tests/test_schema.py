@@ -74,7 +74,11 @@ class _TextDates(yaml.SafeLoader):
     """Dates stay strings, as the YAML language server (YAML 1.2) sees them."""
 
 
-_TextDates.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
+def _as_text(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> str:
+    return str(loader.construct_scalar(node))
+
+
+_TextDates.add_constructor("tag:yaml.org,2002:timestamp", _as_text)
 
 
 def as_editor_sees(path: Path) -> object:

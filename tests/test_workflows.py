@@ -53,7 +53,7 @@ def test_least_privilege(path: Path) -> None:
 
 def test_triggers() -> None:
     check, publish, remind = (load(REPO_ROOT / f".github/workflows/{n}.yml") for n in ("check", "publish", "remind"))
-    triggers = {
+    triggers: dict[str, Any] = {
         name: doc.get(True, doc.get("on")) for name, doc in (("check", check), ("publish", publish), ("remind", remind))
     }
     assert set(triggers["check"]) == {"push", "pull_request"}  # never pull_request_target
