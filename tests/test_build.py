@@ -107,6 +107,7 @@ def test_two_fresh_builds_give_identical_bytes(learner: Path, built: Path) -> No
     assert tree(learner) == tree(built)
 
 
+@pytest.mark.slow
 def test_check_passes_after_a_build_on_any_later_day_and_fails_after_a_new_checkin(built_copy: Path) -> None:
     learner = built_copy
     code, out = build(learner, "--check")

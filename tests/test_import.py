@@ -124,6 +124,7 @@ def notes_for_links(root: Path) -> dict[str, str]:
     return files
 
 
+@pytest.mark.slow
 @pytest.mark.git
 def test_seed_004_round_trip_every_row_no_phantom_misses(tmp_path: Path) -> None:
     root = git_repo(tmp_path, notes_for_links(tmp_path))
@@ -158,6 +159,7 @@ def test_seed_004_round_trip_every_row_no_phantom_misses(tmp_path: Path) -> None
         assert by_label[f"第10周 Day{day}"][2] == "✅ 已完成"
 
 
+@pytest.mark.slow
 @pytest.mark.git
 def test_seed_004_links_to_files_not_there_yet_stay_links(tmp_path: Path) -> None:
     root = git_repo(tmp_path)
@@ -548,6 +550,7 @@ def test_a_tracker_whose_statistics_disagree_with_its_tables_is_told_so(tmp_path
     assert "the tracker's 讲座完成情况 differs from its task tables: 已完成 3/17 (tasks: 2/17); the tables count" in out
 
 
+@pytest.mark.slow
 @pytest.mark.git
 def test_seed_000_imports_lectures_tasks_milestones_and_journal(tmp_path: Path) -> None:
     root = git_repo(tmp_path)
