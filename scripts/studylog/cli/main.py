@@ -16,7 +16,17 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from studylog import __version__
-from studylog.errors import EXIT_BUG, EXIT_INTERRUPTED, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, ISSUES_URL, StudylogError
+from studylog.errors import (
+    EXIT_BUG,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    EXIT_USAGE,
+    ISSUES_URL,
+    StudylogError,
+    UsageError,
+)
+from studylog.i18n import t
 
 
 def _date(value: str) -> dt.date:
@@ -45,6 +55,11 @@ def build_parser() -> argparse.ArgumentParser:
         "and render the README dashboard.",
     )
     parser.add_argument("--version", action="version", version=f"studylog {__version__}")
+    parser.add_argument(
+        "--lang",
+        metavar="LANG",
+        help="language of every message: en or zh-CN (default: $STUDYLOG_LANG, the plan's locale, $LANG, en)",
+    )
     parser.add_argument(
         "--debug", action="store_true", help="on an unexpected error, print the full traceback (for a bug report)"
     )
@@ -285,7 +300,7 @@ def _cmd_new(args: argparse.Namespace) -> int:
         return EXIT_OK
     problems = edit_checkin(args.path, written)
     if problems:
-        sys.stdout.write(format_text(problems))
+        sys.stdout.write(format_text(problems, args.path))
         return EXIT_PROBLEMS if any(d.is_error for d in problems) else EXIT_OK
     _say(f"✓ {written.path} is valid")
     return EXIT_OK
@@ -358,10 +373,10 @@ def _cmd_build(args: argparse.Namespace) -> int:
     from studylog.write.build import build_repository
 
     result, report = build_repository(args.path, args.today, check=args.check)
-    sys.stdout.write(FORMATTERS[_output_format()](result.diagnostics))
+    sys.stdout.write(FORMATTERS[_output_format()](result.diagnostics, args.path))
     sys.stdout.flush()
     if report is None:
-        _say(f"✗ {len(result.errors)} error(s): nothing was written; fix them first (see above)")
+        _say(t("cli.build-errors", errors=t("cli.n-errors", n=len(result.errors))))
         return EXIT_PROBLEMS
     if args.check:
         problems = [f"  {p}: differs from a rebuild" for p in report.stale]
@@ -392,10 +407,6 @@ def _cmd_status(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'s' * (n != 1)}"
-
-
 def _cmd_validate(args: argparse.Namespace) -> int:
     from studylog.check.repository import validate
     from studylog.diagnostics import FORMATTERS
@@ -408,7 +419,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         web = WebOptions(budget=args.link_budget, cache_path=cache, ignore=tuple(args.ignore))
     fmt = _output_format(args.format)
     result = validate(args.path, args.today, web=web)
-    sys.stdout.write(FORMATTERS[fmt](result.diagnostics))
+    sys.stdout.write(FORMATTERS[fmt](result.diagnostics, args.path))
     if args.summary is not None:
         from studylog.render.summary import validation_summary
 
@@ -419,13 +430,12 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     warnings = len(result.diagnostics) - errors
     if fmt != "json":
         if errors:
-            _say(f"✗ {_plural(errors, 'error')}, {_plural(warnings, 'warning')} in {_plural(result.files, 'file')}")
+            counts = [t("cli.n-errors", n=errors), t("cli.n-warnings", n=warnings), t("cli.n-files", n=result.files)]
+            _say(t("cli.validate-failed", errors=counts[0], warnings=counts[1], files=counts[2]))
         else:
             checkins = len(result.repository.checkins) if result.repository else 0
-            _say(
-                f"✓ plan.yaml and {_plural(checkins, 'check-in')} are valid"
-                + (f" ({_plural(warnings, 'warning')})" if warnings else "")
-            )
+            valid = t("cli.validate-ok", checkins=t("cli.n-checkins", n=checkins))
+            _say(valid + (t("cli.with-warnings", warnings=t("cli.n-warnings", n=warnings)) if warnings else ""))
     return EXIT_PROBLEMS if errors else EXIT_OK
 
 
@@ -444,9 +454,24 @@ def _report_bug(debug: bool) -> int:
     return EXIT_BUG
 
 
+def _choose_language(args: argparse.Namespace) -> None:
+    from studylog.i18n import choose, parse_lang, use
+    from studylog.load.files import declared_locale
+
+    if args.lang is not None and parse_lang(args.lang) is None:
+        raise UsageError(f"--lang {args.lang}: use en or zh-CN")
+    root = getattr(args, "path", None)
+    use(choose(args.lang, os.environ, declared_locale(root) if isinstance(root, Path) else None))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    try:
+        _choose_language(args)
+    except StudylogError as exc:
+        _say(f"studylog: error: {exc}")
+        return exc.exit_code
     handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
     if handler is None:
         parser.print_help()
@@ -458,8 +483,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             from studylog.diagnostics import format_text
 
             sys.stdout.flush()
-            sys.stderr.write(format_text(exc.diagnostics))
-        _say(f"studylog: error: {exc}")
+            root = getattr(args, "path", None)
+            sys.stderr.write(format_text(exc.diagnostics, root if isinstance(root, Path) else None))
+        _say(t("cli.error", error=exc))
         return exc.exit_code
     except OSError as exc:  # unreadable files, full disk: the learner's environment, not a bug
         _say(f"studylog: error: {exc.filename or ''}: {exc.strerror or exc}")

@@ -1,0 +1,483 @@
+"""The message catalog: every sentence studylog prints on a terminal, in English and in Chinese.
+
+A typed Python catalog rather than gettext `.po`/`.mo` files: each entry holds both languages side
+by side (a translator sees the English while writing the Chinese), mypy checks every entry's shape,
+a test checks that no entry lacks a language and that both take the same `{placeholders}`, and there
+is no compiled `.mo` file to build or forget. Chinese has no plural forms; English has two, so an
+entry that counts something carries `en_one`, chosen by `t(..., n=1)`.
+
+Keys are stable ids grouped by a prefix: `kind.` (what a value is), `hint.` (how to fix it),
+`cli.` (a command's own output), `status.` (`studylog status`), `help.` (`--help`); a bare id is a
+diagnostic message. Codes and JSON keys are not here: they stay English.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final
+
+
+@dataclass(frozen=True)
+class Entry:
+    en: str
+    zh: str
+    en_one: str = ""  # the English singular, when `en` counts `{n}` things
+
+
+CATALOG: Final[dict[str, Entry]] = {
+    # -- what a value is ------------------------------------------------------------------------
+    "kind.text": Entry("text", "文本"),
+    "kind.int": Entry("a whole number", "整数"),
+    "kind.float": Entry("a number", "数字"),
+    "kind.bool": Entry("true/false", "true/false 布尔值"),
+    "kind.null": Entry("nothing (null)", "空值（null）"),
+    "kind.date": Entry("a date", "日期"),
+    "kind.mapping": Entry("a mapping (`key: value` lines)", "映射（若干行 `键: 值`）"),
+    "kind.list": Entry("a list", "列表"),
+    "kind.list-lines": Entry("a list (lines starting with `- `)", "列表（以 `- ` 开头的若干行）"),
+    "kind.value": Entry("a value", "一个值"),
+    "kind.date-example": Entry("a date like 2026-01-05", "形如 2026-01-05 的日期"),
+    "word.or": Entry(" or ", " 或 "),
+    "trap.bool": Entry("the boolean {value}", "布尔值 {value}"),
+    "trap.base60": Entry("the base-60 number {number}", "六十进制数 {number}"),
+    # -- reading values -------------------------------------------------------------------------
+    "wrong-type": Entry("`{what}` should be {expected}, not {actual}", "`{what}` 应该是{expected}，而不是{actual}"),
+    "key-not-word": Entry("a key in `{what}` must be a word", "`{what}` 里的键必须是一个词"),
+    "merge-key": Entry("merge keys (`<<`) are not supported", "不支持合并键（`<<`）"),
+    "hint.merge-key": Entry("write the keys out", "把键逐个写出来"),
+    "duplicate-key": Entry(
+        "`{key}` appears twice in `{what}` (first at line {line})",
+        "`{key}` 在 `{what}` 里出现了两次（第一次在第 {line} 行）",
+    ),
+    "hint.duplicate-key": Entry(
+        "YAML keeps only the last one; merge the two into one", "YAML 只保留最后一个；请把两处合并成一处"
+    ),
+    "unknown-key": Entry("unknown key `{key}` in `{what}`", "`{what}` 里有未知的键 `{key}`"),
+    "hint.did-you-mean": Entry("did you mean {choices}?", "是不是想写 {choices}？"),
+    "hint.key-alias": Entry(
+        "keys are English: write `{alias}:` instead of `{key}:`", "键名要用英文：把 `{key}:` 改成 `{alias}:`"
+    ),
+    "hint.known-keys": Entry("known keys: {keys}", "可用的键：{keys}"),
+    "hint.colon-in-text": Entry(
+        "a `: ` (colon and space) inside text starts a new key; put the whole text in quotes",
+        "文本里的 `: `（冒号加空格）会被当成新的键；请把整段文本放进英文引号里",
+    ),
+    "implicit-type": Entry(
+        "`{what}: {value}` is read by YAML as {trap}, not as text",
+        "YAML 把 `{what}: {value}` 读成了{trap}，而不是文本",
+    ),
+    "hint.quote-it": Entry('put it in quotes: `{what}: "{value}"`', '加上英文引号：`{what}: "{value}"`'),
+    "sexagesimal": Entry(
+        "`{what}: {value}` is read by YAML 1.1 as a base-60 number ({number}), which is surely not what you meant",
+        "YAML 1.1 把 `{what}: {value}` 读成了六十进制数（{number}），这多半不是你的本意",
+    ),
+    "hint.decimal": Entry("write a decimal number, e.g. 1.5", "写成小数，例如 1.5"),
+    "not-a-plain-number": Entry(
+        "`{what}: {value}` is not an amount; write a plain decimal number",
+        "`{what}: {value}` 不是一个数量；请写普通的十进制数",
+    ),
+    "hint.unquote": Entry("remove the quotes: `{what}: {value}`", "去掉引号：`{what}: {value}`"),
+    "hint.hours-unit": Entry(
+        "write the number of hours without a unit: `{what}: {value}`", "只写小时数，不带单位：`{what}: {value}`"
+    ),
+    "hint.date-format": Entry("write the date as YYYY-MM-DD, e.g. 2026-01-05", "日期写成 YYYY-MM-DD，例如 2026-01-05"),
+    "hint.date-placeholder": Entry("replace the `XX` placeholder with the real day", "把占位符 `XX` 换成实际的日子"),
+    "hint.date-rewrite": Entry(
+        "write the date as YYYY-MM-DD: `{what}: {date}`", "日期要写成 YYYY-MM-DD：`{what}: {date}`"
+    ),
+    "hint.date-no-such-day": Entry("{year}-{month:02d} has no day {day}", "{year} 年 {month} 月没有 {day} 日"),
+    "invalid-date": Entry("`{what}: {value}` is not a valid date", "`{what}: {value}` 不是有效的日期"),
+    "one-of": Entry("one of {choices}", "以下之一：{choices}"),
+    "not-one-of": Entry("`{what}: {value}` is not one of {choices}", "`{what}: {value}` 不在可选值中：{choices}"),
+    "hint.quote-bool": Entry(
+        'quote it if YAML changed it: `{what}: "{value}"`', 'YAML 改变了它的含义，请加上英文引号：`{what}: "{value}"`'
+    ),
+    "hint.status-word": Entry("write `{what}: {status}`", "写成 `{what}: {status}`"),
+    "invalid-id": Entry("`{value}` is not a usable id", "`{value}` 不能用作 id"),
+    "hint.invalid-id": Entry(
+        "ids are letters, digits, `-`, `_` and `.`, with no spaces, e.g. `w1d3` or `l01-tokenization`",
+        "id 由字母、数字、`-`、`_` 和 `.` 组成，不含空格，例如 `w1d3` 或 `l01-tokenization`",
+    ),
+    "hint.full-width-comma": Entry(
+        "`，` is a Chinese comma; YAML separates list entries with an English comma: `{fixed}`",
+        "`，` 是中文逗号；YAML 用英文逗号分隔列表项：`{fixed}`",
+    ),
+    # -- plan.yaml and check-ins ----------------------------------------------------------------
+    "negative-weight": Entry("weight {value} is negative", "权重 {value} 是负数"),
+    "hint.weight": Entry(
+        "weights are relative shares: 0 or more (0: counts for nothing)", "权重是相对份额：0 或更大（0 表示不计入）"
+    ),
+    "missing-key": Entry("`{what}` needs `{key}`", "`{what}` 缺少 `{key}`"),
+    "empty-list": Entry("`{what}` is empty", "`{what}` 是空的"),
+    "day-and-date": Entry(
+        "an item has either `day` (day of its week) or `date`, not both",
+        "一个学习项只能有 `day`（本周第几天）或 `date` 之一，不能两者都写",
+    ),
+    "hint.day-and-date": Entry("delete one of the two lines", "删掉其中一行"),
+    "hint.day": Entry("the day of the week, 1 to 7", "本周第几天，1 到 7"),
+    "invalid-day": Entry("`day: {value}` is not a day of the week", "`day: {value}` 不是一周中的某一天"),
+    "hint.invalid-day": Entry(
+        "`day` counts from 1 (the week's first day) to 7; use `date` for others",
+        "`day` 从 1（本周第一天）数到 7；其他日子请用 `date`",
+    ),
+    "invalid-days": Entry("`days: {value}` is not a whole number of days", "`days: {value}` 不是整天数"),
+    "hint.invalid-days": Entry(
+        "a whole number from 1: how many days the item takes", "从 1 开始的整数：这个学习项要用几天"
+    ),
+    "days-too-long": Entry("`days: {value}` is longer than a year", "`days: {value}` 超过了一年"),
+    "hint.days-too-long": Entry(
+        "an item takes at most 366 days; split a longer one into weeks or phases",
+        "一个学习项最多 366 天；更长的请拆分成多周或多个阶段",
+    ),
+    "milestone-empty": Entry("milestone `{id}` covers nothing", "里程碑 `{id}` 没有覆盖任何内容"),
+    "hint.milestone-empty": Entry(
+        "list the ids of the phases, weeks, items or tasks it needs: `covers: [p1]`",
+        "列出它需要的阶段、周、学习项或任务的 id：`covers: [p1]`",
+    ),
+    "invalid-rest-day": Entry(
+        "`{value}` in `rest_days` is neither a weekday nor a date", "`rest_days` 里的 `{value}` 既不是星期几也不是日期"
+    ),
+    "hint.rest-day": Entry("use mon … sun, 周一 … 周日, or YYYY-MM-DD", "可写 mon … sun、周一 … 周日 或 YYYY-MM-DD"),
+    "unknown-timezone": Entry("`{value}` is not an IANA timezone", "`{value}` 不是 IANA 时区名"),
+    "hint.timezone": Entry("e.g. Asia/Shanghai, Europe/Berlin, UTC", "例如 Asia/Shanghai、Europe/Berlin、UTC"),
+    "empty-plan": Entry("plan.yaml is empty", "plan.yaml 是空的"),
+    "hint.empty-plan": Entry("run `studylog init` to start from a template", "运行 `studylog init` 从模板开始"),
+    "hours-per-day-range": Entry(
+        "`hours_per_day: {value}` must be more than 0 and at most 24", "`hours_per_day: {value}` 必须大于 0 且不超过 24"
+    ),
+    "hint.hours-per-day-range": Entry(
+        "the hours you plan to study on a study day, e.g. 2; leave the line out for no target",
+        "每个学习日计划学习的小时数，例如 2；不设目标就删掉这一行",
+    ),
+    "duplicate-id": Entry("id `{id}` is already used at line {line}", "id `{id}` 已在第 {line} 行用过"),
+    "hint.duplicate-id": Entry(
+        "every phase, week, item, task and milestone needs its own id",
+        "每个阶段、周、学习项、任务和里程碑都需要自己的 id",
+    ),
+    "week-out-of-order": Entry(
+        "week `{id}` starts {start}, before the week above it (`{previous}`, {previous_start})",
+        "第 `{id}` 周从 {start} 开始，早于它上面的一周（`{previous}`，{previous_start}）",
+    ),
+    "hint.week-out-of-order": Entry("list weeks in the order you study them", "按学习顺序排列各周"),
+    "item-out-of-order": Entry(
+        "item `{id}` is planned for {start}, before the item above it (`{previous}`, {previous_start})",
+        "学习项 `{id}` 安排在 {start}，早于它上面的学习项（`{previous}`，{previous_start}）",
+    ),
+    "hint.item-out-of-order": Entry("list items in the order you study them", "按学习顺序排列学习项"),
+    "milestone-unknown-cover": Entry(
+        "milestone `{id}` covers `{cover}`, which the plan does not have",
+        "里程碑 `{id}` 覆盖的 `{cover}` 在计划中不存在",
+    ),
+    "item-entry-needs-id": Entry("an entry of `items` needs `id`", "`items` 的每一项都需要 `id`"),
+    "problem-needs-problem": Entry(
+        "a problem entry needs `problem` (what went wrong)", "问题条目需要 `problem`（遇到了什么问题）"
+    ),
+    "hint.problem-needs-problem": Entry(
+        "write `- problem: …` then `solution: …` (leave the solution out while it is open)",
+        "写成 `- problem: …`，下一行 `solution: …`（还没解决就先不写 solution）",
+    ),
+    "link-needs-url": Entry("a link entry needs `url`", "链接条目需要 `url`"),
+    "hint.link-form": Entry(
+        "write `- {{url: /notes/a.md, title: 笔记}}` or just `- /notes/a.md`",
+        "写成 `- {{url: /notes/a.md, title: 笔记}}`，或只写 `- /notes/a.md`",
+    ),
+    "empty-checkin": Entry("this check-in is empty", "这份打卡是空的"),
+    "hint.empty-checkin": Entry(
+        "a check-in needs at least `date:` and `status:`; `studylog new` writes one",
+        "打卡至少需要 `date:` 和 `status:`；`studylog new` 可以生成一份",
+    ),
+    "checkin-no-date": Entry("this check-in has no `date`", "这份打卡没有 `date`"),
+    "hint.checkin-no-date": Entry(
+        "add a line `date: YYYY-MM-DD` with the day you studied", "加一行 `date: YYYY-MM-DD`，写学习的那一天"
+    ),
+    "checkin-no-status": Entry("this check-in has no `status`", "这份打卡没有 `status`"),
+    "hint.checkin-no-status": Entry(
+        "add a line `status: done` (or in-progress, not-done, ✅ 🔄 ❌, 完成 / 进行中 / 未完成)",
+        "加一行 `status: done`（或 in-progress、not-done、✅ 🔄 ❌、完成 / 进行中 / 未完成）",
+    ),
+    "hint.hours": Entry("hours is a number, e.g. 2 or 1.5", "hours 是一个数字，例如 2 或 1.5"),
+    "hours-range": Entry("`hours: {value}` is not between 0 and 24", "`hours: {value}` 不在 0 到 24 之间"),
+    "hint.hours-range": Entry("the hours you studied that day, 0 to 24", "当天学习的小时数，0 到 24"),
+    "date-mismatch": Entry(
+        "the file is named for {name} but says `date: {date}`", "文件名的日期是 {name}，内容却写着 `date: {date}`"
+    ),
+    "file-name-not-a-date": Entry(
+        "the file name holds `{name}`, which is not a date, but the file says `date: {date}`",
+        "文件名里的 `{name}` 不是有效日期，而内容写着 `date: {date}`",
+    ),
+    "hint.date-mismatch": Entry(
+        "rename the file to {date}.yaml or correct the date, so each day has one file",
+        "把文件改名为 {date}.yaml，或改正日期，让每天只有一个文件",
+    ),
+    "hint.id-in-title": Entry(
+        "name items by id: `{value}` is in the title of {ids}", "请用 id 指代学习项：`{value}` 出现在 {ids} 的标题里"
+    ),
+    "unknown-item": Entry("`{value}` is not an item or task in {plan}", "`{value}` 不是 {plan} 里的学习项或任务"),
+    "hint.unknown-item": Entry(
+        "check-ins name the ids of items or tasks from the plan", "打卡里要写计划中学习项或任务的 id"
+    ),
+    "item-is-phase": Entry(
+        "`{value}` is a phase; a check-in names items or tasks", "`{value}` 是一个阶段；打卡里要写学习项或任务"
+    ),
+    "hint.item-is-phase": Entry("list the items of that phase you worked on", "列出你在这个阶段里学了的学习项"),
+    "item-is-week": Entry(
+        "`{value}` is a week; a check-in names items or tasks", "`{value}` 是一周；打卡里要写学习项或任务"
+    ),
+    "hint.item-is-week": Entry("list the items of that week you worked on", "列出你在这一周里学了的学习项"),
+    "before-plan-start": Entry(
+        "`date: {date}` is before the plan starts ({start})", "`date: {date}` 早于计划开始日期（{start}）"
+    ),
+    "hint.before-plan-start": Entry("check the year and month", "检查一下年份和月份"),
+    # -- links ----------------------------------------------------------------------------------
+    "link-backslash": Entry("`{target}` contains a backslash", "`{target}` 里有反斜杠"),
+    "hint.link-backslash": Entry("write paths with `/`, as GitHub does", "路径请用 `/`，和 GitHub 一样"),
+    "link-local-file": Entry(
+        "`{target}` points at a file on your computer, which nobody on GitHub can open",
+        "`{target}` 指向你电脑上的文件，GitHub 上谁也打不开",
+    ),
+    "hint.link-in-repo": Entry(
+        "link to the file's path inside the repository, e.g. `/code/week1/day1/task.py`",
+        "请链接到仓库里的路径，例如 `/code/week1/day1/task.py`",
+    ),
+    "link-scheme": Entry(
+        "`{scheme}:` links are not allowed; only http(s) links and paths in the repository",
+        "不允许 `{scheme}:` 链接；只能用 http(s) 链接或仓库里的路径",
+    ),
+    "hint.link-scheme": Entry(
+        "use an https:// address or a path such as `/docs/notes.md#heading`",
+        "请用 https:// 地址，或 `/docs/notes.md#标题` 这样的路径",
+    ),
+    "link-no-scheme": Entry("`{target}` has no scheme", "`{target}` 缺少协议"),
+    "hint.link-no-scheme": Entry("write it as `https:{target}`", "写成 `https:{target}`"),
+    "link-outside": Entry("`{target}` leads outside the repository", "`{target}` 指到了仓库外面"),
+    "hint.link-outside": Entry(
+        "links must stay inside the repository; `/` is its root", "链接必须留在仓库内；`/` 是仓库根目录"
+    ),
+    "link-symlink-out": Entry(
+        "`{target}` goes through a symbolic link that points outside the repository",
+        "`{target}` 经过一个指向仓库外的符号链接",
+    ),
+    "hint.link-symlink-out": Entry("link to a real file in the repository", "请链接到仓库里真实存在的文件"),
+    "link-computer-path": Entry(
+        "`{target}` looks like a path on your computer; on GitHub `/` is the repository root",
+        "`{target}` 看起来是你电脑上的路径；在 GitHub 上 `/` 是仓库根目录",
+    ),
+    "link-wrong-case": Entry(
+        "`/{path}` is not in the repository, but `/{other}` is: GitHub treats letter case as different",
+        "仓库里没有 `/{path}`，但有 `/{other}`：GitHub 区分大小写",
+    ),
+    "link-untracked": Entry(
+        "`/{path}` is on your disk but not committed, so it is missing on GitHub",
+        "`/{path}` 在你的磁盘上，但还没有提交，所以 GitHub 上没有它",
+    ),
+    "hint.link-untracked": Entry("commit it: `{command}`", "提交它：`{command}`"),
+    "link-ignored": Entry("`/{path}` is {why}, so it is missing on GitHub", "`/{path}` 是 {why}，所以 GitHub 上没有它"),
+    "hint.link-ignored": Entry(
+        "remove the rule that ignores it, or link to a committed file", "删掉忽略它的规则，或链接到已提交的文件"
+    ),
+    "hint.check-path": Entry("check the path", "检查一下路径"),
+    "link-missing-file": Entry("`{target}` does not exist in the repository", "仓库里没有 `{target}`"),
+    "link-code-fragment": Entry(
+        "`#{fragment}`: /{path} has no headings; GitHub shows it as code",
+        "`#{fragment}`：/{path} 没有标题；GitHub 把它显示为代码",
+    ),
+    "hint.link-code-fragment": Entry(
+        "a code file's only anchors are lines, like `#L10` or `#L10-L20`",
+        "代码文件只能用行号锚点，例如 `#L10` 或 `#L10-L20`",
+    ),
+    "link-not-range": Entry("`#{fragment}` is not a line range", "`#{fragment}` 不是行号范围"),
+    "hint.link-line-form": Entry("write `#L10` or `#L10-L20`", "写成 `#L10` 或 `#L10-L20`"),
+    "link-past-end": Entry(
+        "`#{fragment}` is past the end of /{path}, which has {n} lines",
+        "`#{fragment}` 超出了 /{path} 的末尾（它只有 {n} 行）",
+        en_one="`#{fragment}` is past the end of /{path}, which has {n} line",
+    ),
+    "hint.link-past-end": Entry("update the line numbers to where the code is now", "把行号改成代码现在所在的位置"),
+    "link-anchor-case": Entry(
+        "`#{fragment}` differs only in letter case from a heading in /{path}",
+        "`#{fragment}` 与 /{path} 中的一个标题只差大小写",
+    ),
+    "hint.link-anchor-case": Entry(
+        "GitHub's heading anchors are lower-case: use `#{anchor}`", "GitHub 的标题锚点是小写的：请用 `#{anchor}`"
+    ),
+    "link-no-headings": Entry("`#{fragment}`: /{path} has no headings", "`#{fragment}`：/{path} 没有标题"),
+    "hint.link-no-headings": Entry("link to the file itself", "直接链接到这个文件"),
+    "hint.link-anchors": Entry("its anchors are {anchors}", "它的锚点有 {anchors}"),
+    "link-not-heading": Entry("`#{fragment}` is not a heading in /{path}", "`#{fragment}` 不是 /{path} 里的标题"),
+    "hint.link-markdown": Entry(
+        "a link in `links:` is written `- {{url: {url}, title: {title}}}`, not as a Markdown link",
+        "`links:` 里的链接要写成 `- {{url: {url}, title: {title}}}`，而不是 Markdown 链接",
+    ),
+    "link-not-yet": Entry("{message} (yet): kept as written in {source}", "{message}（暂时）：按 {source} 中的原样保留"),
+    "hint.link-not-yet": Entry(
+        "commit the file or heading it points at (or correct the link); until then the README marks it "
+        "as not in the repository yet",
+        "提交它指向的文件或标题（或改正链接）；在此之前，README 会把它标为“尚未在仓库中”",
+    ),
+    # -- across files ---------------------------------------------------------------------------
+    "future-date": Entry(
+        "`date: {date}` is after today ({today}, in the plan's timezone)",
+        "`date: {date}` 晚于今天（按计划时区是 {today}）",
+    ),
+    "hint.future-date": Entry(
+        "check-ins record days that have happened; check the date", "打卡记录的是已经过去的日子；检查一下日期"
+    ),
+    "duplicate-checkin": Entry("{day} already has a check-in: {path}", "{day} 已经有一份打卡：{path}"),
+    "hint.duplicate-checkin": Entry("keep one file per day: merge the two", "每天只保留一个文件：把两份合并"),
+    "cli.no-such-directory": Entry("{path}: no such directory", "{path}：没有这个文件夹"),
+    "cli.not-a-directory": Entry(
+        "{path}: not a directory (give the repository folder that holds plan.yaml)",
+        "{path}：不是文件夹（请给出包含 plan.yaml 的仓库文件夹）",
+    ),
+    "cli.no-plan": Entry(
+        "no {plan} in {path}; run studylog from the repository root, or start one with `studylog init`",
+        "{path} 里没有 {plan}；请在仓库根目录运行 studylog，或用 `studylog init` 新建一个",
+    ),
+    # -- YAML ------------------------------------------------------------------------------------
+    "file-too-large": Entry(
+        "file is {size} bytes; at most {limit} are read", "文件有 {size} 字节；最多只读 {limit} 字节"
+    ),
+    "hint.file-too-large": Entry(
+        "split it up, or move long notes into a Markdown file and link to it",
+        "把它拆开，或把长笔记移到一个 Markdown 文件里再链接过去",
+    ),
+    "not-utf8": Entry("file is not valid UTF-8 (byte {byte})", "文件不是有效的 UTF-8（字节 {byte}）"),
+    "hint.not-utf8": Entry(
+        "save the file as UTF-8 (most editors: File → Save with Encoding → UTF-8)",
+        "把文件另存为 UTF-8 编码（多数编辑器：文件 → 以某种编码保存 → UTF-8）",
+    ),
+    "control-character": Entry("control character {code} is not allowed in YAML", "YAML 里不允许出现控制字符 {code}"),
+    "hint.control-character": Entry(
+        "delete it; it often comes along when text is pasted from a terminal",
+        "删掉它；它常常是从终端粘贴文本时带进来的",
+    ),
+    "yaml-error": Entry("YAML error: {error}", "YAML 错误：{error}"),
+    "yaml-invalid": Entry("invalid YAML", "无效的 YAML"),
+    "yaml-tab": Entry("a tab character", "制表符（Tab）"),
+    "hint.yaml-tab": Entry("YAML does not allow tabs for indentation; use spaces", "YAML 不允许用 Tab 缩进；请用空格"),
+    "yaml-two-documents": Entry(
+        "more than one YAML document (`---`) in one file", "一个文件里有多个 YAML 文档（`---`）"
+    ),
+    "hint.yaml-two-documents": Entry("keep one document per file", "每个文件只放一个文档"),
+    "yaml-context": Entry(
+        "{problem} ({context} that started on line {line})", "{problem}（{context}，始于第 {line} 行）"
+    ),
+    "yaml-unclosed-quote": Entry(
+        "a quoted text that started on line {line} never ends", "第 {line} 行开始的引号文本没有结束"
+    ),
+    "hint.yaml-unclosed-quote": Entry(
+        "the quote opened on line {line} is never closed", "第 {line} 行打开的引号没有闭合"
+    ),
+    "yaml-syntax": Entry("YAML syntax error: {problem}", "YAML 语法错误：{problem}"),
+    "yaml-too-complex": Entry(
+        "anchors and aliases expand to more than {limit} values (or refer to themselves)",
+        "锚点和别名展开后超过 {limit} 个值（或引用了自身）",
+    ),
+    "hint.yaml-too-complex": Entry(
+        "write the values out instead of using `&anchor` / `*alias`", "把值直接写出来，不要用 `&锚点` / `*别名`"
+    ),
+    # -- slips -----------------------------------------------------------------------------------
+    "full-width-colon": Entry(
+        "a full-width colon `{char}` where YAML needs `:` followed by a space",
+        "这里是中文全角冒号 `{char}`，YAML 需要英文冒号 `:` 加一个空格",
+    ),
+    "full-width-space": Entry(
+        "a full-width space where YAML needs an ordinary space", "这里是全角空格，YAML 需要普通的半角空格"
+    ),
+    "full-width-comma": Entry(
+        "a full-width comma `{char}` where YAML needs `,` between list entries",
+        "这里是中文逗号 `{char}`，YAML 的列表项之间要用英文逗号 `,`",
+    ),
+    "full-width-quote": Entry(
+        "a full-width quote `{char}` does not quote text in YAML", "中文引号 `{char}` 在 YAML 里不起引号的作用"
+    ),
+    "hint.rewrite-line": Entry("write the line as: `{line}`", "把这一行改成：`{line}`"),
+    "markdown-link": Entry(
+        "a Markdown link `[title](url)` in `links:` is not YAML", "`links:` 里的 Markdown 链接 `[标题](地址)` 不是 YAML"
+    ),
+    "colon-in-text": Entry(
+        "the text of `{key}` holds `: ` (a colon and a space), which YAML reads as the start of a new key",
+        "`{key}` 的文本里有 `: `（冒号加空格），YAML 会把它当作新键的开始",
+    ),
+    "indent-less": Entry(
+        "`{key}:` is indented {n} spaces less than `{sibling}:` on line {line}",
+        "`{key}:` 比第 {line} 行的 `{sibling}:` 少缩进了 {n} 个空格",
+        en_one="`{key}:` is indented {n} space less than `{sibling}:` on line {line}",
+    ),
+    "indent-more": Entry(
+        "`{key}:` is indented {n} spaces more than `{sibling}:` on line {line}",
+        "`{key}:` 比第 {line} 行的 `{sibling}:` 多缩进了 {n} 个空格",
+        en_one="`{key}:` is indented {n} space more than `{sibling}:` on line {line}",
+    ),
+    "hint.indent": Entry(
+        "start it at column {column}, exactly under `{sibling}:`; in YAML, keys of one entry line up",
+        "让它从第 {column} 列开始，与 `{sibling}:` 对齐；YAML 里同一条目的键必须对齐",
+    ),
+    "hint.full-width-key": Entry(
+        "it holds full-width punctuation from the input method; write it with ASCII `:`, spaces and commas: `{fixed}`",
+        "这里有输入法打出的全角符号；请改用半角的 `:`、空格和逗号：`{fixed}`",
+    ),
+    # -- diagnostics formats ---------------------------------------------------------------------
+    "severity.error": Entry("error", "错误"),
+    "severity.warning": Entry("warning", "警告"),
+    "hint": Entry("hint", "提示"),
+    "hint.line": Entry("  hint: {hint}", "  提示：{hint}"),
+    # -- command output --------------------------------------------------------------------------
+    "cli.error": Entry("studylog: error: {error}", "studylog：错误：{error}"),
+    "cli.n-errors": Entry("{n} errors", "{n} 个错误", en_one="{n} error"),
+    "cli.n-warnings": Entry("{n} warnings", "{n} 个警告", en_one="{n} warning"),
+    "cli.n-files": Entry("{n} files", "{n} 个文件", en_one="{n} file"),
+    "cli.n-checkins": Entry("{n} check-ins", "{n} 份打卡", en_one="{n} check-in"),
+    "cli.validate-failed": Entry("✗ {errors}, {warnings} in {files}", "✗ {files}中有 {errors}、{warnings}"),
+    "cli.validate-ok": Entry("✓ plan.yaml and {checkins} are valid", "✓ plan.yaml 和 {checkins}均无问题"),
+    "cli.with-warnings": Entry(" ({warnings})", "（{warnings}）"),
+    "cli.build-errors": Entry(
+        "✗ {errors}: nothing was written; fix them first (see above)", "✗ {errors}：什么都没有写入；请先改正（见上方）"
+    ),
+    # -- `studylog status` -----------------------------------------------------------------------
+    "status.as-of": Entry("as of {date}", "截至 {date}"),
+    "status.list-sep": Entry("; ", "；"),
+    "status.planned": Entry("{title} ({id})", "{title}（{id}）"),
+    "status.rest-day": Entry("rest day", "休息日"),
+    "status.nothing-planned": Entry("nothing planned", "今天没有安排"),
+    "status.checked-in": Entry("✅ checked in", "✅ 已打卡"),
+    "status.not-checked-in": Entry("not checked in yet", "还没有打卡"),
+    "status.ahead": Entry("{n} days ahead", "提前 {n} 天", en_one="{n} day ahead"),
+    "status.behind": Entry("{n} days behind", "落后 {n} 天", en_one="{n} day behind"),
+    "status.on-schedule": Entry("on schedule", "按计划进行"),
+    "status.no-forecast": Entry("no forecast yet (no progress in the last 14 days)", "暂无预测（最近 14 天没有进展）"),
+    "status.range": Entry(" (range {low} … {high})", "（范围 {low} … {high}）"),
+    "status.hours-of": Entry("{hours} of {target} planned", "{hours} 小时，计划 {target} 小时"),
+    "status.hours": Entry("{hours}", "{hours} 小时"),
+    "status.today": Entry("today", "今天"),
+    "status.today-line": Entry("{today} — {checked}", "{today} —— {checked}"),
+    "status.progress": Entry("progress", "总进度"),
+    "status.progress-line": Entry(
+        "{bar} {percent}% (plan expects {expected}%)", "{bar} {percent}%（计划应达 {expected}%）"
+    ),
+    "status.schedule": Entry("schedule", "进度对比"),
+    "status.schedule-line": Entry("{schedule}; forecast finish {forecast}", "{schedule}；预计完成 {forecast}"),
+    "status.streak": Entry("streak", "连续打卡"),
+    "status.streak-line": Entry(
+        "{n} days (longest {longest}, never missed twice for {twice}, habit strength {strength}%)",
+        "{n} 天（最长 {longest} 天；已 {twice} 天没有连续两天缺卡；习惯强度 {strength}%）",
+        en_one="{n} day (longest {longest}, never missed twice for {twice}, habit strength {strength}%)",
+    ),
+    "status.hours-label": Entry("hours", "学习时长"),
+    "status.items": Entry("items", "学习项"),
+    "status.items-line": Entry(
+        "{done} done, {doing} in progress, {todo} not started", "已完成 {done}，进行中 {doing}，未开始 {todo}"
+    ),
+    "status.milestone": Entry("milestone", "里程碑"),
+    "status.milestone-line": Entry(
+        "{id} {title}: {done}/{total}, due {due}, {state}", "{id} {title}：{done}/{total}，截止 {due}，{state}"
+    ),
+    "status.milestone-met": Entry("met", "已达成"),
+    "status.milestone-on_track": Entry("on track", "进展正常"),
+    "status.milestone-at_risk": Entry("at risk", "有风险"),
+    "status.milestone-missed": Entry("missed", "已错过"),
+    "status.has-errors": Entry(
+        "{errors}: fix them (see `studylog validate`) to see progress",
+        "{errors}：请先改正（见 `studylog validate`）再查看进度",
+    ),
+}
