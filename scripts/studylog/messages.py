@@ -304,10 +304,6 @@ CATALOG: Final[dict[str, Entry]] = {
     "hint.link-no-headings": Entry("link to the file itself", "直接链接到这个文件"),
     "hint.link-anchors": Entry("its anchors are {anchors}", "它的锚点有 {anchors}"),
     "link-not-heading": Entry("`#{fragment}` is not a heading in /{path}", "`#{fragment}` 不是 /{path} 里的标题"),
-    "hint.link-markdown": Entry(
-        "a link in `links:` is written `- {{url: {url}, title: {title}}}`, not as a Markdown link",
-        "`links:` 里的链接要写成 `- {{url: {url}, title: {title}}}`，而不是 Markdown 链接",
-    ),
     "link-not-yet": Entry("{message} (yet): kept as written in {source}", "{message}（暂时）：按 {source} 中的原样保留"),
     "hint.link-not-yet": Entry(
         "commit the file or heading it points at (or correct the link); until then the README marks it "

@@ -162,11 +162,16 @@ def _indentation(path: str, lines: list[str], index: int) -> Diagnostic | None:
         distance, sibling, column = best
         sibling_key = lines[sibling][column:].split(":", 1)[0]
         key = line.lstrip(" ").split(":", 1)[0]
-        message_id = "indent-less" if own < column else "indent-more"
         return Diagnostic.at(
             Span(path, here + 1, own + 1),
             "yaml-syntax",
-            t(message_id, n=distance, key=key, sibling=sibling_key, line=sibling + 1),
+            t(
+                "indent-less" if own < column else "indent-more",
+                n=distance,
+                key=key,
+                sibling=sibling_key,
+                line=sibling + 1,
+            ),
             t("hint.indent", column=column + 1, sibling=sibling_key),
         )
     return None
