@@ -28,7 +28,9 @@ def write_repo(root: Path, files: dict[str, str | bytes]) -> Path:
 
 def run_cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """The installed command, as a learner runs it (a new process each time)."""
-    full_env = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"}
+    full_env = {k: v for k, v in os.environ.items() if k not in ("GITHUB_ACTIONS", "STUDYLOG_LANG")}
+    # Tests read English unless they ask for another language (the fixture plan says zh-CN).
+    full_env["STUDYLOG_LANG"] = "en"
     full_env.update(env or {})
     return subprocess.run(
         [sys.executable, "-m", "studylog", *args],
@@ -45,6 +47,12 @@ def run_cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = No
 @pytest.fixture
 def fixture_plan() -> str:
     return (DATA / "plan.yaml").read_text(encoding="utf-8")
+
+
+@pytest.fixture(autouse=True)
+def _english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """In-process commands read English unless a test asks otherwise (the fixture plan says zh-CN)."""
+    monkeypatch.setenv("STUDYLOG_LANG", "en")
 
 
 @pytest.fixture(autouse=True)

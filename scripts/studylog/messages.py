@@ -420,6 +420,8 @@ CATALOG: Final[dict[str, Entry]] = {
     "hint.line": Entry("  hint: {hint}", "  提示：{hint}"),
     # -- command output --------------------------------------------------------------------------
     "cli.error": Entry("studylog: error: {error}", "studylog：错误：{error}"),
+    "cli.interrupted": Entry("studylog: interrupted", "studylog：已中断"),
+    "cli.bad-lang": Entry("--lang {lang}: use en or zh-CN", "--lang {lang}：请用 en 或 zh-CN"),
     "cli.n-errors": Entry("{n} errors", "{n} 个错误", en_one="{n} error"),
     "cli.n-warnings": Entry("{n} warnings", "{n} 个警告", en_one="{n} warning"),
     "cli.n-files": Entry("{n} files", "{n} 个文件", en_one="{n} file"),
@@ -476,4 +478,11 @@ CATALOG: Final[dict[str, Entry]] = {
         "{errors}: fix them (see `studylog validate`) to see progress",
         "{errors}：请先改正（见 `studylog validate`）再查看进度",
     ),
+    # -- job summary ---------------------------------------------------------------------------
+    "summary.no-problems": Entry("✅ No problems found.", "✅ 没有发现问题。"),
+    "summary.counts": Entry("{errors}, {warnings}", "{errors}，{warnings}"),
+    "summary.table-head": Entry("| file | line | code | message |", "| 文件 | 行 | 代码 | 说明 |"),
+    "summary.more": Entry("{n} more, see the job log", "还有 {n} 个，见任务日志"),
+    "summary.excerpts": Entry("Each problem with its source line", "每个问题及其所在的源代码行"),
+    "summary.progress": Entry("Progress", "进度"),
 }

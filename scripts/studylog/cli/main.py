@@ -26,7 +26,7 @@ from studylog.errors import (
     StudylogError,
     UsageError,
 )
-from studylog.i18n import t
+from studylog.i18n import Lang, choose, parse_lang, t, using
 
 
 def _date(value: str) -> dt.date:
@@ -424,7 +424,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         from studylog.render.summary import validation_summary
 
         with args.summary.open("a", encoding="utf-8") as handle:
-            handle.write(validation_summary(result, args.today))
+            handle.write(validation_summary(result, args.today, args.path))
     sys.stdout.flush()
     errors = len(result.errors)
     warnings = len(result.diagnostics) - errors
@@ -454,28 +454,32 @@ def _report_bug(debug: bool) -> int:
     return EXIT_BUG
 
 
-def _choose_language(args: argparse.Namespace) -> None:
-    from studylog.i18n import choose, parse_lang, use
+def _choose_language(args: argparse.Namespace) -> Lang:
     from studylog.load.files import declared_locale
 
     if args.lang is not None and parse_lang(args.lang) is None:
-        raise UsageError(f"--lang {args.lang}: use en or zh-CN")
+        raise UsageError(t("cli.bad-lang", lang=args.lang))
     root = getattr(args, "path", None)
-    use(choose(args.lang, os.environ, declared_locale(root) if isinstance(root, Path) else None))
+    return choose(args.lang, os.environ, declared_locale(root) if isinstance(root, Path) else None)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        _choose_language(args)
+        lang = _choose_language(args)
     except StudylogError as exc:
-        _say(f"studylog: error: {exc}")
+        _say(t("cli.error", error=exc))
         return exc.exit_code
     handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
     if handler is None:
         parser.print_help()
         return EXIT_USAGE
+    with using(lang):  # for this command only: main() may run many times in one process (tests)
+        return _run(handler, args)
+
+
+def _run(handler: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
     try:
         return handler(args)
     except StudylogError as exc:
@@ -488,10 +492,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         _say(t("cli.error", error=exc))
         return exc.exit_code
     except OSError as exc:  # unreadable files, full disk: the learner's environment, not a bug
-        _say(f"studylog: error: {exc.filename or ''}: {exc.strerror or exc}")
+        _say(t("cli.error", error=f"{exc.filename or ''}: {exc.strerror or exc}"))
         return EXIT_USAGE
     except KeyboardInterrupt:
-        _say("studylog: interrupted")
+        _say(t("cli.interrupted"))
         return EXIT_INTERRUPTED
     except Exception:
         return _report_bug(args.debug)
