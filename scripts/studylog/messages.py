@@ -485,4 +485,327 @@ CATALOG: Final[dict[str, Entry]] = {
     "summary.more": Entry("{n} more, see the job log", "还有 {n} 个，见任务日志"),
     "summary.excerpts": Entry("Each problem with its source line", "每个问题及其所在的源代码行"),
     "summary.progress": Entry("Progress", "进度"),
+    # -- --help --------------------------------------------------------------------------------
+    "help.path": Entry(
+        "the repository folder that holds plan.yaml (default: .)",
+        "包含 plan.yaml 的仓库文件夹（默认：.）",
+    ),
+    "help.today": Entry(
+        "the as-of date (default: today in the plan's timezone)",
+        "统计截至的日期（默认：按计划时区的今天）",
+    ),
+    "help.description": Entry(
+        "Track a study plan with one YAML check-in a day; validate, compute progress, and render the README dashboard.",
+        "每天提交一份 YAML 打卡，跟踪学习计划：校验、计算进度、生成 README 仪表盘。",
+    ),
+    "help.lang": Entry(
+        "language of every message: en or zh-CN (default: $STUDYLOG_LANG, the plan's locale, $LANG, en)",
+        "所有消息的语言：en 或 zh-CN（默认依次取 $STUDYLOG_LANG、计划的 locale、$LANG，最后是 en）",
+    ),
+    "help.debug": Entry(
+        "on an unexpected error, print the full traceback (for a bug report)",
+        "遇到意外错误时打印完整的调用栈（用于报告 bug）",
+    ),
+    "help.cmd.validate": Entry(
+        "check plan.yaml and every check-in; exit 1 on problems",
+        "检查 plan.yaml 和每一份打卡；有问题时退出码为 1",
+    ),
+    "help.cmd.validate.description": Entry(
+        "Check plan.yaml and every file under checkins/ and report each problem with its file, line and column.",
+        "检查 plan.yaml 和 checkins/ 下的每个文件，逐条报告问题及其文件、行号和列号。",
+    ),
+    "help.validate.format": Entry(
+        "output format (default: github when GITHUB_ACTIONS=true, else text)",
+        "输出格式（默认：GITHUB_ACTIONS=true 时为 github，否则为 text）",
+    ),
+    "help.validate.external": Entry(
+        "also check http(s) links over the network (off by default)",
+        "同时通过网络检查 http(s) 链接（默认关闭）",
+    ),
+    "help.validate.ignore": Entry(
+        "with --external: skip URLs matching this glob, e.g. 'https://example.com/*' (repeatable)",
+        "配合 --external：跳过匹配此通配符的网址，例如 'https://example.com/*'（可重复）",
+    ),
+    "help.validate.link-budget": Entry(
+        "with --external: stop checking after this long; the rest are warnings (default: 120)",
+        "配合 --external：检查超过这么久就停止，其余的记为警告（默认：120）",
+    ),
+    "help.validate.link-cache": Entry(
+        "with --external: where passing URLs are remembered for 7 days (default: "
+        "~/.cache/studylog/links.json; 'none' to disable)",
+        "配合 --external：记住通过检查的网址 7 天的位置（默认：~/.cache/studylog/links.json；写 'none' 关闭）",
+    ),
+    "help.validate.summary": Entry(
+        'also append a Markdown summary (problems and progress) to FILE, e.g. "$GITHUB_STEP_SUMMARY"',
+        '同时把 Markdown 摘要（问题和进度）追加到 FILE，例如 "$GITHUB_STEP_SUMMARY"',
+    ),
+    "help.cmd.status": Entry(
+        "progress, schedule, streak and today's task",
+        "进度、进度对比、连续打卡和今天的任务",
+    ),
+    "help.cmd.status.description": Entry(
+        "Compute progress as of a date: today's task, streak, progress per phase, days ahead or behind, "
+        "forecast finish, hours and milestones.",
+        "计算截至某日的进度：今天的任务、连续打卡、各阶段进度、提前或落后的天数、预计完成日期、学习时长和里程碑。",
+    ),
+    "help.status.format": Entry(
+        "output format (default: text)",
+        "输出格式（默认：text）",
+    ),
+    "help.cmd.build": Entry(
+        "validate, then regenerate the README dashboard, charts and reports/",
+        "先校验，再重新生成 README 仪表盘、图表和 reports/",
+    ),
+    "help.cmd.build.description": Entry(
+        "Validate everything (links too); if there are no errors, compute progress and write the README "
+        "section between the studylog markers, charts, weekly and phase reviews, the problem log and "
+        "reports/index.html. Only changed files are written.",
+        "校验全部内容（包括链接）；没有错误时计算进度，写入 studylog 标记之间的 README 段落、图表、周复盘和阶段"
+        "验收、避坑记录以及 reports/index.html。只写入有变化的文件。",
+    ),
+    "help.build.check": Entry(
+        "write nothing; exit 1 if the committed outputs differ from a rebuild for their recorded as-of date",
+        "什么都不写；如果已提交的输出与按其记录日期重新生成的结果不同，退出码为 1",
+    ),
+    "help.cmd.export": Entry(
+        "the whole journey as one PDF (needs Chromium)",
+        "把整个学习历程导出为一个 PDF（需要 Chromium）",
+    ),
+    "help.cmd.export.description": Entry(
+        "Write one PDF with the charts, the summary table, the journal, weekly and phase reviews and the "
+        "problem log, printed by headless Chromium so Chinese text renders with the system's fonts.",
+        "用无头 Chromium 打印一个 PDF，包含图表、打卡汇总表、打卡日志、周复盘和阶段验收以及避坑记录，中文用系统"
+        "字体渲染。",
+    ),
+    "help.export.pdf": Entry(
+        "write a PDF (the only format)",
+        "写出 PDF（唯一的格式）",
+    ),
+    "help.export.output": Entry(
+        "where to write it (default: exports/journey-AS_OF.pdf, outside the committed reports/)",
+        "写到哪里（默认：exports/journey-截至日期.pdf，不在提交的 reports/ 里）",
+    ),
+    "help.cmd.publish": Entry(
+        "build, commit the generated files as github-actions[bot] and push; retry on a race",
+        "生成后以 github-actions[bot] 身份提交生成的文件并推送；遇到竞争时重试",
+    ),
+    "help.cmd.publish.description": Entry(
+        "Build, commit only README.md and reports/ as github-actions[bot], and push to the branch's remote. "
+        "When the push is rejected because someone pushed first, take the remote branch, rebuild on it and "
+        "try again, with backoff.",
+        "生成输出，以 github-actions[bot] 身份只提交 README.md 和 reports/，并推送到分支的远程仓库。如果因为别"
+        "人先推送而被拒绝，就取回远程分支，在其上重新生成再试，每次间隔加倍。",
+    ),
+    "help.publish.remote": Entry(
+        "the git remote to push to (default: origin)",
+        "推送到的 git 远程仓库（默认：origin）",
+    ),
+    "help.publish.branch": Entry(
+        "the branch to publish (default: the current one)",
+        "要发布的分支（默认：当前分支）",
+    ),
+    "help.publish.via-branch": Entry(
+        "for a protected branch: push to NAME instead and open a pull request (needs GITHUB_TOKEN)",
+        "用于受保护的分支：改为推送到 NAME 并开一个拉取请求（需要 GITHUB_TOKEN）",
+    ),
+    "help.publish.attempts": Entry(
+        "pushes to try before giving up (default: 5)",
+        "放弃前尝试推送的次数（默认：5）",
+    ),
+    "help.publish.backoff": Entry(
+        "wait before a retry; doubles each time (default: 1)",
+        "重试前等待的秒数；每次加倍（默认：1）",
+    ),
+    "help.publish.dry-run": Entry(
+        "build and list what would be committed; no commit or push",
+        "生成并列出将要提交的文件；不提交也不推送",
+    ),
+    "help.cmd.remind": Entry(
+        "open or update a reminder issue when today's check-in is missing; close it when it arrives",
+        "今天缺少打卡时创建或更新一个提醒 issue；打卡后关闭它",
+    ),
+    "help.cmd.remind.description": Entry(
+        "With GITHUB_TOKEN and GITHUB_REPOSITORY set (as in GitHub Actions): when today (in the plan's "
+        "timezone) is a planned day without a check-in, open or update one reminder issue with today's task "
+        "and the streak at stake; when the check-in is there, close it.",
+        "在设置了 GITHUB_TOKEN 和 GITHUB_REPOSITORY 时（如在 GitHub Actions 中）：如果今天（按计划时区）是计划"
+        "学习日却还没有打卡，就创建或更新一个提醒 issu"
+        "e，写明今天的任务和面临中断的连续打卡；打卡后关闭它。",
+    ),
+    "help.remind.close-only": Entry(
+        "only close the reminder if today is checked in",
+        "只在今天已打卡时关闭提醒",
+    ),
+    "help.remind.dry-run": Entry(
+        "print what would happen; change nothing",
+        "打印将要做的事；不做任何改动",
+    ),
+    "help.cmd.bot": Entry(
+        "GitHub actions of the studylog bot",
+        "studylog 机器人在 GitHub 上的操作",
+    ),
+    "help.cmd.bot.description": Entry(
+        "GitHub actions of the bot.",
+        "机器人在 GitHub 上的操作。",
+    ),
+    "help.cmd.comment": Entry(
+        "upsert the pull-request comment: problems found and the progress the PR brings",
+        "更新或创建拉取请求评论：发现的问题和该拉取请求带来的进度",
+    ),
+    "help.cmd.comment.description": Entry(
+        "Create or update one comment on the pull request (found by a hidden marker) with the problems found "
+        "and the progress the pull request would bring, before → after.",
+        "在拉取请求上创建或更新一条评论（通过隐藏标记找到），写明发现的问题以及该拉取请求带来的进度变化（之前 →"
+        " 之后）。",
+    ),
+    "help.comment.pr": Entry(
+        "the pull request number",
+        "拉取请求编号",
+    ),
+    "help.comment.base": Entry(
+        "the base to compare with (default: origin/$GITHUB_BASE_REF)",
+        "用来比较的基准（默认：origin/$GITHUB_BASE_REF）",
+    ),
+    "help.comment.dry-run": Entry(
+        "print the comment; post nothing",
+        "打印评论；不发布",
+    ),
+    "help.cmd.init": Entry(
+        "set up a repository: plan.yaml from a curriculum, checkins/, README markers, a workflow",
+        "初始化仓库：从课程模板生成 plan.yaml、checkins/、README 标记和工作流",
+    ),
+    "help.cmd.init.description": Entry(
+        "Set up a study repository: plan.yaml from a built-in curriculum, checkins/, schemas for editors, "
+        "the README markers (appended; existing text untouched) and .github/workflows/studylog.yml. An "
+        "existing plan is never replaced without --force.",
+        "初始化学习仓库：从内置课程生成 plan.yaml，创建 checkins/、编辑器用的 schema、README 标记（追加在末尾，"
+        "不改动已有文字）和 .github/workflows/stud"
+        "ylog.yml。没有 --force 时绝不替换已有的计划。",
+    ),
+    "help.init.template": Entry(
+        "the curriculum: the 12-week LLM plan, Stanford CS336, or a blank skeleton (default: llm-12-weeks)",
+        "课程模板：12 周大模型计划、Stanford CS336 或空白骨架（默认：llm-12-weeks）",
+    ),
+    "help.init.start": Entry(
+        "the plan's first day (every date moves with it)",
+        "计划的第一天（所有日期随之移动）",
+    ),
+    "help.init.timezone": Entry(
+        "your IANA timezone, e.g. Asia/Shanghai (default: the template's)",
+        "你的 IANA 时区，例如 Asia/Shanghai（默认：模板中的时区）",
+    ),
+    "help.init.action": Entry(
+        "the studylog action the workflow uses (default: a placeholder to edit)",
+        "工作流使用的 studylog action（默认：一个待修改的占位符）",
+    ),
+    "help.init.force": Entry(
+        "replace an existing plan.yaml",
+        "替换已有的 plan.yaml",
+    ),
+    "help.cmd.new": Entry(
+        "write today's check-in, pre-filled from the plan",
+        "写出今天的打卡文件，按计划预先填好",
+    ),
+    "help.cmd.new.description": Entry(
+        "Write the check-in for today (in the plan's timezone) or --date at checkins/YYYY/YYYY-MM-DD.yaml, "
+        "pre-filled with the plan's items, status and hours. Never overwrites.",
+        "在 checkins/YYYY/YYYY-MM-DD.yaml 写出今天（按计划时区）或 --date 那天的打卡，预先填好计划中的学习项、"
+        "状态和时长。绝不覆盖已有文件。",
+    ),
+    "help.new.date": Entry(
+        "the day (default: today in the plan's timezone)",
+        "哪一天（默认：按计划时区的今天）",
+    ),
+    "help.new.edit": Entry(
+        "open the file in $VISUAL or $EDITOR, then check it",
+        "用 $VISUAL 或 $EDITOR 打开文件，关闭后检查它",
+    ),
+    "help.cmd.import": Entry(
+        "turn a hand-kept Markdown tracker into plan.yaml and check-ins",
+        "把手写的 Markdown 进度表转换成 plan.yaml 和打卡文件",
+    ),
+    "help.cmd.import.description": Entry(
+        "Read a Markdown tracker — a summary table (周次, 日期, 完成状态, 核心任务, …) or a phase/week/lecture "
+        "tracker wi"
+        "th task tables, milestones and a dated journal — and write plan.yaml and one check-in per day. Repor"
+        "ts everything it could not map.",
+        "读取 Markdown 进度表（一张汇总表：周次、日期、完成状态、核心任务……；或带任务表、里程碑和按日期记录的阶"
+        "段/周/课程进度表），写出 plan.yaml 和每天一份打卡。无法对应的内容都会报告出来。",
+    ),
+    "help.importer.file": Entry(
+        "the tracker to read",
+        "要读取的进度表",
+    ),
+    "help.importer.start": Entry(
+        "the plan's first day; resolves dates like 2026-01-XX",
+        "计划的第一天；用来确定 2026-01-XX 这样的日期",
+    ),
+    "help.importer.timezone": Entry(
+        "the plan's IANA timezone (default: Asia/Shanghai)",
+        "计划的 IANA 时区（默认：Asia/Shanghai）",
+    ),
+    "help.importer.force": Entry(
+        "overwrite existing plan.yaml and check-ins",
+        "覆盖已有的 plan.yaml 和打卡文件",
+    ),
+    "cli.not-a-date": Entry("{value!r} is not a date like 2026-01-18", "{value!r} 不是 2026-01-18 这样的日期"),
+    "cli.created": Entry("  created {path}", "  已创建 {path}"),
+    "cli.kept": Entry("  kept    {path} (already there)", "  已保留 {path}（已存在）"),
+    "cli.init-ready": Entry(
+        "✓ ready: check in with `studylog new`, then `studylog build`",
+        "✓ 准备就绪：用 `studylog new` 打卡，再运行 `studylog build`",
+    ),
+    "cli.init-edit-action": Entry(
+        "  edit .github/workflows/studylog.yml: replace {placeholder} with the studylog action you use",
+        "  请编辑 .github/workflows/studylog.yml：把 {placeholder} 换成你使用的 studylog action",
+    ),
+    "cli.new-wrote": Entry("✓ wrote {path} — {day}: {planned}", "✓ 已写出 {path} —— {day}：{planned}"),
+    "cli.new-valid": Entry("✓ {path} is valid", "✓ {path} 没有问题"),
+    "cli.note": Entry("  note: {note}", "  注意：{note}"),
+    "cli.import-errors": Entry("✗ the imported files have {errors}; see above", "✗ 导入的文件有 {errors}；见上方"),
+    "cli.import-valid": Entry(
+        "✓ the imported files are valid: run `studylog status` and `studylog build`",
+        "✓ 导入的文件没有问题：运行 `studylog status` 和 `studylog build`",
+    ),
+    "cli.nothing": Entry(" nothing", "无"),
+    "cli.publish-dry-run": Entry(
+        "dry run: would commit and push to {ref}:{files}", "演练：将提交并推送到 {ref}：{files}"
+    ),
+    "cli.publish-nothing": Entry("✓ nothing new to publish; {ref} is current", "✓ 没有新内容要发布；{ref} 已是最新"),
+    "cli.published": Entry(
+        "✓ published {commit} to {ref} ({files}, attempt {attempt})",
+        "✓ 已发布 {commit} 到 {ref}（{files}，第 {attempt} 次尝试）",
+    ),
+    "cli.export-wrote": Entry("✓ wrote {path} (as of {as_of})", "✓ 已写出 {path}（截至 {as_of}）"),
+    "cli.stale-differs": Entry("  {path}: differs from a rebuild", "  {path}：与重新生成的结果不同"),
+    "cli.stale-leftover": Entry("  {path}: generated but no longer produced", "  {path}：以前生成过，现在不再生成"),
+    "cli.stale-newer": Entry(
+        "  {path}: dated after the recorded as-of date {as_of}", "  {path}：日期晚于记录的截至日期 {as_of}"
+    ),
+    "cli.stale": Entry(
+        "✗ outputs are stale (as of {as_of}); run `studylog build` and commit:",
+        "✗ 输出已过期（截至 {as_of}）；请运行 `studylog build` 并提交：",
+    ),
+    "cli.up-to-date": Entry("✓ outputs are up to date (as of {as_of})", "✓ 输出是最新的（截至 {as_of}）"),
+    "cli.built": Entry(
+        "✓ built as of {as_of}: {written} written, {removed} removed, {unchanged} unchanged",
+        "✓ 已生成（截至 {as_of}）：写入 {written} 个，删除 {removed} 个，未变 {unchanged} 个",
+    ),
+    "cli.nothing-to-commit": Entry(" — nothing to commit", " —— 没有需要提交的内容"),
+    "cli.wrote": Entry("  wrote {path}", "  已写入 {path}"),
+    "cli.removed": Entry("  removed {path}", "  已删除 {path}"),
+    "cli.bug": Entry(
+        "studylog: internal error ({error}).\nThis is a bug in studylog {version}; please report it at {url} "
+        "with the command you ran",
+        "studylog：内部错误（{error}）。\n这是 studylog {version} 的 bug；请到 {url} 报告，附上你运行的命令",
+    ),
+    "cli.bug-end": Entry(".", "。"),
+    "cli.bug-end-debug": Entry(
+        " and the output of the same command with --debug.", "，以及加上 --debug 后同一命令的输出。"
+    ),
+    "help.usage": Entry("usage: ", "用法："),
+    "help.positionals": Entry("positional arguments", "位置参数"),
+    "help.options": Entry("options", "选项"),
+    "help.help": Entry("show this help message and exit", "显示本帮助并退出"),
+    "help.version": Entry("show the version and exit", "显示版本号并退出"),
 }
