@@ -143,7 +143,9 @@ def _underline(line: str, column: int) -> str:
     start = min(max(column - 1, 0), len(line))
     end = start + 1
     if start < len(line) and (line[start].isalnum() or line[start] in "-_./#[(`~"):
-        while end < len(line) and not line[end].isspace() and line[end] not in ":：,，]}":
+        while end < len(line) and not line[end].isspace() and line[end] not in "：,，]}":
+            if line[end] == ":" and line[end + 1 : end + 2] in ("", " "):  # `key: ` ends the key
+                break
             end += 1
     marked = line[start:end] or " "
     return " " * display_width(line[:start]) + "^" * max(display_width(marked), 1)

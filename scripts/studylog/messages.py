@@ -894,4 +894,17 @@ CATALOG: Final[dict[str, Entry]] = {
     ),
     "new-plan-errors": Entry("plan.yaml has errors: fix them first", "plan.yaml 有错误：请先改正"),
     "new-editor": Entry("cannot start the editor {editor!r}: {error}", "无法启动编辑器 {editor!r}：{error}"),
+    "summary.progress-head": Entry("| phase | progress |", "| 阶段 | 进度 |"),
+    "summary.progress-head-change": Entry("| phase | before → after |", "| 阶段 | 之前 → 之后 |"),
+    "summary.streak": Entry("{n} days", "{n} 天", en_one="{n} day"),
+    "summary.streak-change": Entry("{before} → **{n}** days", "{before} → **{n}** 天", en_one="{before} → **{n}** day"),
+    "summary.overall": Entry("| overall | {overall} |", "| 总进度 | {overall} |"),
+    "summary.streak-line": Entry("🔥 streak: {streak} · as of {as_of}", "🔥 连续打卡：{streak} · 截至 {as_of}"),
+    "summary.check": Entry("studylog check", "studylog 检查"),
+    "summary.pr-progress": Entry("Progress this pull request brings", "这个拉取请求带来的进度"),
+    "summary.nothing-planned": Entry("{date}: nothing planned today.", "{date}：今天没有安排。"),
+    "summary.clipped": Entry(
+        "… (cut to stay under GitHub's size limit; the job log has everything)",
+        "……（为不超过 GitHub 的大小限制而截断；完整内容见任务日志）",
+    ),
 }

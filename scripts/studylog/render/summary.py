@@ -61,7 +61,7 @@ def _excerpts(diagnostics: Sequence[Diagnostic], root: Path | None, limit: int) 
 
 
 def _progress(before: Snapshot | None, after: Snapshot) -> list[str]:
-    lines = ["| phase | " + ("before → after |" if before else "progress |"), "|---|---|"]
+    lines = [t("summary.progress-head-change" if before else "summary.progress-head"), "|---|---|"]
     old = {p.id: p.percent for p in before.phases} if before else {}
     for phase in after.phases:
         now = f"{phase.percent:g}%"
@@ -73,12 +73,12 @@ def _progress(before: Snapshot | None, after: Snapshot) -> list[str]:
         else f"{after.overall_percent:g}%"
     )
     streak = (
-        f"{before.streak_current} → **{after.streak_current}** days"
+        t("summary.streak-change", before=before.streak_current, n=after.streak_current)
         if before and before.streak_current != after.streak_current
-        else f"{after.streak_current} days"
+        else t("summary.streak", n=after.streak_current)
     )
-    lines.append(f"| overall | {overall} |")
-    lines += ["", f"🔥 streak: {streak} · as of {after.as_of}"]
+    lines.append(t("summary.overall", overall=overall))
+    lines += ["", t("summary.streak-line", streak=streak, as_of=after.as_of)]
     return lines
 
 
@@ -86,7 +86,7 @@ def _clip(text: str, limit: int) -> str:
     if len(text.encode("utf-8")) <= limit:
         return text
     clipped = text.encode("utf-8")[: limit - 200].decode("utf-8", "ignore")
-    return clipped.rsplit("\n", 1)[0] + "\n\n… (cut to stay under GitHub's size limit; the job log has everything)\n"
+    return clipped.rsplit("\n", 1)[0] + "\n\n" + t("summary.clipped") + "\n"
 
 
 def job_summary(diagnostics: Sequence[Diagnostic], snapshot: Snapshot | None, root: Path | None = None) -> str:
@@ -97,9 +97,9 @@ def job_summary(diagnostics: Sequence[Diagnostic], snapshot: Snapshot | None, ro
 
 
 def pr_comment(diagnostics: Sequence[Diagnostic], before: Snapshot | None, after: Snapshot | None) -> str:
-    lines = [COMMENT_MARKER, "### studylog check", "", *_problems(diagnostics, 50)]
+    lines = [COMMENT_MARKER, f"### {t('summary.check')}", "", *_problems(diagnostics, 50)]
     if after is not None:
-        lines += ["", "#### Progress this pull request brings", "", *_progress(before, after)]
+        lines += ["", f"#### {t('summary.pr-progress')}", "", *_progress(before, after)]
     return _clip("\n".join(lines) + "\n", COMMENT_LIMIT)
 
 
@@ -123,4 +123,4 @@ def reminder_closing_note(snapshot: Snapshot, locale: Locale) -> str:
     """The comment that closes the reminder: checked in, or nothing planned today."""
     if snapshot.today_checked_in:
         return LABELS[locale]["reminder_closed"].format(date=snapshot.as_of)
-    return f"{snapshot.as_of}: nothing planned today."
+    return t("summary.nothing-planned", date=snapshot.as_of)
