@@ -907,4 +907,68 @@ CATALOG: Final[dict[str, Entry]] = {
         "… (cut to stay under GitHub's size limit; the job log has everything)",
         "……（为不超过 GitHub 的大小限制而截断；完整内容见任务日志）",
     ),
+    # -- publish and the bot ---------------------------------------------------------------------
+    "git-failed": Entry("`git {command}` failed: {output}", "`git {command}` 失败：{output}"),
+    "git-detached": Entry(
+        "HEAD is detached and no branch was given: pass `--branch NAME`",
+        "HEAD 处于分离状态且没有指定分支：请加 `--branch NAME`",
+    ),
+    "publish-has-errors": Entry(
+        "the repository has {errors}; nothing was published:", "仓库里有 {errors}；什么都没有发布："
+    ),
+    "publish-dirty": Entry(
+        "uncommitted changes to {paths}: commit or stash them first", "{paths} 有未提交的改动：请先提交或暂存"
+    ),
+    "publish-readme-edited": Entry(
+        "README.md has uncommitted changes outside the studylog section: commit them first "
+        "(publish commits only what it generates)",
+        "README.md 在 studylog 段落之外有未提交的改动：请先提交它们（publish 只提交它生成的内容）",
+    ),
+    "push-refused-permission": Entry(
+        "push to {ref} was refused: the workflow's token may not push. On GitHub: Settings → Actions → General "
+        "→ Workflow permissions → 'Read and write permissions', and give the publish job "
+        "`permissions: contents: write`",
+        "推送到 {ref} 被拒绝：工作流的令牌没有推送权限。在 GitHub 上：Settings → Actions → General → "
+        "Workflow permissions → 'Read and write permissions'，并给 publish 任务加上 `permissions: contents: write`",
+    ),
+    "push-refused-protected": Entry(
+        "push to {ref} was refused: the branch is protected and refuses direct pushes: allow github-actions "
+        "to push to it, or run `studylog publish --via-branch studylog/dashboard` and merge the pull request "
+        "it opens",
+        "推送到 {ref} 被拒绝：该分支受保护，不接受直接推送；请允许 github-actions 推送，"
+        "或运行 `studylog publish --via-branch studylog/dashboard` 并合并它开的拉取请求",
+    ),
+    "push-failed": Entry("push to {ref} failed: {output}", "推送到 {ref} 失败：{output}"),
+    "push-conflict": Entry(
+        "your unpushed commits conflict with {ref}: {output}; pull and resolve, then publish again",
+        "你未推送的提交与 {ref} 冲突：{output}；请拉取并解决冲突后再发布",
+    ),
+    "push-gave-up": Entry(
+        "gave up after {n} attempts: {ref} kept moving (others pushed each time); "
+        "run publish again, or raise --attempts",
+        "尝试 {n} 次后放弃：{ref} 一直在变（每次都有别人先推送）；请再运行一次 publish，或调大 --attempts",
+        en_one="gave up after {n} attempt: {ref} kept moving (others pushed each time); "
+        "run publish again, or raise --attempts",
+    ),
+    "git-cannot-compare": Entry("cannot compare with {base}: {output}", "无法与 {base} 比较：{output}"),
+    "api-refused": Entry(
+        "GitHub refused to {doing} ({status}). Give the job `permissions: {permission}: write`; on a pull "
+        "request from a fork the token is read-only, so studylog writes the job summary instead",
+        "GitHub 拒绝了操作：{doing}（{status}）。请给任务加上 `permissions: {permission}: write`；"
+        "来自 fork 的拉取请求的令牌是只读的，所以 studylog 改为写入任务摘要",
+    ),
+    "api-404": Entry(
+        "GitHub answered 404 when trying to {doing}: check GITHUB_REPOSITORY and that the token can see the repository",
+        "GitHub 在执行“{doing}”时返回 404：请检查 GITHUB_REPOSITORY，以及令牌能否看到这个仓库",
+    ),
+    "api-failed": Entry("GitHub failed to {doing}: {status}", "GitHub 执行“{doing}”失败：{status}"),
+    "api-no-repository": Entry(
+        "GITHUB_REPOSITORY is not set (OWNER/REPO); GitHub Actions sets it",
+        "没有设置 GITHUB_REPOSITORY（OWNER/REPO）；GitHub Actions 会自动设置它",
+    ),
+    "api-no-token": Entry(
+        "GITHUB_TOKEN is not set: pass `env: GITHUB_TOKEN: ${{{{ github.token }}}}` to the step",
+        "没有设置 GITHUB_TOKEN：请在该步骤加上 `env: GITHUB_TOKEN: ${{{{ github.token }}}}`",
+    ),
+    "remind-has-errors": Entry("the repository has errors: no reminder sent", "仓库里有错误：没有发送提醒"),
 }
