@@ -40,7 +40,7 @@ USER_FACING = {
 # Modules whose terminal words are not in the catalog yet. The list may only shrink: a module
 # that is clean must leave it, and a module not on it must stay clean.
 NOT_YET = {
-    "start/importer.py",
+    "start/importers/apply.py",
 }
 _CJK_PUNCTUATION = re.compile(r"[，。：；！？（）“”‘’、【】]")
 
@@ -145,5 +145,6 @@ def test_no_user_facing_sentence_bypasses_the_catalog() -> None:
             clean_but_listed += [] if found else [rel]
         else:
             bypassing += found
+    assert sorted(p for p in NOT_YET if not (PACKAGE / p).is_file()) == []
     assert bypassing == []
     assert clean_but_listed == [], "take these modules off NOT_YET: they are clean now"

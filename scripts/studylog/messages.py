@@ -304,7 +304,9 @@ CATALOG: Final[dict[str, Entry]] = {
     "hint.link-no-headings": Entry("link to the file itself", "直接链接到这个文件"),
     "hint.link-anchors": Entry("its anchors are {anchors}", "它的锚点有 {anchors}"),
     "link-not-heading": Entry("`#{fragment}` is not a heading in /{path}", "`#{fragment}` 不是 /{path} 里的标题"),
-    "link-not-yet": Entry("{message} (yet): kept as written in {source}", "{message}（暂时）：按 {source} 中的原样保留"),
+    "link-not-yet": Entry(
+        "{message} (yet): kept as written in {source}", "{message}（暂时）：按 {source} 中的原样保留"
+    ),
     "hint.link-not-yet": Entry(
         "commit the file or heading it points at (or correct the link); until then the README marks it "
         "as not in the repository yet",
@@ -725,12 +727,12 @@ CATALOG: Final[dict[str, Entry]] = {
         "把手写的 Markdown 进度表转换成 plan.yaml 和打卡文件",
     ),
     "help.cmd.import.description": Entry(
-        "Read a Markdown tracker — a summary table (周次, 日期, 完成状态, 核心任务, …) or a phase/week/lecture "
-        "tracker wi"
-        "th task tables, milestones and a dated journal — and write plan.yaml and one check-in per day. Repor"
-        "ts everything it could not map.",
-        "读取 Markdown 进度表（一张汇总表：周次、日期、完成状态、核心任务……；或带任务表、里程碑和按日期记录的阶"
-        "段/周/课程进度表），写出 plan.yaml 和每天一份打卡。无法对应的内容都会报告出来。",
+        "Read a Markdown tracker — a summary table (周次, 日期, 完成状态, 核心任务, …), a 打卡 table "
+        "with 周 and 天 columns, a phase/week/lecture tracker, a #100DaysOfCode log or a `- [x]` task-list plan — "
+        "check the result, and write plan.yaml and one check-in per day. Reports everything it could not map.",
+        "读取 Markdown 进度表（汇总表：周次、日期、完成状态、核心任务……；带“周”和“天”列的打卡表；阶段/周/课程进度表；"
+        "#100DaysOfCode 日志；或 `- [x]` 任务清单式计划），检查结果，写出 plan.yaml 和每天一份打卡。"
+        "无法对应的内容都会报告出来。",
     ),
     "help.importer.file": Entry(
         "the tracker to read",
@@ -744,9 +746,10 @@ CATALOG: Final[dict[str, Entry]] = {
         "the plan's IANA timezone (default: Asia/Shanghai)",
         "计划的 IANA 时区（默认：Asia/Shanghai）",
     ),
+    "help.importer.dry-run": Entry("show what would be written; write nothing", "显示将要写出的内容；不写任何文件"),
     "help.importer.force": Entry(
-        "overwrite existing plan.yaml and check-ins",
-        "覆盖已有的 plan.yaml 和打卡文件",
+        "replace existing plan.yaml and check-ins (the old ones are backed up)",
+        "替换已有的 plan.yaml 和打卡文件（旧文件会备份）",
     ),
     "cli.not-a-date": Entry("{value!r} is not a date like 2026-01-18", "{value!r} 不是 2026-01-18 这样的日期"),
     "cli.created": Entry("  created {path}", "  已创建 {path}"),
@@ -761,8 +764,6 @@ CATALOG: Final[dict[str, Entry]] = {
     ),
     "cli.new-wrote": Entry("✓ wrote {path} — {day}: {planned}", "✓ 已写出 {path} —— {day}：{planned}"),
     "cli.new-valid": Entry("✓ {path} is valid", "✓ {path} 没有问题"),
-    "cli.note": Entry("  note: {note}", "  注意：{note}"),
-    "cli.import-errors": Entry("✗ the imported files have {errors}; see above", "✗ 导入的文件有 {errors}；见上方"),
     "cli.import-valid": Entry(
         "✓ the imported files are valid: run `studylog status` and `studylog build`",
         "✓ 导入的文件没有问题：运行 `studylog status` 和 `studylog build`",

@@ -246,21 +246,15 @@ def _build_parser() -> argparse.ArgumentParser:
 
     importer = commands.add_parser(
         "import",
-        help="turn a hand-kept Markdown tracker into plan.yaml and check-ins",
-        description="Read a Markdown tracker — a summary table (周次, 日期, 完成状态, 核心任务, …), a 打卡 table "
-        "with 周 and 天 columns, a phase/week/lecture tracker, a #100DaysOfCode log or a `- [x]` task-list plan — "
-        "check the result, and write plan.yaml and one check-in per day. Reports everything it could not map.",
+        help=t("help.cmd.import"),
+        description=t("help.cmd.import.description"),
     )
     importer.add_argument("file", type=Path, metavar="FILE.md", help=t("help.importer.file"))
     _add_path(importer)
-    importer.add_argument(
-        "--start", type=_date, metavar="YYYY-MM-DD", help="the plan's first day; resolves dates like 2026-01-XX"
-    )
-    importer.add_argument("--timezone", metavar="TZ", help="the plan's IANA timezone (default: Asia/Shanghai)")
-    importer.add_argument(
-        "--force", action="store_true", help="replace existing plan.yaml and check-ins (the old ones are backed up)"
-    )
-    importer.add_argument("--dry-run", action="store_true", help="show what would be written; write nothing")
+    importer.add_argument("--start", type=_date, metavar="YYYY-MM-DD", help=t("help.importer.start"))
+    importer.add_argument("--timezone", metavar="TZ", help=t("help.importer.timezone"))
+    importer.add_argument("--force", action="store_true", help=t("help.importer.force"))
+    importer.add_argument("--dry-run", action="store_true", help=t("help.importer.dry-run"))
     importer.set_defaults(handler=_cmd_import)
     return parser
 
@@ -308,7 +302,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
     for line in outcome.summary():
         _say(line)
     if not outcome.dry_run:
-        _say("✓ the imported files are valid: run `studylog status` and `studylog build`")
+        _say(t("cli.import-valid"))
     return EXIT_OK
 
 
