@@ -57,6 +57,10 @@ CATALOG: Final[dict[str, Entry]] = {
     "hint.key-alias": Entry(
         "keys are English: write `{alias}:` instead of `{key}:`", "键名要用英文：把 `{key}:` 改成 `{alias}:`"
     ),
+    "hint.key-alias-list": Entry(
+        "keys are English: write the list `{alias}:` instead of `{key}:`, one `- {entry}: …` line per entry",
+        "键名要用英文：把 `{key}:` 改成列表 `{alias}:`，每一项写一行 `- {entry}: …`",
+    ),
     "hint.known-keys": Entry("known keys: {keys}", "可用的键：{keys}"),
     "hint.colon-in-text": Entry(
         "a `: ` (colon and space) inside text starts a new key; put the whole text in quotes",

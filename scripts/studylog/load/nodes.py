@@ -94,6 +94,8 @@ def key_hint(key: str, allowed: Collection[str]) -> str:
     alias = KEY_ALIASES.get(key.strip().casefold())
     if alias in allowed:
         return t("hint.key-alias", key=key, alias=alias)
+    if alias is not None and f"{alias}s" in allowed:  # `问题:` at the top is the list `problems:`
+        return t("hint.key-alias-list", key=key, alias=f"{alias}s", entry=alias)
     return did_you_mean(key, allowed) or t("hint.known-keys", keys=", ".join(sorted(allowed)))
 
 
