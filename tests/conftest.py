@@ -125,6 +125,12 @@ def fixture_plan() -> str:
 
 
 @pytest.fixture(autouse=True)
+def _english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """In-process commands read English unless a test asks otherwise (the fixture plan says zh-CN)."""
+    monkeypatch.setenv("STUDYLOG_LANG", "en")
+
+
+@pytest.fixture(autouse=True)
 def _own_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """Each test gets an empty cache folder: nothing leaks between tests or from the learner's own."""
     monkeypatch.setenv("STUDYLOG_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))

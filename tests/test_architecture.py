@@ -12,7 +12,7 @@ import pytest
 from conftest import REPO_ROOT
 
 PACKAGE = REPO_ROOT / "scripts" / "studylog"
-SHARED = {"__init__", "model", "diagnostics", "errors", "layout", "linkpath", "cache", "clock"}
+SHARED = {"__init__", "model", "diagnostics", "errors", "layout", "linkpath", "cache", "clock", "i18n", "messages"}
 # The pipeline, earliest first; a module may import its own stage and earlier ones only.
 STAGES = ["shared", "load", "check", "progress", "render", "write", "publish", "start", "cli"]
 # publish (git, GitHub) and start (init, new, import) are siblings: neither needs the other.

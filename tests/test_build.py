@@ -135,7 +135,7 @@ def test_check_passes_after_a_build_on_any_later_day_and_fails_after_a_new_check
         ),
         (
             "<!-- studylog:start -->\n<!-- studylog:end -->\n<!-- studylog:start -->\n",
-            "has `<!-- studylog:start -->` 2 times (lines 1, 3); keep exactly one",
+            "has `<!-- studylog:start -->` more than once (lines 1, 3); keep exactly one",
         ),
     ],
     ids=["missing", "only-start", "out-of-order", "duplicated"],

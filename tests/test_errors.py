@@ -59,7 +59,7 @@ def test_problems_found_print_their_diagnostics_then_the_message(
     out, err = capsys.readouterr()
     assert out == ""  # stdout stays clean for --format json
     assert "checkins/2026-01-05.yaml:2:9: error[invalid-status]" in err
-    assert err.rstrip().endswith("studylog: error: 1 error(s): fix them (see `studylog validate`) to see progress")
+    assert err.rstrip().endswith("studylog: error: 1 error: fix them (see `studylog validate`) to see progress")
 
 
 def test_the_exit_code_survives_a_real_process(tmp_path: Path) -> None:

@@ -113,7 +113,7 @@ def test_text_output_and_exit_code_1(tmp_path: Path, fixture_plan: str) -> None:
     assert result.returncode == 1
     assert result.stdout.splitlines()[0] == (
         "checkins/2026/2026-01-05.yaml:2:9: error[invalid-status]: `status: 好` is not one of "
-        "done, in-progress, not-done (or ✅ 🔄 ❌, 完成 / 进行中 / 未完成)"
+        "done, in-progress, not-done, ✅ 🔄 ❌, 完成 / 进行中 / 未完成"
     )
     assert "✗ 1 error" in result.stderr
     assert "Traceback" not in result.stderr
@@ -132,7 +132,7 @@ def test_json_output(tmp_path: Path, fixture_plan: str) -> None:
         "code": "hours-out-of-range",
         "severity": "error",
         "message": "",
-        "hint": "",
+        "hint": "the hours you studied that day, 0 to 24",
     }
 
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from studylog.clock import as_of
 from studylog.diagnostics import Diagnostic, Severity, Span, sort_diagnostics
 from studylog.errors import UsageError
+from studylog.i18n import t
 from studylog.layout import PLAN_FILE
 from studylog.load import cache as loadcache
 from studylog.load.files import (
@@ -43,14 +44,11 @@ class LoadResult:
 
 def find_root(path: Path) -> Path:
     if not path.exists():
-        raise UsageError(f"{path}: no such directory")
+        raise UsageError(t("cli.no-such-directory", path=path))
     if not path.is_dir():
-        raise UsageError(f"{path}: not a directory (give the repository folder that holds plan.yaml)")
+        raise UsageError(t("cli.not-a-directory", path=path))
     if not (path / PLAN_FILE).is_file():
-        raise UsageError(
-            f"no {PLAN_FILE} in {path.resolve()}; run studylog from the repository root, "
-            "or start one with `studylog init`"
-        )
+        raise UsageError(t("cli.no-plan", plan=PLAN_FILE, path=path.resolve()))
     return path
 
 
@@ -129,8 +127,8 @@ def check_checkins(checkins: list[CheckIn], today: dt.date) -> list[Diagnostic]:
                 Diagnostic.at(
                     checkin.spans["date"],
                     "future-date",
-                    f"`date: {checkin.date}` is after today ({today}, in the plan's timezone)",
-                    "check-ins record days that have happened; check the date",
+                    t("future-date", date=checkin.date, today=today),
+                    t("hint.future-date"),
                 )
             )
     for day, same in by_day.items():
@@ -139,8 +137,8 @@ def check_checkins(checkins: list[CheckIn], today: dt.date) -> list[Diagnostic]:
                 Diagnostic.at(
                     later.spans["date"],
                     "duplicate-checkin",
-                    f"{day} already has a check-in: {same[0].path}",
-                    "keep one file per day: merge the two",
+                    t("duplicate-checkin", day=day, path=same[0].path),
+                    t("hint.duplicate-checkin"),
                 )
             )
     return problems

@@ -14,6 +14,7 @@ from typing import Any
 
 from studylog.cache import JsonCache
 from studylog.diagnostics import Diagnostic, Severity, Span
+from studylog.i18n import current
 from studylog.model import (
     CheckIn,
     Item,
@@ -32,7 +33,9 @@ from studylog.model import (
 
 
 def key(path: str, data: bytes, timezone: str) -> str:
-    return hashlib.sha256(b"\0".join((path.encode("utf-8"), timezone.encode("utf-8"), data))).hexdigest()
+    # Diagnostics are kept as worded, so the language they were worded in is part of the key.
+    parts = (path.encode("utf-8"), timezone.encode("utf-8"), current().value.encode("ascii"), data)
+    return hashlib.sha256(b"\0".join(parts)).hexdigest()
 
 
 def _span(span: Span) -> list[Any]:
@@ -109,7 +112,9 @@ def restore(path: str, value: dict[str, Any]) -> tuple[CheckIn | None, list[Diag
 
 
 def plan_key(path: str, data: bytes) -> str:
-    return hashlib.sha256(b"\0".join((b"plan", path.encode("utf-8"), data))).hexdigest()
+    return hashlib.sha256(
+        b"\0".join((b"plan", path.encode("utf-8"), current().value.encode("ascii"), data))
+    ).hexdigest()
 
 
 def _date(value: dt.date | None) -> str | None:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from studylog.errors import ApiError, ProblemsFound, UsageError
+from studylog.i18n import t
 from studylog.render.summary import COMMENT_MARKER
 
 if TYPE_CHECKING:
@@ -38,16 +39,10 @@ def _explain(exc: Any, doing: str, permission: str) -> ApiError:
     data = getattr(exc, "data", None)
     detail = data.get("message", "") if isinstance(data, dict) else ""
     if status in (401, 403):
-        return ApiError(
-            f"GitHub refused to {doing} ({status} {detail}). Give the job `permissions: {permission}: write`; "
-            "on a pull request from a fork the token is read-only, so studylog writes the job summary instead"
-        )
+        return ApiError(t("api-refused", doing=doing, status=f"{status} {detail}", permission=permission))
     if status == 404:
-        return ApiError(
-            f"GitHub answered 404 when trying to {doing}: check GITHUB_REPOSITORY and that the token can see "
-            "the repository"
-        )
-    return ApiError(f"GitHub failed to {doing}: {status} {detail or exc}")
+        return ApiError(t("api-404", doing=doing))
+    return ApiError(t("api-failed", doing=doing, status=f"{status} {detail or exc}"))
 
 
 class Bot:
@@ -63,9 +58,9 @@ class Bot:
         if dry_run and not token:
             return cls(None, name or "OWNER/REPO", dry_run=True)
         if not name or "/" not in name:
-            raise UsageError("GITHUB_REPOSITORY is not set (OWNER/REPO); GitHub Actions sets it")
+            raise UsageError(t("api-no-repository"))
         if not token:
-            raise UsageError("GITHUB_TOKEN is not set: pass `env: GITHUB_TOKEN: ${{ github.token }}` to the step")
+            raise UsageError(t("api-no-token"))
         from github import Auth, Github
 
         client = Github(
@@ -181,7 +176,7 @@ def send_reminder(root: Path, today: dt.date | None, *, close_only: bool = False
     result = load_repository(root, today)
     snapshot = snapshot_of(result, today)
     if snapshot is None or result.repository is None:
-        raise ProblemsFound("the repository has errors: no reminder sent", result.errors)
+        raise ProblemsFound(t("remind-has-errors"), result.errors)
     locale = result.repository.plan.locale
     bot = Bot.from_environment(dry_run=dry_run)
     if snapshot.today_checked_in or snapshot.today_rest_day or not snapshot.today_planned:

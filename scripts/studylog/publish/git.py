@@ -14,21 +14,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from studylog.errors import GitError, MarkerError, ProblemsFound, UsageError
+from studylog.i18n import t
 from studylog.layout import CHECKIN_DIR, README, REPORTS, is_generated_path
 from studylog.write.build import build_repository
 
 BOT_NAME = "github-actions[bot]"
 BOT_EMAIL = "41898282+github-actions[bot]@users.noreply.github.com"
 GENERATED = (README, REPORTS)
-
-PERMISSION_HINT = (
-    "the workflow's token may not push. On GitHub: Settings → Actions → General → Workflow permissions → "
-    "'Read and write permissions', and give the publish job `permissions: contents: write`"
-)
-PROTECTED_HINT = (
-    "the branch is protected and refuses direct pushes: allow github-actions to push to it, "
-    "or run `studylog publish --via-branch studylog/dashboard` and merge the pull request it opens"
-)
 
 
 @dataclass(frozen=True)
@@ -54,7 +46,7 @@ class Published:
 def git(root: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
     result = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, check=False)
     if check and result.returncode != 0:
-        raise GitError(f"`git {' '.join(args)}` failed: {(result.stderr or result.stdout).strip()}")
+        raise GitError(t("git-failed", command=" ".join(args), output=(result.stderr or result.stdout).strip()))
     return result
 
 
@@ -65,7 +57,7 @@ def current_branch(root: Path) -> str:
     for name in ("GITHUB_HEAD_REF", "GITHUB_REF_NAME"):
         if os.environ.get(name):
             return os.environ[name]
-    raise UsageError("HEAD is detached and no branch was given: pass `--branch NAME`")
+    raise UsageError(t("git-detached"))
 
 
 def changed_files(root: Path, paths: tuple[str, ...] = GENERATED) -> list[str]:
@@ -114,7 +106,7 @@ def _build(root: Path, today: dt.date | None) -> None:
     result, report = build_repository(root, today)
     if report is None:
         raise ProblemsFound(
-            f"the repository has {len(result.errors)} error(s); nothing was published:\n" + format_text(result.errors)
+            t("publish-has-errors", errors=t("cli.n-errors", n=len(result.errors))) + "\n" + format_text(result.errors)
         )
 
 
@@ -127,12 +119,9 @@ def publish(
 ) -> Published:
     dirty = _dirty_outside_generated(root)
     if dirty:
-        raise UsageError(f"uncommitted changes to {', '.join(dirty[:5])}: commit or stash them first")
+        raise UsageError(t("publish-dirty", paths=", ".join(dirty[:5])))
     if _readme_edited_by_hand(root):
-        raise UsageError(
-            "README.md has uncommitted changes outside the studylog section: commit them first "
-            "(publish commits only what it generates)"
-        )
+        raise UsageError(t("publish-readme-edited"))
     branch = options.branch or current_branch(root)
     target = options.target or branch
     remote_ref = f"{options.remote}/{target}"
@@ -163,11 +152,11 @@ def publish(
             return Published(commit, attempt, files, remote_ref)
         reason = _classify_push_failure(pushed.stderr + pushed.stdout)
         if reason == "permission":
-            raise GitError(f"push to {remote_ref} was refused: {PERMISSION_HINT}")
+            raise GitError(t("push-refused-permission", ref=remote_ref))
         if reason == "protected":
-            raise GitError(f"push to {remote_ref} was refused: {PROTECTED_HINT}")
+            raise GitError(t("push-refused-protected", ref=remote_ref))
         if reason != "race":
-            raise GitError(f"push to {remote_ref} failed: {pushed.stderr.strip()}")
+            raise GitError(t("push-failed", ref=remote_ref, output=pushed.stderr.strip()))
         # Someone pushed first. Drop only our generated commit, take theirs, rebuild on top.
         if commit is not None:
             git(root, "reset", "--quiet", "--hard", f"{commit}~1")
@@ -175,17 +164,11 @@ def publish(
         rebased = git(root, "rebase", "--quiet", "FETCH_HEAD", check=False)
         if rebased.returncode != 0:
             git(root, "rebase", "--abort", check=False)
-            raise GitError(
-                f"your unpushed commits conflict with {remote_ref}: {rebased.stderr.strip()}; "
-                "pull and resolve, then publish again"
-            )
+            raise GitError(t("push-conflict", ref=remote_ref, output=rebased.stderr.strip()))
         if attempt < options.attempts:
             sleep(wait)
             wait *= 2
-    raise GitError(
-        f"gave up after {options.attempts} attempts: {remote_ref} kept moving (others pushed each time); "
-        "run publish again, or raise --attempts"
-    )
+    raise GitError(t("push-gave-up", n=options.attempts, ref=remote_ref))
 
 
 def _recorded_as_of(root: Path) -> str:
@@ -214,5 +197,5 @@ def changed_checkins(root: Path, base: str) -> set[str]:
     """The check-ins this branch adds, changes or renames since it left `base` (`git diff base...HEAD`)."""
     diff = git(root, "diff", "--name-only", "--diff-filter=AMR", f"{base}...HEAD", "--", CHECKIN_DIR, check=False)
     if diff.returncode != 0:
-        raise UsageError(f"cannot compare with {base}: {(diff.stderr or diff.stdout).strip()}")
+        raise UsageError(t("git-cannot-compare", base=base, output=(diff.stderr or diff.stdout).strip()))
     return {line.strip() for line in diff.stdout.splitlines() if line.strip()}

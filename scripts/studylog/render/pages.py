@@ -22,7 +22,7 @@ from studylog.model import Locale, Repository, Status
 from studylog.progress import ITEM_STATES, Snapshot
 from studylog.render import charts, markdown
 from studylog.render import views as dashboard
-from studylog.render.labels import LABELS, STATUS_ICONS, status_label
+from studylog.render.labels import LABELS, STATUS_ICONS, label_format, status_label
 
 CHART_DIR = f"{REPORTS}/charts"
 BAR_WIDTH = 8  # fits a phone's column beside the phase name
@@ -173,7 +173,7 @@ def _context(repository: Repository, snapshot: Snapshot, missing: frozenset[Span
         "status_label": lambda status: status_label(labels, status),
         "status_emoji": lambda status: STATUS_ICONS[status],
         "legend": charts.LEGEND,
-        "fmt": lambda key, **kw: labels[key].format(**kw),
+        "fmt": lambda key, **kw: label_format(labels, key, **kw),
         "chart_data": chart_data,
         "chart_names": charts.names(chart_data),
         "CHART_DIR": CHART_DIR,
@@ -197,7 +197,7 @@ def _alt(name: str, ctx: Mapping[str, Any]) -> str:
         missed = sum(r.status is Status.MISSED for r in rows)
         return str(fmt("alt_calendar", start=ctx["plan"].start, end=ctx["plan"].end, done=done, missed=missed))
     if name == "phases":
-        return str(fmt("alt_phases", phases="，".join(f"{p.title} {_num(p.percent)}%" for p in s.phases)))
+        return str(fmt("alt_phases", phases=ctx["L"]["comma"].join(f"{p.title} {_num(p.percent)}%" for p in s.phases)))
     return str(fmt("alt_hours", total=_num(s.hours_total), target=_num(s.hours_target)))
 
 

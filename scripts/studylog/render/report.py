@@ -7,7 +7,9 @@ import json
 from pathlib import Path
 from typing import Any
 
+from studylog.diagnostics import display_width
 from studylog.errors import ProblemsFound
+from studylog.i18n import t
 from studylog.model import Status
 from studylog.progress import ITEM_STATES, Snapshot, snapshot_of
 
@@ -98,37 +100,74 @@ def _bar(percent: float, width: int = 20) -> str:
     return "█" * filled + "░" * (width - filled)
 
 
+def _pad(label: str, width: int = 11) -> str:
+    """`label` padded to `width` terminal columns (a Chinese character takes two)."""
+    return label + " " * max(width - display_width(label), 1)
+
+
 def format_status_text(s: Snapshot) -> str:
     if s.today_planned:
-        today = "; ".join(f"{title} ({ident})" for ident, title in s.today_planned)
+        today = t("status.list-sep").join(
+            t("status.planned", title=title, id=ident) for ident, title in s.today_planned
+        )
     else:
-        today = "rest day" if s.today_rest_day else "nothing planned"
-    checked = "✅ checked in" if s.today_checked_in else "not checked in yet"
+        today = t("status.rest-day") if s.today_rest_day else t("status.nothing-planned")
+    checked = t("status.checked-in") if s.today_checked_in else t("status.not-checked-in")
     if s.days_ahead > 0:
-        schedule = f"{s.days_ahead} day{'s' * (s.days_ahead != 1)} ahead"
+        schedule = t("status.ahead", n=s.days_ahead)
     elif s.days_ahead < 0:
-        schedule = f"{-s.days_ahead} day{'s' * (s.days_ahead != -1)} behind"
+        schedule = t("status.behind", n=-s.days_ahead)
     else:
-        schedule = "on schedule"
-    forecast = "no forecast yet (no progress in the last 14 days)"
+        schedule = t("status.on-schedule")
+    forecast = t("status.no-forecast")
     if s.forecast_finish and s.forecast_range:
         low, high = s.forecast_range
-        forecast = f"{s.forecast_finish}" + (f" (range {low} … {high})" if low != high else "")
-    target = f" of {s.hours_target:g} planned" if s.hours_target is not None else ""
+        forecast = f"{s.forecast_finish}" + (t("status.range", low=low, high=high) if low != high else "")
+    hours = (
+        t("status.hours-of", hours=f"{s.hours_total:g}", target=f"{s.hours_target:g}")
+        if (s.hours_target is not None)
+        else t("status.hours", hours=f"{s.hours_total:g}")
+    )
     lines = [
-        f"as of {s.as_of}",
-        f"today      {today} — {checked}",
-        f"progress   {_bar(s.overall_percent)} {s.overall_percent:.1f}% (plan expects {s.expected_percent:.1f}%)",
+        t("status.as-of", date=s.as_of),
+        _pad(t("status.today")) + t("status.today-line", today=today, checked=checked),
+        _pad(t("status.progress"))
+        + t(
+            "status.progress-line",
+            bar=_bar(s.overall_percent),
+            percent=f"{s.overall_percent:.1f}",
+            expected=f"{s.expected_percent:.1f}",
+        ),
         *(f"  {p.id:<9}{_bar(p.percent)} {p.percent:.1f}%  {p.title}" for p in s.phases),
-        f"schedule   {schedule}; forecast finish {forecast}",
-        f"streak     {s.streak_current} day{'s' * (s.streak_current != 1)} (longest {s.streak_longest}, "
-        f"never missed twice for {s.never_miss_twice}, habit strength {s.habit_strength:.1f}%)",
-        f"hours      {s.hours_total:g}{target}",
-        f"items      {s.count(Status.DONE)} done, {s.count(Status.IN_PROGRESS)} in progress, "
-        f"{s.count(Status.NOT_STARTED)} not started",
+        _pad(t("status.schedule")) + t("status.schedule-line", schedule=schedule, forecast=forecast),
+        _pad(t("status.streak"))
+        + t(
+            "status.streak-line",
+            n=s.streak_current,
+            longest=s.streak_longest,
+            twice=s.never_miss_twice,
+            strength=f"{s.habit_strength:.1f}",
+        ),
+        _pad(t("status.hours-label")) + hours,
+        _pad(t("status.items"))
+        + t(
+            "status.items-line",
+            done=s.count(Status.DONE),
+            doing=s.count(Status.IN_PROGRESS),
+            todo=s.count(Status.NOT_STARTED),
+        ),
     ]
     lines += [
-        f"milestone  {m.id} {m.title}: {m.done}/{m.total}, due {m.due}, {m.state.replace('_', ' ')}"
+        _pad(t("status.milestone"))
+        + t(
+            "status.milestone-line",
+            id=m.id,
+            title=m.title,
+            done=m.done,
+            total=m.total,
+            due=m.due,
+            state=t(f"status.milestone-{m.state}"),
+        )
         for m in s.milestones
     ]
     return "\n".join(lines) + "\n"
@@ -141,7 +180,5 @@ def status_report(root: Path, today: dt.date | None, fmt: str = "text") -> str:
     result = load_repository(root, today)
     snapshot = snapshot_of(result, today)
     if snapshot is None:
-        raise ProblemsFound(
-            f"{len(result.errors)} error(s): fix them (see `studylog validate`) to see progress", result.errors
-        )
+        raise ProblemsFound(t("status.has-errors", errors=t("cli.n-errors", n=len(result.errors))), result.errors)
     return format_status_json(snapshot) if fmt == "json" else format_status_text(snapshot)

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 from studylog.clock import as_of
 from studylog.errors import MarkerError, ProblemsFound, UsageError
+from studylog.i18n import t
 from studylog.layout import CHECKIN_DIR, PLAN_FILE, README, SCHEMA_DIR, WORKFLOW, checkin_path
 from studylog.model import Plan, Repository
 from studylog.write.readme import END, START, find_section
@@ -97,17 +98,14 @@ def init(
     force: bool = False,
 ) -> Written:
     if template not in TEMPLATES:
-        raise UsageError(f"unknown template {template!r}; choose one of {', '.join(TEMPLATES)}")
+        raise UsageError(t("init-unknown-template", template=template, choices=", ".join(TEMPLATES)))
     if timezone:
         try:
             ZoneInfo(timezone)
         except (KeyError, ValueError):
-            raise UsageError(f"{timezone!r} is not an IANA timezone like Asia/Shanghai") from None
+            raise UsageError(t("init-bad-timezone", timezone=timezone)) from None
     if (root / PLAN_FILE).exists() and not force:
-        raise UsageError(
-            f"{root / PLAN_FILE} already exists, so nothing was changed; pass --force to replace the plan "
-            "(check-ins, README text and other files are never touched)"
-        )
+        raise UsageError(t("init-plan-exists", path=root / PLAN_FILE))
     plan = plan_from_template(template, start, timezone)
     zone = re.search(r"^timezone:\s*(\S+)", plan, re.M).group(1)  # type: ignore[union-attr]
     first = dt.date.fromisoformat(re.search(r"^start:\s*(\S+)", plan, re.M).group(1))  # type: ignore[union-attr]
@@ -143,7 +141,7 @@ def new_checkin(root: Path, repository: Repository, day: dt.date) -> tuple[str, 
     rel = checkin_path(day)
     existing = [c.path for c in repository.checkins if c.date == day]
     if (root / rel).exists() or existing:
-        raise UsageError(f"{existing[0] if existing else rel} already holds the check-in for {day}; edit it instead")
+        raise UsageError(t("new-exists", path=existing[0] if existing else rel, day=day))
     plan: Plan = repository.plan
     items = plan.items_on(day)
     zh = plan.locale.value == "zh-CN"
@@ -192,7 +190,7 @@ def write_checkin(root: Path, day: dt.date | None) -> NewCheckin:
     root = find_root(root)
     result = load_repository(root, day)
     if result.repository is None:
-        raise ProblemsFound("plan.yaml has errors: fix them first", result.errors)
+        raise ProblemsFound(t("new-plan-errors"), result.errors)
     day = as_of(day, result.repository.plan.timezone)
     rel, text, planned = new_checkin(root, result.repository, day)
     path = root / rel
@@ -201,7 +199,7 @@ def write_checkin(root: Path, day: dt.date | None) -> NewCheckin:
         with path.open("x", encoding="utf-8") as handle:  # "x": never overwrite, even in a race
             handle.write(text)
     except FileExistsError:
-        raise UsageError(f"{rel} already holds the check-in for {day}; edit it instead") from None
+        raise UsageError(t("new-exists", path=rel, day=day)) from None
     return NewCheckin(rel, day, planned)
 
 
@@ -216,5 +214,5 @@ def edit_checkin(root: Path, written: NewCheckin) -> list[Diagnostic]:
     try:
         subprocess.run([*shlex.split(editor), str(root / written.path)], check=False)
     except OSError as exc:
-        raise UsageError(f"cannot start the editor {editor!r}: {exc}") from None
+        raise UsageError(t("new-editor", editor=editor, error=exc)) from None
     return [d for d in load_repository(root, written.day).diagnostics if d.path == written.path]

@@ -5,16 +5,18 @@ from __future__ import annotations
 import re
 
 from studylog.errors import MarkerError
+from studylog.i18n import t
 
 START = "<!-- studylog:start -->"
 END = "<!-- studylog:end -->"
-HOW_TO = (
-    f"put these two lines where the dashboard should go, each on a line of its own:\n    {START}\n    {END}\n"
-    "  (or run `studylog init`, which adds them without touching the rest)"
-)
+
 # A marker counts only alone on its line and indented less than a code block (4 spaces), so
 # writing about the markers in a README is safe.
 _MARKER = re.compile(rf"^ {{0,3}}({re.escape(START)}|{re.escape(END)})[ \t]*\r?$", re.MULTILINE)
+
+
+def _how_to() -> str:
+    return t("readme-how-to", start=START, end=END)
 
 
 def _line(text: str, offset: int) -> int:
@@ -27,21 +29,24 @@ def find_section(text: str) -> tuple[int, int]:
     starts = [m for kind, m in found if kind == START]
     ends = [m for kind, m in found if kind == END]
     if not starts and not ends:
-        raise MarkerError(f"README.md has no studylog markers; {HOW_TO}")
+        raise MarkerError(t("readme-no-markers", how_to=_how_to()))
     for name, matches in ((START, starts), (END, ends)):
         if len(matches) > 1:
             lines = ", ".join(str(_line(text, m.start())) for m in matches)
-            raise MarkerError(f"README.md has `{name}` {len(matches)} times (lines {lines}); keep exactly one")
+            raise MarkerError(t("readme-marker-repeated", marker=name, lines=lines))
         if not matches:
             other = (starts or ends)[0]
-            raise MarkerError(
-                f"README.md has only one marker (line {_line(text, other.start())}); `{name}` is missing; {HOW_TO}"
-            )
+            raise MarkerError(t("readme-one-marker", line=_line(text, other.start()), marker=name, how_to=_how_to()))
     start, end = starts[0], ends[0]
     if end.start() < start.start():
         raise MarkerError(
-            f"README.md's markers are in the wrong order: `{END}` (line {_line(text, end.start())}) comes before "
-            f"`{START}` (line {_line(text, start.start())}); swap them"
+            t(
+                "readme-marker-order",
+                end=END,
+                end_line=_line(text, end.start()),
+                start=START,
+                start_line=_line(text, start.start()),
+            )
         )
     # The end marker comes later, so the start marker's line ends in a newline.
     return text.index("\n", start.end()) + 1, end.start()
