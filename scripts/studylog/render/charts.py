@@ -163,6 +163,8 @@ class ChartData:
     phases: tuple[tuple[str, float], ...]  # (title, percent)
     weeks: tuple[tuple[str, float, float | None], ...]  # (ISO week, hours, target)
     labels: Labels
+    backfilled: tuple[dt.date, ...] = ()  # 补卡 days: hatched in the calendar
+    backfill_label: str = ""
 
     def title(self, name: str) -> str:
         return dict(self.labels.titles).get(name, "")
@@ -397,6 +399,13 @@ def _cell_color(status: Status | None, hours: float, per_day: float | None, them
     )
 
 
+def _backfill_patch(xy: tuple[float, float], theme: Theme, *, filled: bool = False) -> Any:
+    from matplotlib.patches import Rectangle
+
+    face = theme.done[2] if filled else "none"
+    return Rectangle(xy, 0.84, 0.84, facecolor=face, edgecolor=theme.text, hatch="////", linewidth=0.0)
+
+
 def _calendar_span(data: ChartData) -> tuple[dt.date, dt.date]:
     first = data.start - dt.timedelta(days=data.start.weekday())
     recorded = max((day for day, _, _ in data.days if day <= data.as_of), default=data.end)
@@ -451,6 +460,7 @@ def _calendar(fig: Figure, data: ChartData, theme: Theme) -> None:
     ax.set_axis_off()
     status: dict[dt.date, tuple[Status | None, float]] = {day: (state, hours) for day, state, hours in data.days}
     squares, colours = [], []
+    backfilled, hatched = set(data.backfilled), []
     day = max(first, data.start)
     while day <= last:
         index = (day - first).days // 7
@@ -469,9 +479,15 @@ def _calendar(fig: Figure, data: ChartData, theme: Theme) -> None:
             )
         )
         colours.append(_cell_color(state, hours, data.hours_target_per_day, theme))
+        if day in backfilled:
+            hatched.append(squares[-1])
         day += dt.timedelta(days=1)
     # One collection for every day: a path each in the SVG, but one artist to lay out and draw.
     ax.add_collection(PolyCollection(squares, facecolors=colours, edgecolors=theme.grid, linewidths=0.4))
+    if hatched:  # 补卡: a distinct pattern over the colour, readable without colour vision
+        ax.add_collection(
+            PolyCollection(hatched, facecolors="none", edgecolors=theme.text, linewidths=0.0, hatch="////")
+        )
     _calendar_labels(ax, data, theme, first, last, per_band, bands)
     _calendar_legend(fig, data, theme, legend_rows)
 
@@ -537,6 +553,13 @@ def _calendar_legend(fig: Figure, data: ChartData, theme: Theme, rows: list[list
             )
             fig.text((x + CELL) / width, y, label, color=theme.text, fontsize=MIN_FONT, va="bottom")
             x += CELL + 0.08 + _text_width(label, MIN_FONT) + 0.2
+    if data.backfilled and rows:  # after the last entry: the hatch that marks 补卡
+        box = _backfill_patch((x / width, y), theme, filled=True)
+        box.set_width(CELL * 0.8 / width)
+        box.set_height(CELL * 0.8 / height)
+        box.set_transform(fig.transFigure)
+        fig.add_artist(box)
+        fig.text((x + CELL) / width, y, data.backfill_label, color=theme.text, fontsize=MIN_FONT, va="bottom")
 
 
 # -- phases and hours ----------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from studylog.model import Locale
 from studylog.progress import Snapshot, snapshot_of
 from studylog.render import markdown
 from studylog.render.labels import LABELS
+from studylog.render.reply import review_reminder
 
 if TYPE_CHECKING:
     from studylog.check.repository import LoadResult
@@ -97,6 +98,7 @@ def reminder_issue(snapshot: Snapshot, locale: Locale) -> tuple[str, str]:
         f"### {labels['reminder_planned']}\n\n{planned}\n\n"
         f"{labels['reminder_streak'].format(n=snapshot.streak_current)}\n\n{labels['reminder_howto']}\n"
     )
+    body += review_reminder(snapshot, labels)  # 避坑复习 due today, with solutions
     return labels["reminder_title"].format(date=snapshot.as_of), body
 
 
