@@ -95,11 +95,13 @@ def test_the_summary_table_and_calendar_mark_backfills(history: Path) -> None:
     assert result.returncode == 0, result.stderr
     readme = (history / "README.md").read_text(encoding="utf-8")
     marked = [line for line in readme.splitlines() if "🕰 补卡" in line]
-    assert [line.split(" | ")[1] for line in marked] == ["2026-01-08", "2026-01-09"]
+    assert [line.split(" | ")[0] for line in marked] == ["| 01\u201108", "| 01\u201109"]
+    weekly = (history / "reports/weekly/2026-W02.md").read_text(encoding="utf-8")
+    assert [line.split(" | ")[1] for line in weekly.splitlines() if "🕰 补卡" in line] == ["2026-01-08", "2026-01-09"]
     calendar = (history / "reports/charts/calendar.svg").read_text(encoding="utf-8")
     assert "<pattern" in calendar and "补卡" in calendar  # the hatch pattern and its legend entry
     index = (history / "reports/index.html").read_text(encoding="utf-8")
-    assert index.count("🕰 补卡") == 2
+    assert index.count("✅ 🕰 补卡</td>") == 2
 
 
 def test_a_shallow_clone_claims_no_backfills(history: Path, tmp_path: Path) -> None:

@@ -213,7 +213,7 @@ def test_the_owners_issue_becomes_a_committed_checkin_a_comment_and_a_closed_iss
     assert "github-actions[bot]|check-in 2026-01-06 from #3" in log
     assert "studylog: update dashboard" in log  # the dashboard was rebuilt in the same job
     # Committed now, months after its day: the rebuilt table marks it as a back-fill.
-    assert "| 2026-01-06 | ✅ 已完成 · 🕰 补卡 |" in remote_file(remote, "README.md")
+    assert "| 01\u201106 | ✅ 🕰 补卡 |" in remote_file(remote, "README.md")  # MM-DD with a non-breaking hyphen
     (comment,) = github.comments.values()
     assert "✅ 2026-01-06 打卡已记录：`checkins/2026/2026-01-06.yaml`" in comment["body"]
     assert "🔥 连续打卡 1 天" in comment["body"] and "⏭ 下一项：`w1d3` 概率论（2026-01-07）" in comment["body"]
