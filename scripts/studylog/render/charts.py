@@ -399,13 +399,6 @@ def _cell_color(status: Status | None, hours: float, per_day: float | None, them
     )
 
 
-def _backfill_patch(xy: tuple[float, float], theme: Theme, *, filled: bool = False) -> Any:
-    from matplotlib.patches import Rectangle
-
-    face = theme.done[2] if filled else "none"
-    return Rectangle(xy, 0.84, 0.84, facecolor=face, edgecolor=theme.text, hatch="////", linewidth=0.0)
-
-
 def _calendar_span(data: ChartData) -> tuple[dt.date, dt.date]:
     first = data.start - dt.timedelta(days=data.start.weekday())
     recorded = max((day for day, _, _ in data.days if day <= data.as_of), default=data.end)
@@ -421,12 +414,16 @@ def _calendar_grid(data: ChartData) -> tuple[int, int, int]:
     return weeks, per_band, bands
 
 
-def _legend_rows(data: ChartData, width: float) -> list[list[tuple[Status, str]]]:
-    rows: list[list[tuple[Status, str]]] = [[]]
+def _legend_rows(data: ChartData, width: float) -> list[list[tuple[Status | None, str]]]:
+    """The legend's entries in rows that fit the width; None is the hatch that marks 补卡."""
+    rows: list[list[tuple[Status | None, str]]] = [[]]
     used = 0.0
-    for key, label in data.labels.legend:
+    entries: list[tuple[Status | None, str]] = [*data.labels.legend]
+    if data.backfilled:
+        entries.append((None, data.backfill_label))
+    for key, label in entries:
         need = CELL + 0.08 + _text_width(label, MIN_FONT) + 0.2
-        if rows[-1] and used + need > width - 0.2:
+        if rows[-1] and 0.7 + used + need > width - 0.1:  # entries start 0.7 in (see _calendar_legend)
             rows.append([])
             used = 0.0
         rows[-1].append((key, label))
@@ -530,7 +527,7 @@ def _next_month(day: dt.date) -> dt.date:
     return dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
 
 
-def _calendar_legend(fig: Figure, data: ChartData, theme: Theme, rows: list[list[tuple[Status, str]]]) -> None:
+def _calendar_legend(fig: Figure, data: ChartData, theme: Theme, rows: list[list[tuple[Status | None, str]]]) -> None:
     from matplotlib.patches import Rectangle
 
     width, height = fig.get_size_inches()
@@ -539,27 +536,22 @@ def _calendar_legend(fig: Figure, data: ChartData, theme: Theme, rows: list[list
         y = (0.1 + (len(rows) - 1 - r) * 0.26) / height
         x = 0.7
         for key, label in row:
-            colour = _cell_color(key, per_day or 2.0, per_day, theme)
+            backfill = key is None  # 补卡: a done cell under the hatch
+            colour = theme.done[2] if backfill else _cell_color(key, per_day or 2.0, per_day, theme)
             fig.add_artist(
                 Rectangle(
                     (x / width, y),
                     CELL * 0.8 / width,
                     CELL * 0.8 / height,
                     facecolor=colour,
-                    edgecolor=theme.grid,
-                    linewidth=0.4,
+                    edgecolor=theme.text if backfill else theme.grid,
+                    linewidth=0.0 if backfill else 0.4,
+                    hatch="////" if backfill else None,
                     transform=fig.transFigure,
                 )
             )
             fig.text((x + CELL) / width, y, label, color=theme.text, fontsize=MIN_FONT, va="bottom")
             x += CELL + 0.08 + _text_width(label, MIN_FONT) + 0.2
-    if data.backfilled and rows:  # after the last entry: the hatch that marks 补卡
-        box = _backfill_patch((x / width, y), theme, filled=True)
-        box.set_width(CELL * 0.8 / width)
-        box.set_height(CELL * 0.8 / height)
-        box.set_transform(fig.transFigure)
-        fig.add_artist(box)
-        fig.text((x + CELL) / width, y, data.backfill_label, color=theme.text, fontsize=MIN_FONT, va="bottom")
 
 
 # -- phases and hours ----------------------------------------------------------------------------
