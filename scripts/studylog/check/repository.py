@@ -72,7 +72,7 @@ def load_repository(
     enabled = gc.isenabled()
     gc.disable()
     try:
-        result = _load_repository(root, today, links=links)
+        result = _load_repository(root, today, links=links, history=history)
     finally:
         if enabled:
             gc.enable()
@@ -80,7 +80,7 @@ def load_repository(
     return result
 
 
-def _load_repository(root: Path, today: dt.date | None, *, links: bool) -> LoadResult:
+def _load_repository(root: Path, today: dt.date | None, *, links: bool, history: bool) -> LoadResult:
     root = find_root(root)
     cache = loadcache.LoadCache(root)
     plan_bytes = (root / PLAN_FILE).read_bytes()
