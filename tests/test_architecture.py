@@ -30,6 +30,8 @@ def stage_of(module: str) -> str:
     first = parts[1] if len(parts) > 1 else "__init__"
     if first == "__main__":
         return "cli"
+    if first == "review":  # the spaced-review schedule: pure like progress.py, beside it
+        return "progress"
     return "shared" if first in SHARED else first
 
 

@@ -33,7 +33,10 @@ def test_every_diagnostic_code_is_exercised_by_a_test() -> None:
     assert {code for code in CODES if code not in tests and f" {code}\n" not in cases} == set()
 
 
-COMMANDS = ["init", "new", "import", "validate", "status", "build", "export", "publish", "remind", "bot comment"]
+COMMANDS = [
+    "init", "new", "checkin", "review", "import", "validate", "status", "build", "export", "publish", "remind",
+    "bot comment", "bot checkin-issue",
+]  # fmt: skip
 
 
 @pytest.mark.parametrize("command", COMMANDS)

@@ -104,7 +104,7 @@ def _message_ids_used() -> tuple[set[str], set[str]]:
                 elif isinstance(first, ast.JoinedStr) and isinstance(first.values[0], ast.Constant):
                     prefixes.add(str(first.values[0].value))
                 elif isinstance(first, ast.IfExp):
-                    literal |= {v.value for v in (first.body, first.orelse) if isinstance(v, ast.Constant)}
+                    literal |= {str(v.value) for v in (first.body, first.orelse) if isinstance(v, ast.Constant)}
                 elif isinstance(first, ast.Call):  # t(_KIND_NAMES.get(...)): ids listed in a table
                     continue
     return literal, prefixes

@@ -219,7 +219,15 @@ def test_status_on_the_repositorys_own_data() -> None:
     assert [(p["id"], p["percent"]) for p in s["phases"]] == [("p1", 40.0), ("p2", 0.0), ("p3", 0.0)]
     assert s["overall"]["percent"] == 13.3  # phase 1 is 4 of the plan's 12 weeks: 40% / 3
     assert s["schedule"]["expected_percent"] == 13.3 and s["schedule"]["days_ahead"] == 0
-    assert s["streak"] == {"current": 14, "longest": 14, "never_miss_twice": 14, "habit_strength": 52.6}
+    # The demo check-ins were committed with plan.yaml (imported history): none is a back-fill.
+    assert s["streak"] == {
+        "current": 14,
+        "longest": 14,
+        "never_miss_twice": 14,
+        "habit_strength": 52.6,
+        "strict": 14,
+        "backfills": 0,
+    }
     assert s["hours"]["total"] == 28 and s["hours"]["target"] == 28
     assert s["items"] | {"total": 0} == {"total": 0, "done": 14, "in_progress": 0, "not_started": 66}
     assert [(m["id"], m["done"], m["total"]) for m in s["milestones"]] == [("m1", 14, 28), ("m2", 0, 38), ("m3", 0, 14)]

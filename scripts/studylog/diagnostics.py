@@ -70,6 +70,8 @@ CODES = frozenset(
         "link-bad-fragment",
         "link-dead",
         "link-unverified",
+        "invalid-setting",
+        "unknown-problem",
     }
 )
 

@@ -72,3 +72,11 @@ class ApiError(StudylogError):
 
 class ImportRefused(ProblemsFound):
     """`studylog import` could not read the tracker (or its result would not be valid): nothing was written."""
+
+
+class CheckinRefused(ProblemsFound):
+    """A check-in could not be written or merged; the learner's file was left as it was."""
+
+    def __init__(self, message: str, diagnostics: Sequence[Diagnostic] = (), candidate: str = "") -> None:
+        super().__init__(message, diagnostics)
+        self.candidate = candidate  # the refused text, whose lines the diagnostics point at

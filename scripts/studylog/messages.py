@@ -467,6 +467,21 @@ CATALOG: Final[dict[str, Entry]] = {
         "{n} 天（最长 {longest} 天；已 {twice} 天没有连续两天缺卡；习惯强度 {strength}%）",
         en_one="{n} day (longest {longest}, never missed twice for {twice}, habit strength {strength}%)",
     ),
+    "status.strict-streak": Entry(
+        "strict streak {n} days (back-fills do not extend it; {backfills} back-fills so far)",
+        "严格连续 {n} 天（补卡不延长它；至今补卡 {backfills} 次）",
+        en_one="strict streak {n} day (back-fills do not extend it; {backfills} back-fills so far)",
+    ),
+    "status.review": Entry("review", "避坑复习"),
+    "status.review-line": Entry(
+        "{n} problems due: {ids} — `studylog review`",
+        "{n} 个问题到期：{ids} —— `studylog review`",
+        en_one="{n} problem due: {ids} — `studylog review`",
+    ),
+    "status.backfill": Entry("back-fill", "补卡"),
+    "status.backfill-line": Entry(
+        "{date} ({path}) was committed after its day", "{date}（{path}）是在当天结束之后提交的"
+    ),
     "status.hours-label": Entry("hours", "学习时长"),
     "status.items": Entry("items", "学习项"),
     "status.items-line": Entry(

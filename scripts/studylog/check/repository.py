@@ -23,7 +23,7 @@ from studylog.load.files import (
     parse_plan,
     read_checkin,
 )
-from studylog.model import CheckIn, Repository
+from studylog.model import CheckIn, Repository, problem_id
 
 if TYPE_CHECKING:
     from studylog.check.weblinks import WebOptions
@@ -52,8 +52,13 @@ def find_root(path: Path) -> Path:
     return path
 
 
-def load_repository(root: Path, today: dt.date | None = None, *, links: bool = False) -> LoadResult:
+def load_repository(
+    root: Path, today: dt.date | None = None, *, links: bool = False, history: bool = True
+) -> LoadResult:
     """Load and check everything; `today` defaults to the current date in the plan's timezone.
+
+    With `history` (the default), git history says which check-ins are back-fills (补卡); commands
+    that only validate skip it.
 
     With `links`, the links check-ins cite are checked too (repository paths and anchors only;
     web links are collected in `LoadResult.web_links` for `weblinks` to check when asked).
@@ -65,7 +70,7 @@ def load_repository(root: Path, today: dt.date | None = None, *, links: bool = F
     enabled = gc.isenabled()
     gc.disable()
     try:
-        result = _load_repository(root, today, links=links)
+        result = _load_repository(root, today, links=links, history=history)
     finally:
         if enabled:
             gc.enable()
@@ -73,7 +78,7 @@ def load_repository(root: Path, today: dt.date | None = None, *, links: bool = F
     return result
 
 
-def _load_repository(root: Path, today: dt.date | None, *, links: bool) -> LoadResult:
+def _load_repository(root: Path, today: dt.date | None, *, links: bool, history: bool) -> LoadResult:
     root = find_root(root)
     cache = loadcache.LoadCache(root)
     plan_bytes = (root / PLAN_FILE).read_bytes()
@@ -106,7 +111,13 @@ def _load_repository(root: Path, today: dt.date | None, *, links: bool) -> LoadR
     cache.save()
     checkins.sort(key=lambda c: (c.date, c.path))
     diagnostics.extend(check_checkins(checkins, as_of(today, context.timezone)))
-    repository = Repository(str(root), plan, tuple(checkins)) if plan is not None else None
+    repository = None
+    if plan is not None:
+        from studylog.check.history import backfills, first_commits
+
+        late = backfills(checkins, plan, first_commits(root)) if checkins and history else frozenset()
+        digest.update(b"\0backfills\0" + "\0".join(sorted(late)).encode("utf-8"))  # outputs show them
+        repository = Repository(str(root), plan, tuple(checkins), late)
     web_links: dict[str, list[Span]] = {}
     if links and repository is not None:
         from studylog.check.links import check_links
@@ -131,6 +142,7 @@ def check_checkins(checkins: list[CheckIn], today: dt.date) -> list[Diagnostic]:
                     t("hint.future-date"),
                 )
             )
+    problems.extend(_check_reviewed(checkins))
     for day, same in by_day.items():
         for later in same[1:]:
             problems.append(
@@ -147,10 +159,31 @@ def check_checkins(checkins: list[CheckIn], today: dt.date) -> list[Diagnostic]:
 def validate(root: Path, today: dt.date | None = None, *, web: WebOptions | None = None) -> LoadResult:
     """`studylog validate`: everything load_repository checks, links included; with `web`, also every
     http(s) link a check-in cites, over the network."""
-    result = load_repository(root, today, links=True)
+    result = load_repository(root, today, links=True, history=False)  # back-fills do not matter here
     if web is not None and result.web_links:
         from studylog.check.weblinks import check_web_links
 
         found = check_web_links(result.web_links, web)
         result = replace(result, diagnostics=sort_diagnostics([*result.diagnostics, *found]))
     return result
+
+
+def _check_reviewed(checkins: list[CheckIn]) -> list[Diagnostic]:
+    """`reviewed:` names solved problems of earlier check-ins, by their YYYY-MM-DD#N id."""
+    solved = {problem_id(c.date, n): c.date for c in checkins for n, p in enumerate(c.problems, start=1) if p.solution}
+    problems: list[Diagnostic] = []
+    for checkin in checkins:
+        for ident in checkin.reviewed:
+            when = solved.get(ident)
+            if when is not None and when < checkin.date:
+                continue
+            if when is not None:
+                message = f"`{ident}` was solved on {when}; a review comes on a later day"
+            else:
+                message = f"`{ident}` is not a solved problem of an earlier check-in"
+            hint = "name a problem as its check-in's date and its place in `problems:`, e.g. `2026-01-05#1`"
+            near = sorted(i for i, d in solved.items() if d < checkin.date and i.split("#")[0] == ident.split("#")[0])
+            if near:
+                hint = "that day's solved problems: " + ", ".join(f"`{i}`" for i in near)
+            problems.append(Diagnostic.at(checkin.spans["reviewed"], "unknown-problem", message, hint))
+    return problems

@@ -69,6 +69,22 @@ def _speak(parser: argparse.ArgumentParser) -> None:
                 _speak(sub)
 
 
+class _ProblemAction(argparse.Action):
+    """--problem starts a (problem, solution) pair; --solution fills in the pair just before it."""
+
+    def __call__(
+        self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, value: object, _: object = None
+    ) -> None:
+        pairs: list[tuple[str, str]] = list(getattr(namespace, self.dest) or [])
+        if self.option_strings[0] == "--problem":
+            pairs.append((str(value), ""))
+        elif not pairs or pairs[-1][1]:
+            parser.error("--solution needs a --problem just before it")
+        else:
+            pairs[-1] = (pairs[-1][0], str(value))
+        setattr(namespace, self.dest, pairs)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _build_parser()
     _speak(parser)
@@ -189,6 +205,18 @@ def _build_parser() -> argparse.ArgumentParser:
     publish.add_argument("--dry-run", action="store_true", help=t("help.publish.dry-run"))
     publish.set_defaults(handler=_cmd_publish)
 
+    review = commands.add_parser(
+        "review",
+        help="solved problems due for review today (避坑复习), with their solutions",
+        description="List the solved problems due for review as of today: each comes back after the plan's "
+        "review_intervals (default 1, 3, 7, 14, 30 days), counted from its last review. Record a review with "
+        "`studylog checkin --reviewed YYYY-MM-DD#N`.",
+    )
+    _add_path(review)
+    _add_today(review)
+    review.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    review.set_defaults(handler=_cmd_review)
+
     remind = commands.add_parser(
         "remind",
         help=t("help.cmd.remind"),
@@ -211,6 +239,21 @@ def _build_parser() -> argparse.ArgumentParser:
     comment.add_argument("--base", help=t("help.comment.base"))
     comment.add_argument("--dry-run", action="store_true", help=t("help.comment.dry-run"))
     comment.set_defaults(handler=_cmd_bot_comment)
+
+    from_issue = bot_commands.add_parser(
+        "checkin-issue",
+        help="turn a check-in issue (the issue form) into a committed check-in; comment and close it",
+        description="Read the `issues` event GitHub wrote (--event, default $GITHUB_EVENT_PATH). When the owner "
+        "(or a login in plan.yaml's checkin_users) opened or edited a check-in form: write or merge the day's "
+        "check-in, validate it, commit and push it, comment the day's progress and close the issue. On problems: "
+        "comment them and leave the issue open. Anyone else's issue is ignored.",
+    )
+    _add_path(from_issue)
+    from_issue.add_argument(
+        "--event", type=Path, metavar="FILE", help="the event payload (default: $GITHUB_EVENT_PATH)"
+    )
+    from_issue.add_argument("--remote", default="origin", help="the git remote to push to (default: origin)")
+    from_issue.set_defaults(handler=_cmd_bot_checkin_issue)
 
     init = commands.add_parser(
         "init",
@@ -243,6 +286,33 @@ def _build_parser() -> argparse.ArgumentParser:
     new.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help=t("help.new.date"))
     new.add_argument("--edit", action="store_true", help=t("help.new.edit"))
     new.set_defaults(handler=_cmd_new)
+
+    checkin = commands.add_parser(
+        "checkin",
+        help="write or update today's check-in from options; no YAML typing",
+        description="Write the check-in for today (in the plan's timezone) or --date, or merge into the one "
+        "already there (comments and order kept; lists are united, given values replace old ones), validate it "
+        "and print the day's progress. A file that would be invalid is left as it was.",
+    )
+    _add_path(checkin)
+    checkin.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="the day (default: today)")
+    checkin.add_argument("--status", help="done, in-progress or not-done (default: done for a new check-in)")
+    checkin.add_argument("--hours", type=float, help="hours studied that day (replaces the old value)")
+    checkin.add_argument(
+        "--done", action="append", default=[], metavar="ID", help="an item or task finished (repeatable)"
+    )
+    checkin.add_argument("-m", "--message", action="append", default=[], help="what was done, in words (repeatable)")
+    checkin.add_argument("--problem", action=_ProblemAction, default=[], help="a problem met (repeatable)")
+    checkin.add_argument(
+        "--solution", action=_ProblemAction, dest="problem", help="how the --problem just before it was solved"
+    )
+    checkin.add_argument("--link", action="append", default=[], metavar="PATH", help="code or notes (repeatable)")
+    checkin.add_argument(
+        "--reviewed", action="append", default=[], metavar="YYYY-MM-DD#N", help="a problem reviewed (repeatable)"
+    )
+    checkin.add_argument("--task", help="核心任务 in your words, when it differs from the plan")
+    checkin.add_argument("--note", help="anything else (appended to notes)")
+    checkin.set_defaults(handler=_cmd_checkin)
 
     importer = commands.add_parser(
         "import",
@@ -290,6 +360,25 @@ def _cmd_new(args: argparse.Namespace) -> int:
         sys.stdout.write(format_text(problems, args.path))
         return EXIT_PROBLEMS if any(d.is_error for d in problems) else EXIT_OK
     _say(t("cli.new-valid", path=written.path))
+    return EXIT_OK
+
+
+def _cmd_checkin(args: argparse.Namespace) -> int:
+    from studylog.diagnostics import format_text
+    from studylog.model import parse_status
+    from studylog.start.checkin import CheckinUpdate, record
+
+    status = parse_status(args.status) if args.status else None
+    if args.status and status is None:
+        _say(f"studylog: error: --status {args.status!r}: use done, in-progress or not-done")
+        return EXIT_USAGE
+    update = CheckinUpdate(
+        args.date, status, args.hours, tuple(args.done), tuple(args.message), tuple(args.problem),
+        tuple(args.link), tuple(args.reviewed), args.task or "", args.note or "",
+    )  # fmt: skip
+    done = record(args.path, update)
+    sys.stdout.write(format_text(done.diagnostics))
+    sys.stdout.write(done.reply)
     return EXIT_OK
 
 
@@ -351,6 +440,21 @@ def _cmd_bot_comment(args: argparse.Namespace) -> int:
     return EXIT_PROBLEMS if done.has_errors else EXIT_OK
 
 
+def _cmd_bot_checkin_issue(args: argparse.Namespace) -> int:
+    from functools import partial
+
+    from studylog.publish.bot import Bot
+    from studylog.publish.git import commit_and_push
+    from studylog.start.issueform import checkin_issue_from_event
+
+    # Nothing the issue says is printed: in a job log a line starting with `::` is a workflow command.
+    push = partial(commit_and_push, remote=args.remote)
+    outcome = checkin_issue_from_event(args.path, args.event, Bot.from_environment(), push)
+    for line in outcome.report():
+        _say(line)
+    return EXIT_PROBLEMS if outcome.verb == "refused" else EXIT_OK
+
+
 def _cmd_export(args: argparse.Namespace) -> int:
     from studylog.write.export import export_pdf
 
@@ -398,6 +502,13 @@ def _cmd_build(args: argparse.Namespace) -> int:
         _say(t("cli.wrote", path=path))
     for path in report.removed:
         _say(t("cli.removed", path=path))
+    return EXIT_OK
+
+
+def _cmd_review(args: argparse.Namespace) -> int:
+    from studylog.render.report import review_report
+
+    sys.stdout.write(review_report(args.path, args.today, args.format))
     return EXIT_OK
 
 

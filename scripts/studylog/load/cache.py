@@ -77,6 +77,7 @@ def dump(checkin: CheckIn | None, diagnostics: list[Diagnostic]) -> dict[str, An
             "notes": c.notes,
             "imported": c.imported,
             "spans": {k: _span(v) for k, v in c.spans.items()},
+            "reviewed": list(c.reviewed),
         },
     }
 
@@ -107,6 +108,7 @@ def restore(path: str, value: dict[str, Any]) -> tuple[CheckIn | None, list[Diag
         span=Span(path, 1, 1),
         spans={k: _unspan(path, v) for k, v in raw["spans"].items()},
         imported=raw.get("imported", ""),
+        reviewed=tuple(raw.get("reviewed", ())),
     )
     return checkin, diagnostics
 
@@ -162,6 +164,11 @@ def dump_plan(plan: Plan | None, diagnostics: list[Diagnostic]) -> dict[str, Any
             ],
             "milestones": [[m.id, m.title, m.due.isoformat(), list(m.covers), _span(m.span)] for m in plan.milestones],
             "spans": {k: _span(v) for k, v in plan.spans.items()},
+            "review_intervals": list(plan.review_intervals),
+            "backfill_grace_hours": plan.backfill_grace_hours,
+            "reminder_hour": plan.reminder_hour,
+            "checkin_users": list(plan.checkin_users),
+            "pages_url": plan.pages_url,
         },
     }
 
@@ -212,6 +219,11 @@ def restore_plan(path: str, value: dict[str, Any]) -> tuple[Plan | None, list[Di
         ),
         path=path,
         spans={k: _unspan(path, v) for k, v in raw["spans"].items()},
+        review_intervals=tuple(raw["review_intervals"]),
+        backfill_grace_hours=raw["backfill_grace_hours"],
+        reminder_hour=raw["reminder_hour"],
+        checkin_users=tuple(raw["checkin_users"]),
+        pages_url=raw["pages_url"],
     )
     return plan, diagnostics
 

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from studylog.diagnostics import Diagnostic, Severity, Span
@@ -57,6 +57,11 @@ PLAN_KEYS = frozenset(
         "rest_days",
         "phases",
         "milestones",
+        "review_intervals",
+        "backfill_grace_hours",
+        "reminder_hour",
+        "checkin_users",
+        "pages_url",
     }
 )
 PHASE_KEYS = frozenset({"id", "title", "goal", "weight", "weeks"})
@@ -79,6 +84,7 @@ CHECKIN_KEYS = frozenset(
         "resources",
         "notes",
         "imported",
+        "reviewed",
     }
 )
 WORKED_ON_KEYS = frozenset({"id", "status"})
@@ -394,6 +400,7 @@ def parse_plan(path: str, data: bytes) -> tuple[Plan | None, list[Diagnostic]]:
         p for p in (reader.phase(n) for n in reader.children(fields, "phases", "plan", doc.root)) if p is not None
     )
     milestones = reader.each(fields, "milestones", "milestones", reader.milestone)
+    settings = _settings(reader, fields)
     plan = Plan(
         title=reader.title(fields, "plan", doc.root),
         learner=reader.optional_text(fields, "learner", "plan"),
@@ -407,9 +414,57 @@ def parse_plan(path: str, data: bytes) -> tuple[Plan | None, list[Diagnostic]]:
         milestones=milestones,
         path=path,
         spans={key: reader.span(value) for key, (_, value) in fields.items()},
+        **settings,
     )
     plan = _resolve_due(plan)
     return plan, reader.diagnostics + check_plan(plan)
+
+
+def _settings(reader: NodeReader, fields: dict[str, tuple[yaml.Node, yaml.Node]]) -> dict[str, Any]:
+    """The optional settings of review, back-fill, calendar, issue check-ins and Pages."""
+    found: dict[str, Any] = {}
+    if "review_intervals" in fields:
+        node = fields["review_intervals"][1]
+        days = [reader.number(n, "review_intervals") for n in reader.sequence(node, "review_intervals") or []]
+        if any(d is None for d in days):
+            pass  # already reported
+        elif not days or any(d != int(d) or not 1 <= d <= 366 for d in days if d is not None):
+            reader.error(
+                node,
+                "invalid-setting",
+                "`review_intervals` must list whole numbers of days from 1 to 366",
+                "e.g. `review_intervals: [1, 3, 7, 14, 30]`",
+            )
+        else:
+            found["review_intervals"] = tuple(int(d) for d in days if d is not None)
+    if "backfill_grace_hours" in fields:
+        node = fields["backfill_grace_hours"][1]
+        grace = reader.number(node, "backfill_grace_hours")
+        if grace is not None and not 0 <= grace <= 72:
+            reader.error(node, "invalid-setting", f"`backfill_grace_hours: {grace:g}` is not between 0 and 72")
+        elif grace is not None:
+            found["backfill_grace_hours"] = grace
+    if "reminder_hour" in fields and not is_null(fields["reminder_hour"][1]):
+        node = fields["reminder_hour"][1]
+        hour = reader.number(node, "reminder_hour", hint="the local hour of the reminder, 0 to 23")
+        if hour is not None and (hour != int(hour) or not 0 <= hour <= 23):
+            reader.error(node, "invalid-setting", f"`reminder_hour: {hour:g}` is not an hour from 0 to 23")
+        elif hour is not None:
+            found["reminder_hour"] = int(hour)
+    if "checkin_users" in fields:
+        users = reader.strings(fields["checkin_users"][1], "checkin_users") or ()
+        found["checkin_users"] = tuple(u.strip().lstrip("@") for u in users if u.strip())
+    if "pages_url" in fields:
+        node = fields["pages_url"][1]
+        url = (reader.text(node, "pages_url") or "").strip()
+        if url and not url.startswith("https://"):
+            reader.error(
+                node, "invalid-setting", f"`pages_url: {url}` is not an https:// address",
+                "e.g. https://LEARNER.github.io/REPOSITORY/",
+            )  # fmt: skip
+        elif url:
+            found["pages_url"] = url if url.endswith("/") else url + "/"
+    return found
 
 
 def _resolve_due(plan: Plan) -> Plan:
@@ -682,6 +737,7 @@ def read_checkin(path: str, data: bytes, timezone: str) -> tuple[CheckIn | None,
         span=Span(path, 1, 1),
         spans={key: reader.span(value) for key, (_, value) in fields.items()},
         imported=(reader.text(fields["imported"][1], "imported") or "") if "imported" in fields else "",
+        reviewed=tuple(r.strip() for r in listed("reviewed") if r.strip()),
     )
     return checkin, reader.diagnostics
 

@@ -88,22 +88,49 @@ class Bot:
         result = self._call(doing, permission, call)
         return Action(verb, what, getattr(result, "html_url", "") or "")
 
-    def upsert_comment(self, number: int, body: str) -> Action:
-        """One comment per pull request: edit ours if it is there, else create it."""
-        body = body if COMMENT_MARKER in body else f"{COMMENT_MARKER}\n{body}"
+    def upsert_comment(
+        self, number: int, body: str, *, marker: str = COMMENT_MARKER, permission: str = "pull-requests"
+    ) -> Action:
+        """One comment per pull request (or issue): edit ours, found by its marker, if it is there, else create it."""
+        body = body if marker in body else f"{marker}\n{body}"
         what = f"the studylog comment on #{number}"
         if self.repo is None:
             return Action("would have created or updated", what)
         repo = self.repo
-        issue = self._call("read the pull request", "pull-requests", lambda: repo.get_issue(number))
-        comments = self._call("read comments", "pull-requests", lambda: list(issue.get_comments()))
-        ours = next((c for c in comments if COMMENT_MARKER in (c.body or "")), None)
+        issue = self._call(f"read #{number}", permission, lambda: repo.get_issue(number))
+        comments = self._call("read comments", permission, lambda: list(issue.get_comments()))
+        ours = next((c for c in comments if marker in (c.body or "")), None)
         if ours is None:
-            return self._write("created", what, "comment", "pull-requests", lambda: issue.create_comment(body))
+            return self._write("created", what, "comment", permission, lambda: issue.create_comment(body))
         if ours.body == body:
             return Action("left unchanged", what, ours.html_url)
-        action = self._write("updated", what, "edit the comment", "pull-requests", lambda: ours.edit(body))
+        action = self._write("updated", what, "edit the comment", permission, lambda: ours.edit(body))
         return Action(action.verb, what, ours.html_url)
+
+    def close_issue(self, number: int) -> Action:
+        what = f"issue #{number}"
+        if self.repo is None:
+            return Action("would have closed", what)
+        repo = self.repo
+        issue = self._call(f"read #{number}", "issues", lambda: repo.get_issue(number))
+        if issue.state == "closed":
+            return Action("left closed", what, issue.html_url)
+        action = self._write(
+            "closed", what, "close the issue", "issues", lambda: issue.edit(state="closed", state_reason="completed")
+        )
+        return Action(action.verb, what, issue.html_url)
+
+    def reopen_issue(self, number: int) -> Action:
+        """An edit that breaks a check-in reopens its issue, so the problems are seen."""
+        what = f"issue #{number}"
+        if self.repo is None:
+            return Action("would have reopened", what)
+        repo = self.repo
+        issue = self._call(f"read #{number}", "issues", lambda: repo.get_issue(number))
+        if issue.state == "open":
+            return Action("left open", what, issue.html_url)
+        action = self._write("reopened", what, "reopen the issue", "issues", lambda: issue.edit(state="open"))
+        return Action(action.verb, what, issue.html_url)
 
     def _open_reminder(self) -> Any:
         assert self.repo is not None

@@ -199,3 +199,32 @@ def changed_checkins(root: Path, base: str) -> set[str]:
     if diff.returncode != 0:
         raise UsageError(t("git-cannot-compare", base=base, output=(diff.stderr or diff.stdout).strip()))
     return {line.strip() for line in diff.stdout.splitlines() if line.strip()}
+
+
+def commit_and_push(
+    root: Path, make: Callable[[], tuple[list[str], str]], *, remote: str = "origin", attempts: int = 5
+) -> str:
+    """Run `make` (it writes files and returns the paths to commit and the commit message), commit them
+    as github-actions[bot] and push. When someone pushed first, take their branch and run `make` again
+    on it, so nothing of theirs is lost. Returns the commit now at the remote's branch tip."""
+    branch = current_branch(root)
+    for _ in range(max(1, attempts)):
+        paths, message = make()
+        if paths and changed_files(root, tuple(paths)):
+            git(root, "add", "--", *paths)
+            git(
+                root, "-c", f"user.name={BOT_NAME}", "-c", f"user.email={BOT_EMAIL}",
+                "commit", "--quiet", "--no-verify", "-m", message,
+            )  # fmt: skip
+        commit = git(root, "rev-parse", "HEAD").stdout.strip()
+        pushed = git(root, "push", "--porcelain", remote, f"HEAD:refs/heads/{branch}", check=False)
+        if pushed.returncode == 0:
+            return commit
+        reason = _classify_push_failure(pushed.stderr + pushed.stdout)
+        if reason == "permission":
+            raise GitError(t("push-refused-permission", ref=f"{remote}/{branch}"))
+        if reason != "race":
+            raise GitError(t("push-failed", ref=f"{remote}/{branch}", output=pushed.stderr.strip()[:300]))
+        git(root, "fetch", "--quiet", remote, f"refs/heads/{branch}")
+        git(root, "reset", "--quiet", "--hard", "FETCH_HEAD")  # theirs; `make` runs again on top
+    raise GitError(t("push-gave-up", n=attempts, ref=f"{remote}/{branch}"))

@@ -12,6 +12,7 @@ from studylog.errors import ProblemsFound
 from studylog.i18n import t
 from studylog.model import Status
 from studylog.progress import ITEM_STATES, Snapshot, snapshot_of
+from studylog.review import ReviewState
 
 
 def _date(value: dt.date | None) -> str | None:
@@ -48,6 +49,8 @@ def snapshot_json(s: Snapshot) -> dict[str, Any]:
             "longest": s.streak_longest,
             "never_miss_twice": s.never_miss_twice,
             "habit_strength": s.habit_strength,
+            "strict": s.streak_strict,
+            "backfills": s.backfills,
         },
         "hours": {
             "total": s.hours_total,
@@ -80,15 +83,52 @@ def snapshot_json(s: Snapshot) -> dict[str, Any]:
                 "hours": c.hours,
                 "phase": c.phase,
                 "phase_percent": c.phase_percent,
+                "backfill": c.backfill,
             }
             for c in s.checkins
         ],
+        "reviews_due": [review_json(r, s.as_of) for r in s.reviews_due],
         "today": {
             "planned": [{"id": i, "title": t} for i, t in s.today_planned],
             "checked_in": s.today_checked_in,
             "rest_day": s.today_rest_day,
         },
     }
+
+
+def review_json(r: ReviewState, as_of: dt.date) -> dict[str, Any]:
+    return {
+        "id": r.id,
+        "problem": r.problem,
+        "solution": r.solution,
+        "solved": r.solved.isoformat(),
+        "checkin": r.checkin,
+        "reviews": [d.isoformat() for d in r.reviews],
+        "due": _date(r.due),
+        "overdue_days": r.overdue(as_of) if r.due else None,
+    }
+
+
+def format_reviews_text(s: Snapshot) -> str:
+    """What `studylog review` prints: each problem due, its solution, and how to record the review."""
+    due = s.reviews_due
+    if not due:
+        waiting = [r.due for r in s.reviews if r.due]
+        upcoming = f"; next on {min(waiting)}" if waiting else ""
+        return f"as of {s.as_of}: no problem is due for review{upcoming}\n"
+    lines = [f"as of {s.as_of}: {len(due)} problem{'s' * (len(due) != 1)} due for review (避坑复习)"]
+    for r in due:
+        late = r.overdue(s.as_of)
+        when = "due today" if late == 0 else f"{late} day{'s' * (late != 1)} overdue"
+        lines += [
+            "",
+            f"{r.id}  ({when}; review {len(r.reviews) + 1}, solved {r.solved} in {r.checkin})",
+            f"  problem   {' '.join(r.problem.split())}",
+            f"  solution  {' '.join(r.solution.split())}",
+        ]
+    ids = ", ".join(r.id for r in due)
+    lines += ["", f"after reviewing: studylog checkin --reviewed {due[0].id}   (or add `reviewed: [{ids}]`)"]
+    return "\n".join(lines) + "\n"
 
 
 def format_status_json(s: Snapshot) -> str:
@@ -148,6 +188,7 @@ def format_status_text(s: Snapshot) -> str:
             twice=s.never_miss_twice,
             strength=f"{s.habit_strength:.1f}",
         ),
+        *([_pad("") + t("status.strict-streak", n=s.streak_strict, backfills=s.backfills)] if s.backfills else []),
         _pad(t("status.hours-label")) + hours,
         _pad(t("status.items"))
         + t(
@@ -170,6 +211,15 @@ def format_status_text(s: Snapshot) -> str:
         )
         for m in s.milestones
     ]
+    due = s.reviews_due
+    if due:
+        shown = ", ".join(r.id for r in due[:5]) + (" …" if len(due) > 5 else "")
+        lines.append(_pad(t("status.review")) + t("status.review-line", n=len(due), ids=shown))
+    lines += [
+        _pad(t("status.backfill")) + t("status.backfill-line", date=c.date, path=c.path)
+        for c in s.checkins
+        if c.backfill
+    ][-3:]
     return "\n".join(lines) + "\n"
 
 
@@ -182,3 +232,19 @@ def status_report(root: Path, today: dt.date | None, fmt: str = "text") -> str:
     if snapshot is None:
         raise ProblemsFound(t("status.has-errors", errors=t("cli.n-errors", n=len(result.errors))), result.errors)
     return format_status_json(snapshot) if fmt == "json" else format_status_text(snapshot)
+
+
+def review_report(root: Path, today: dt.date | None, fmt: str = "text") -> str:
+    """`studylog review`: the problems due for review as text or JSON; the problems instead when files have errors."""
+    from studylog.check.repository import load_repository
+
+    result = load_repository(root, today)
+    snapshot = snapshot_of(result, today)
+    if snapshot is None:
+        raise ProblemsFound(t("status.has-errors", errors=t("cli.n-errors", n=len(result.errors))), result.errors)
+    if fmt == "json":
+        return (
+            json.dumps([review_json(r, snapshot.as_of) for r in snapshot.reviews_due], ensure_ascii=False, indent=2)
+            + "\n"
+        )
+    return format_reviews_text(snapshot)

@@ -15,6 +15,7 @@ from studylog.model import Locale
 from studylog.progress import Snapshot, snapshot_of
 from studylog.render import markdown
 from studylog.render.labels import LABELS, label_format
+from studylog.render.reply import review_reminder
 
 if TYPE_CHECKING:
     from studylog.check.repository import LoadResult
@@ -116,6 +117,7 @@ def reminder_issue(snapshot: Snapshot, locale: Locale) -> tuple[str, str]:
         f"### {labels['reminder_planned']}\n\n{planned}\n\n"
         f"{label_format(labels, 'reminder_streak', n=snapshot.streak_current)}\n\n{labels['reminder_howto']}\n"
     )
+    body += review_reminder(snapshot, labels)  # 避坑复习 due today, with solutions
     return labels["reminder_title"].format(date=snapshot.as_of), body
 
 

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 from studylog.clock import as_of
 from studylog.errors import MarkerError, ProblemsFound, UsageError
 from studylog.i18n import t
-from studylog.layout import CHECKIN_DIR, PLAN_FILE, README, SCHEMA_DIR, WORKFLOW, checkin_path
+from studylog.layout import CHECKIN_DIR, ISSUE_FORM, PLAN_FILE, README, SCHEMA_DIR, WORKFLOW, checkin_path
 from studylog.model import Plan, Repository
 from studylog.write.readme import END, START, find_section
 
@@ -120,6 +120,7 @@ def init(
     workflow = _package_text("start", "workflows", "studylog.yml")
     workflow = workflow.replace("{ACTION}", action or ACTION_PLACEHOLDER).replace("{CRON}", cron)
     _write_new(root, WORKFLOW, workflow.replace("{CRON_NOTE}", note), done)
+    _write_new(root, ISSUE_FORM, _package_text("start", "workflows", "checkin-form.yml"), done)
     _readme(root, title, done)
     return done
 
