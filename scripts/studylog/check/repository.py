@@ -41,16 +41,25 @@ class LoadResult:
 
 
 def find_root(path: Path) -> Path:
+    """The folder that holds plan.yaml: `path` or the nearest parent that has one, as git finds `.git`.
+
+    The walk stops at the first folder with `.git` (a repository's root: a plan above it belongs
+    to another repository) or at the filesystem's root.
+    """
     if not path.exists():
         raise UsageError(f"{path}: no such directory")
     if not path.is_dir():
         raise UsageError(f"{path}: not a directory (give the repository folder that holds plan.yaml)")
-    if not (path / PLAN_FILE).is_file():
-        raise UsageError(
-            f"no {PLAN_FILE} in {path.resolve()}; run studylog from the repository root, "
-            "or start one with `studylog init`"
-        )
-    return path
+    here = path.resolve()
+    for folder in (here, *here.parents):
+        if (folder / PLAN_FILE).is_file():
+            return path if folder == here else folder
+        if (folder / ".git").exists():
+            break
+    raise UsageError(
+        f"no {PLAN_FILE} in {here} or the folders above it; start one with `studylog init`, "
+        "or give the repository folder, e.g. `studylog validate path/to/repo`"
+    )
 
 
 def load_repository(root: Path, today: dt.date | None = None, *, links: bool = False) -> LoadResult:

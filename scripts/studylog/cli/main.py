@@ -14,9 +14,13 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from studylog import __version__
 from studylog.errors import EXIT_BUG, EXIT_INTERRUPTED, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, ISSUES_URL, StudylogError
+
+if TYPE_CHECKING:
+    from studylog.start.scaffold import Written
 
 
 def _date(value: str) -> dt.date:
@@ -165,6 +169,11 @@ def build_parser() -> argparse.ArgumentParser:
     publish.add_argument(
         "--dry-run", action="store_true", help="build and list what would be committed; no commit or push"
     )
+    publish.add_argument(
+        "--if-figures-changed",
+        action="store_true",
+        help="for the evening run: publish only when a figure changed since the last build, not only the date",
+    )
     publish.set_defaults(handler=_cmd_publish)
 
     remind = commands.add_parser(
@@ -199,10 +208,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     init = commands.add_parser(
         "init",
-        help="set up a repository: plan.yaml from a curriculum, checkins/, README markers, a workflow",
-        description="Set up a study repository: plan.yaml from a built-in curriculum, checkins/, schemas for "
-        "editors, the README markers (appended; existing text untouched) and .github/workflows/studylog.yml. "
-        "An existing plan is never replaced without --force.",
+        help="set up a repository (or finish one): plan, checkins/, README markers, workflows, .gitignore",
+        description="Set up a study repository: plan.yaml from a built-in curriculum starting today in your "
+        "timezone, checkins/, schemas for editors, README markers (appended; existing text untouched), "
+        ".gitignore, .github/workflows/studylog.yml and studylog-evening.yml, and `git init` outside a "
+        "repository. Where a plan exists, only what is missing is added; --force starts a new plan and "
+        "keeps the old one beside it.",
     )
     _add_path(init)
     init.add_argument(
@@ -212,17 +223,32 @@ def build_parser() -> argparse.ArgumentParser:
         help="the curriculum: the 12-week LLM plan, Stanford CS336, or a blank skeleton (default: llm-12-weeks)",
     )
     init.add_argument(
-        "--start", type=_date, metavar="YYYY-MM-DD", help="the plan's first day (every date moves with it)"
+        "--start",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="the plan's first day, every date moves with it (default: today)",
     )
     init.add_argument(
-        "--timezone", metavar="TZ", help="your IANA timezone, e.g. Asia/Shanghai (default: the template's)"
+        "--timezone",
+        metavar="TZ",
+        help="your IANA timezone, e.g. Europe/Berlin (default: the machine's: TZ, /etc/localtime)",
     )
+    init.add_argument(
+        "--locale",
+        choices=("zh-CN", "en"),
+        help="the dashboard's language (default: from LANG: zh-CN for zh_*, else en)",
+    )
+    init.add_argument("--hours", type=float, metavar="H", help="hours you plan a day (default: the template's)")
     init.add_argument(
         "--action",
         metavar="OWNER/REPO@SHA",
-        help="the studylog action the workflow uses (default: a placeholder to edit)",
+        help="the studylog action the workflows use (default: from the installed package's metadata)",
     )
-    init.add_argument("--force", action="store_true", help="replace an existing plan.yaml")
+    init.add_argument(
+        "--force",
+        action="store_true",
+        help="start a new plan even though one exists (the old one is kept as plan.yaml.N.bak)",
+    )
     init.set_defaults(handler=_cmd_init)
 
     new = commands.add_parser(
@@ -254,6 +280,32 @@ def build_parser() -> argparse.ArgumentParser:
     )
     importer.add_argument("--dry-run", action="store_true", help="show what would be written; write nothing")
     importer.set_defaults(handler=_cmd_import)
+
+    doctor = commands.add_parser(
+        "doctor",
+        help="check the setup end to end and say what to fix",
+        description="Check the plan and check-ins, the README markers, the workflows (action reference, default "
+        "branch, the evening reminder in your local time), git and its remote, the timezone, and the fonts "
+        "and Chromium the PDF export needs. Exit 1 when something will not work.",
+    )
+    _add_path(doctor)
+    doctor.set_defaults(handler=_cmd_doctor)
+
+    setup = commands.add_parser(
+        "setup",
+        help="turn a copy of the studylog template into your own (run by the setup workflow)",
+        description="In a repository made with GitHub's 'Use this template': replace the demo data that is still "
+        "as copied with your plan, an empty checkins/ and a README with markers. Files you added or changed are "
+        "kept; running it again keeps every check-in and keeps the previous plan beside the new one.",
+    )
+    _add_path(setup)
+    setup.add_argument("--template", choices=("llm-12-weeks", "cs336", "blank"), default="llm-12-weeks",
+                       help="the curriculum (default: llm-12-weeks)")  # fmt: skip
+    setup.add_argument("--start", type=_date, metavar="YYYY-MM-DD", help="the plan's first day (default: today)")
+    setup.add_argument("--timezone", metavar="TZ", default="Asia/Shanghai", help="your IANA timezone")
+    setup.add_argument("--locale", choices=("zh-CN", "en"), default="zh-CN", help="the dashboard's language")
+    setup.add_argument("--hours", type=float, metavar="H", help="hours you plan a day (default: the template's)")
+    setup.set_defaults(handler=_cmd_setup)
     return parser
 
 
@@ -262,16 +314,39 @@ def _say(line: str) -> None:
 
 
 def _cmd_init(args: argparse.Namespace) -> int:
-    from studylog.start.scaffold import ACTION_PLACEHOLDER, init
+    from studylog.start.scaffold import init
 
-    done = init(args.path, args.template, args.start, args.timezone, action=args.action, force=args.force)
+    done = init(
+        args.path, args.template, args.start, args.timezone,
+        action=args.action, force=args.force, locale=args.locale, hours=args.hours,
+    )  # fmt: skip
+    _print_written(done)
+    _say("✓ ready: check in with `studylog new`, then `studylog build`; `studylog doctor` checks the setup")
+    return EXIT_OK
+
+
+def _print_written(done: Written) -> None:
     for path in done.created:
         _say(f"  created {path}")
     for path in done.kept:
-        _say(f"  kept    {path} (already there)")
-    _say("✓ ready: check in with `studylog new`, then `studylog build`")
-    if not args.action:
-        _say(f"  edit .github/workflows/studylog.yml: replace {ACTION_PLACEHOLDER} with the studylog action you use")
+        _say(f"  kept    {path}")
+    for note in done.notes:
+        _say(f"  note: {note}")
+
+
+def _cmd_doctor(args: argparse.Namespace) -> int:
+    from studylog.start.doctor import PROBLEM, diagnose, format_findings
+
+    findings = diagnose(args.path)
+    sys.stdout.write(format_findings(findings))
+    return EXIT_PROBLEMS if any(f.level == PROBLEM for f in findings) else EXIT_OK
+
+
+def _cmd_setup(args: argparse.Namespace) -> int:
+    from studylog.start.template import template_setup
+
+    _print_written(template_setup(args.path, args.template, args.start, args.timezone, args.locale, args.hours))
+    _say("✓ set up: `studylog build`, then commit")
     return EXIT_OK
 
 
@@ -294,12 +369,16 @@ def _cmd_new(args: argparse.Namespace) -> int:
 def _cmd_import(args: argparse.Namespace) -> int:
     from studylog.start.importers.apply import import_file
     from studylog.start.importers.common import Options
+    from studylog.start.scaffold import complete_setup
 
     options = Options(start=args.start, timezone=args.timezone)
     outcome = import_file(args.file, args.path, options, force=args.force, dry_run=args.dry_run)
     for line in outcome.summary():
         _say(line)
     if not outcome.dry_run:
+        # Like init: markers, schemas, workflows, so `build` works next (no git init: it would flag
+        # every imported link to a file not yet committed).
+        _print_written(complete_setup(args.path, git=False))
         _say("✓ the imported files are valid: run `studylog status` and `studylog build`")
     return EXIT_OK
 
@@ -309,10 +388,12 @@ def _cmd_publish(args: argparse.Namespace) -> int:
 
     options = PublishOptions(
         args.remote, args.branch, args.via_branch, max(1, args.attempts), max(0.0, args.backoff), args.today,
-        args.dry_run,
+        args.dry_run, args.if_figures_changed,
     )  # fmt: skip
     done = publish_dashboard(args.path, options)
-    if args.dry_run:
+    if done.skipped:
+        _say(f"✓ nothing to publish: {done.skipped}; {done.remote_ref} stays as it is")
+    elif args.dry_run:
         listed = "".join(f"\n  {f}" for f in done.files) or " nothing"
         _say(f"dry run: would commit and push to {done.remote_ref}:{listed}")
     elif done.commit is None:
@@ -452,6 +533,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_USAGE
     try:
+        if isinstance(getattr(args, "path", None), Path) and args.command not in ("init", "import", "doctor", "setup"):
+            from studylog.check.repository import find_root
+
+            args.path = find_root(args.path)  # from checkins/2026/ too, as git finds .git
         return handler(args)
     except StudylogError as exc:
         if exc.diagnostics:
