@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from studylog.clock import today_in
 from studylog.layout import README
 from studylog.start.actionref import ACTION_FORMAT
 
@@ -129,7 +130,7 @@ def _reminder(texts: list[str], timezone: str | None, findings: list[Finding]) -
     if not (minute.isdigit() and hour.isdigit()) or timezone is None:
         findings.append(Finding(NOTE, "reminder", f"the evening run's schedule is `{crons[0]}` (UTC)"))
         return
-    utc = dt.datetime.combine(dt.date.today(), dt.time(int(hour), int(minute)), dt.UTC)
+    utc = dt.datetime.combine(today_in("UTC"), dt.time(int(hour), int(minute)), dt.UTC)
     local = utc.astimezone(ZoneInfo(timezone))
     level = OK if 17 <= local.hour <= 23 else NOTE
     findings.append(
@@ -148,7 +149,8 @@ def _timezone(timezone: str | None, findings: list[Finding]) -> None:
     here = machine_timezone()
     if timezone is None:
         return
-    if ZoneInfo(here).utcoffset(dt.datetime.now()) == ZoneInfo(timezone).utcoffset(dt.datetime.now()):
+    noon = dt.datetime.combine(today_in("UTC"), dt.time(12))
+    if ZoneInfo(here).utcoffset(noon) == ZoneInfo(timezone).utcoffset(noon):
         findings.append(Finding(OK, "timezone", f"the plan's day follows {timezone}, as this machine's clock does"))
     else:
         findings.append(

@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 
 import yaml
 
-from studylog.clock import as_of
+from studylog.clock import as_of, today_in
 from studylog.errors import MarkerError, ProblemsFound, UsageError
 from studylog.layout import CHECKIN_DIR, PLAN_FILE, README, SCHEMA_DIR, WORKFLOW, checkin_path
 from studylog.model import Plan, Repository
@@ -240,7 +240,7 @@ def plan_facts(text: str) -> PlanFacts:
     return PlanFacts(
         str(data.get("title") or "Study log"),
         zone if _valid_zone(zone) else "UTC",
-        start if isinstance(start, dt.date) else dt.date.today(),
+        start if isinstance(start, dt.date) else today_in("UTC"),
         "en" if str(data.get("locale", "zh-CN")) == "en" else "zh-CN",
     )
 
@@ -314,7 +314,7 @@ def init(
         kept.append(f"{PLAN_FILE} (yours; pass --force to start a new plan, the old one is kept beside it)")
     else:
         zone = timezone or machine_timezone()
-        first = start or dt.datetime.now(ZoneInfo(zone)).date()
+        first = start or today_in(zone)
         plan = plan_from_template(template, first, zone, locale=locale or machine_locale(), hours=hours)
         if plan_path.exists() and not empty:
             notes.append(f"your previous plan is kept as {keep_aside(root, PLAN_FILE)}")

@@ -12,8 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import subprocess
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
+from studylog.clock import today_in
 from studylog.errors import UsageError
 from studylog.layout import CHECKIN_DIR, PLAN_FILE, README, REPORTS, SCHEMA_DIR
 from studylog.start.scaffold import (
@@ -67,7 +67,7 @@ def template_setup(
         if rel != PLAN_FILE:
             (root / rel).unlink()
             done.created.append(f"{rel} (demo, removed)")
-    first = start or dt.datetime.now(ZoneInfo(timezone)).date()
+    first = start or today_in(timezone)
     plan = plan_from_template(template, first, timezone, locale=locale, hours=hours)
     if (root / PLAN_FILE).exists() and PLAN_FILE not in demo:
         done.notes.append(f"your previous plan is kept as {keep_aside(root, PLAN_FILE)}")
