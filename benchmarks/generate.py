@@ -1,6 +1,6 @@
 """Deterministic synthetic study repositories for the benchmarks.
 
-    python benchmarks/generate.py NAME OUT_DIR      # NAME: year | three-years
+    python benchmarks/generate.py NAME OUT_DIR   # NAME: year | three-years | ten-years | thirty-years | milestones
 
 Each is a real git repository with everything committed that `studylog validate` passes: a plan
 covering every day, one check-in a day with 3 links each (a heading anchor, a code file — every
@@ -21,7 +21,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 
 from studylog.check.slug import Slugger
 
-SIZES = {"year": 365, "three-years": 1095}
+SIZES = {"year": 365, "three-years": 1095, "ten-years": 3650, "thirty-years": 10950, "milestones": 365}
+MILESTONES = {"milestones": 1000}  # a year whose plan has 1,000 milestones; the others have one per phase
 NOTES = 150
 HEADINGS = 40
 CODE_FILES = 200
@@ -33,7 +34,7 @@ def heading(note: int, index: int) -> str:
     return f"Day{index} 第{note}篇：{TOPICS[(note + index) % len(TOPICS)]} #{index}"
 
 
-def plan_text(days: int) -> str:
+def plan_text(days: int, milestones: int = 0) -> str:
     weeks = (days + 6) // 7
     phases = 3
     per_phase = (weeks + phases - 1) // phases
@@ -60,6 +61,9 @@ def plan_text(days: int) -> str:
                 lines.append(f'          - {{id: w{week}d{day}, title: "{title}", day: {day}}}')
     lines += ["milestones:"]
     lines += [f"  - {{id: m{p + 1}, title: 阶段{p + 1}验收, covers: [p{p + 1}]}}" for p in range(phases)]
+    for m in range(milestones):  # each covers one day's item, cycling through the plan
+        n = m % days
+        lines.append(f"  - {{id: x{m + 1}, title: 检查点{m + 1}, covers: [w{n // 7 + 1}d{n % 7 + 1}]}}")
     return "\n".join(lines) + "\n"
 
 
@@ -82,7 +86,7 @@ def generate(name: str, root: Path) -> None:
         write(root, f"docs/notes/note-{note:03d}.md", f"# 笔记 Notes {note}\n\n{body}\n")
     for code in range(CODE_FILES):
         write(root, f"code/task_{code:03d}.py", "".join(f"x{i} = {i}\n" for i in range(40)))
-    write(root, "plan.yaml", plan_text(days))
+    write(root, "plan.yaml", plan_text(days, MILESTONES.get(name, 0)))
     write(root, "README.md", "# 合成学习计划\n\n<!-- studylog:start -->\n<!-- studylog:end -->\n")
     for n in range(days):
         day = START + dt.timedelta(days=n)

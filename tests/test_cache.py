@@ -21,17 +21,18 @@ def learner(tmp_path: Path, fixture_plan: str) -> Path:
     return write_repo(tmp_path / "study", {"plan.yaml": fixture_plan, "checkins/2026-01-05.yaml": CHECKIN})
 
 
-def _cache_file() -> Path:
-    return cache.cache_dir() / "loaded.json"
+def _cache_file(root: Path) -> Path:
+    """The repository's own cache file (each repository has its own folder)."""
+    return cache.repository_cache_dir(root) / "loaded.json"
 
 
-def _doctor_messages(text: str) -> None:
+def _doctor_messages(root: Path, text: str) -> None:
     """Rewrite every remembered diagnostic message, as an older studylog with other wording would have."""
-    raw = json.loads(_cache_file().read_text(encoding="utf-8"))
+    raw = json.loads(_cache_file(root).read_text(encoding="utf-8"))
     for entry in raw["entries"].values():
         for diagnostic in entry["diagnostics"]:
             diagnostic[5] = text
-    _cache_file().write_text(json.dumps(raw), encoding="utf-8")
+    _cache_file(root).write_text(json.dumps(raw), encoding="utf-8")
 
 
 def _messages(root: Path) -> list[str]:
@@ -41,8 +42,8 @@ def _messages(root: Path) -> list[str]:
 def test_an_entry_of_the_same_code_is_used(learner: Path) -> None:
     """The control: without it the next test would pass for a cache that is never read."""
     fresh = _messages(learner)
-    assert fresh and _cache_file().is_file()
-    _doctor_messages("REMEMBERED")
+    assert fresh and _cache_file(learner).is_file()
+    _doctor_messages(learner, "REMEMBERED")
     assert _messages(learner) == ["REMEMBERED"] * len(fresh)
 
 
@@ -50,12 +51,12 @@ def test_an_entry_written_by_another_version_is_not_used(learner: Path, monkeypa
     fresh = _messages(learner)
     with monkeypatch.context() as other_version:
         other_version.setattr(cache, "code_fingerprint", lambda: "another studylog")
-        _cache_file().unlink()
+        _cache_file(learner).unlink()
         assert _messages(learner) == fresh  # the other version fills the cache…
-        _doctor_messages("STALE WORDING")
+        _doctor_messages(learner, "STALE WORDING")
         assert _messages(learner) == ["STALE WORDING"] * len(fresh)  # …and reads its own entries back
     assert _messages(learner) == fresh  # this version does not trust them
-    assert json.loads(_cache_file().read_text(encoding="utf-8"))["code"] == cache.code_fingerprint()  # rewritten
+    assert json.loads(_cache_file(learner).read_text(encoding="utf-8"))["code"] == cache.code_fingerprint()  # rewritten
 
 
 def test_the_fingerprint_follows_the_code(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -91,11 +92,11 @@ def test_an_entry_of_another_shape_is_read_afresh(
     learner: Path, entry: object, capsys: pytest.CaptureFixture[str]
 ) -> None:
     expected = main(["validate", str(learner), "--today", "2026-01-06"]), capsys.readouterr()
-    raw = json.loads(_cache_file().read_text(encoding="utf-8"))
+    raw = json.loads(_cache_file(learner).read_text(encoding="utf-8"))
     raw["entries"] = dict.fromkeys(raw["entries"], entry)
-    _cache_file().write_text(json.dumps(raw), encoding="utf-8")
+    _cache_file(learner).write_text(json.dumps(raw), encoding="utf-8")
     assert (main(["validate", str(learner), "--today", "2026-01-06"]), capsys.readouterr()) == expected
-    rewritten = json.loads(_cache_file().read_text(encoding="utf-8"))["entries"]
+    rewritten = json.loads(_cache_file(learner).read_text(encoding="utf-8"))["entries"]
     assert entry not in rewritten.values()
 
 
@@ -108,9 +109,9 @@ def test_a_broken_cache_file_is_ignored_and_rewritten(
     learner: Path, content: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     for name in ("loaded", "anchors"):
-        path = cache.cache_dir() / f"{name}.json"
+        path = _cache_file(learner).with_name(f"{name}.json")
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(content, encoding="utf-8")
     assert main(["validate", str(learner), "--today", "2026-01-06"]) == 1
     assert "error[hours-out-of-range]: `hours: 25` is not between 0 and 24" in capsys.readouterr().out
-    assert json.loads(_cache_file().read_text(encoding="utf-8"))["code"] == cache.code_fingerprint()
+    assert json.loads(_cache_file(learner).read_text(encoding="utf-8"))["code"] == cache.code_fingerprint()

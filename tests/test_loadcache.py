@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+import os
 from pathlib import Path
 
 import pytest
 
 from conftest import DATA, REPO_ROOT, TODAY, write_repo
+from studylog import cache as cache_module
+from studylog.cache import repository_cache_dir
 from studylog.check.repository import load_repository
 from studylog.load import cache as loadcache
 from studylog.load.files import parse_plan, read_checkin
@@ -63,3 +67,62 @@ def test_default_items_follow_a_changed_plan_on_a_warm_cache(tmp_path: Path, fix
     write_repo(root, {"plan.yaml": fixture_plan.replace("w1d1", "w1d1x")})
     found = load_repository(root, TODAY)
     assert found.repository is not None and found.repository.checkins[0].items[0].id == "w1d1x"
+
+
+def _checkins(count: int) -> dict[str, str]:
+    days = [dt.date(2026, 1, 5) + dt.timedelta(days=n) for n in range(count)]
+    return {f"checkins/{d}.yaml": f"date: {d}\nstatus: done\n" for d in days}
+
+
+def test_each_repository_has_its_own_cache_and_reads_no_other(tmp_path: Path, fixture_plan: str) -> None:
+    first = write_repo(tmp_path / "first", {"plan.yaml": fixture_plan, **_checkins(2)})
+    second = write_repo(tmp_path / "second", {"plan.yaml": fixture_plan, **_checkins(3)})
+    load_repository(first, TODAY)
+    load_repository(second, TODAY)
+    folders = {repository_cache_dir(first), repository_cache_dir(second)}
+    assert len(folders) == 2 and all((f / "loaded.json").is_file() for f in folders)
+    assert repository_cache_dir(first / "." / "checkins" / "..") == repository_cache_dir(first)
+    # Another repository's cache file is never opened: make it unreadable garbage and load again.
+    (repository_cache_dir(second) / "loaded.json").write_bytes(b"\xff not json")
+    opened: list[str] = []
+    real_read_bytes = Path.read_bytes
+
+    def spy(self: Path) -> bytes:
+        opened.append(str(self))
+        return real_read_bytes(self)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Path, "read_bytes", spy)
+        again = load_repository(first, TODAY)
+    assert again.diagnostics == [] and again.repository is not None and len(again.repository.checkins) == 2
+    assert [p for p in opened if p.endswith(".json")] == [str(repository_cache_dir(first) / "loaded.json")]
+
+
+def test_a_cache_file_keeps_the_most_recently_used_entries(
+    tmp_path: Path, fixture_plan: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache_module, "MAX_ENTRIES", 4)
+    root = write_repo(tmp_path, {"plan.yaml": fixture_plan, **_checkins(3)})
+    load_repository(root, TODAY)  # the plan and 3 check-ins: 4 entries
+    write_repo(root, {"checkins/2026-01-05.yaml": "date: 2026-01-05\nstatus: 🔄\n"})
+    load_repository(root, TODAY)  # one new entry: the old version of the edited file goes
+    stored = json.loads((repository_cache_dir(root) / "loaded.json").read_text(encoding="utf-8"))["entries"]
+    assert len(stored) == 4
+    data = (root / "checkins/2026-01-05.yaml").read_bytes()
+    assert loadcache.key("checkins/2026-01-05.yaml", data, "Asia/Shanghai") in stored
+
+
+def test_the_cache_folder_keeps_a_bounded_number_of_repositories(
+    tmp_path: Path, fixture_plan: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache_module, "MAX_REPOSITORIES", 3)
+    legacy = cache_module.cache_dir() / "loaded.json"
+    legacy.parent.mkdir(parents=True, exist_ok=True)
+    legacy.write_text("{}", encoding="utf-8")  # one file for every repository, from an older studylog
+    roots = [write_repo(tmp_path / f"r{n}", {"plan.yaml": fixture_plan, **_checkins(1)}) for n in range(5)]
+    for n, root in enumerate(roots):
+        load_repository(root, TODAY)
+        os.utime(repository_cache_dir(root), (1_000_000 + n, 1_000_000 + n))
+    kept = sorted(p.name for p in (cache_module.cache_dir() / "repos").iterdir())
+    assert kept == sorted(repository_cache_dir(r).name for r in roots[2:])
+    assert not legacy.exists()

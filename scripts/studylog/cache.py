@@ -3,6 +3,11 @@
 It lives outside the repository (`$STUDYLOG_CACHE_DIR`, else `$XDG_CACHE_HOME/studylog`, else
 `~/.cache/studylog`), holds only JSON, and is written atomically. Entries are keyed by a hash
 of their input, so a stale entry can never be used: a changed file simply gets a new key.
+
+Each repository has its own folder (`repos/<hash of its real path>/`), so a run reads only its
+own repository's entries however many repositories share the machine. Both are bounded: a file
+keeps its MAX_ENTRIES most recently used entries, the folder its MAX_REPOSITORIES most recently
+written repositories.
 """
 
 from __future__ import annotations
@@ -12,14 +17,46 @@ import functools
 import hashlib
 import json
 import os
+import re
+import shutil
+import sys
 import tempfile
 from pathlib import Path
 from typing import Any
 
 MAX_ENTRIES = 20_000
+MAX_REPOSITORIES = 64
 _PACKAGE = Path(__file__).resolve().parent
 # Libraries whose versions change what studylog computes or draws.
-_SHAPING_LIBRARIES = ("PyYAML", "markdown-it-py", "Jinja2", "matplotlib")
+_SHAPING_LIBRARIES = ("PyYAML", "cmarkgfm", "Jinja2", "matplotlib")
+
+
+def _normalized(name: str) -> str:
+    return re.sub(r"[-_.]+", "_", name).lower()
+
+
+def _library_versions() -> dict[str, str]:
+    """Installed distributions' versions from their metadata folder names on sys.path.
+
+    The same answer as `importlib.metadata.version` for each library, read with one `listdir` per
+    path entry: importing and walking importlib.metadata cost ~30 ms on every run.
+    """
+    wanted = {_normalized(name): name for name in _SHAPING_LIBRARIES}
+    found: dict[str, str] = {}
+    for entry in sys.path:
+        try:
+            names = os.listdir(entry or ".")
+        except OSError:
+            continue
+        for folder in names:
+            stem, dot, suffix = folder.rpartition(".")
+            if not dot or suffix not in ("dist-info", "egg-info"):
+                continue
+            name, _, version = stem.partition("-")
+            library = wanted.get(_normalized(name))
+            if library is not None and library not in found:  # the first on sys.path is the one imported
+                found[library] = version.partition("-")[0]
+    return found
 
 
 @functools.cache
@@ -29,17 +66,18 @@ def code_fingerprint() -> str:
     Every cache entry and the build's "nothing changed" key carry it, so results computed by other
     code (an upgrade, a local edit, a different matplotlib) are never served.
     """
-    from importlib import metadata
-
     digest = hashlib.sha256()
-    for path in sorted(_PACKAGE.rglob("*")):
-        if path.suffix in {".py", ".j2", ".json", ".yaml", ".yml"} and "__pycache__" not in path.parts:
-            digest.update(path.relative_to(_PACKAGE).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    files = []
+    for folder, dirs, names in os.walk(_PACKAGE):
+        dirs[:] = [d for d in dirs if d != "__pycache__"]
+        files += [os.path.join(folder, n) for n in names if n.endswith((".py", ".j2", ".json", ".yaml", ".yml"))]
+    for path in sorted(files):
+        with open(path, "rb") as handle:
+            data = handle.read()
+        digest.update(os.path.relpath(path, _PACKAGE).replace(os.sep, "/").encode() + b"\0" + data + b"\0")
+    versions = _library_versions()
     for library in _SHAPING_LIBRARIES:
-        try:
-            digest.update(f"{library}={metadata.version(library)}\0".encode())
-        except metadata.PackageNotFoundError:
-            digest.update(f"{library}=?\0".encode())
+        digest.update(f"{library}={versions.get(library, '?')}\0".encode())
     return digest.hexdigest()
 
 
@@ -64,18 +102,46 @@ def cache_dir() -> Path:
     return Path(base) / "studylog"
 
 
-class JsonCache:
-    """key → JSON value, loaded on first use and saved once if anything was added."""
+def repository_cache_dir(root: Path) -> Path:
+    """The cache folder of the repository at `root` (the same folder however `root` is spelled)."""
+    real = os.path.realpath(root)
+    return cache_dir() / "repos" / hashlib.sha256(real.encode("utf-8", "surrogateescape")).hexdigest()[:32]
 
-    def __init__(self, name: str) -> None:
-        self.path = cache_dir() / f"{name}.json"
+
+def _prune_repositories(keep: Path) -> None:
+    """Drop the least recently written repository folders beyond MAX_REPOSITORIES (never `keep`)."""
+    # Caches from before there was one folder per repository: every repository's entries in one
+    # file, which made each run read all of them.
+    for legacy in ("loaded.json", "anchors.json"):
+        with contextlib.suppress(OSError):
+            (keep.parent.parent / legacy).unlink()
+    try:
+        folders = [f for f in keep.parent.iterdir() if f.is_dir() and f != keep]
+        folders.sort(key=lambda f: f.stat().st_mtime, reverse=True)
+    except OSError:
+        return
+    for stale in folders[MAX_REPOSITORIES - 1 :]:
+        shutil.rmtree(stale, ignore_errors=True)
+
+
+class JsonCache:
+    """key → JSON value for one repository, loaded on first use and saved once if anything was added.
+
+    Entries used in this run move to the end when the file is saved, so trimming it to MAX_ENTRIES
+    drops the ones unused the longest.
+    """
+
+    def __init__(self, name: str, root: Path) -> None:
+        self.folder = repository_cache_dir(root)
+        self.path = self.folder / f"{name}.json"
         self._entries: dict[str, Any] | None = None
+        self._used: dict[str, None] = {}  # keys read or written this run, in order
         self._dirty = False
 
     def _load(self) -> dict[str, Any]:
         if self._entries is None:
             try:
-                raw = json.loads(self.path.read_text(encoding="utf-8"))
+                raw = json.loads(self.path.read_bytes())
                 valid = isinstance(raw, dict) and raw.get("code") == code_fingerprint()
                 self._entries = dict(raw["entries"]) if valid and isinstance(raw.get("entries"), dict) else {}
             except (OSError, ValueError, RecursionError):  # unreadable, not JSON, absurdly nested
@@ -83,21 +149,29 @@ class JsonCache:
         return self._entries
 
     def get(self, key: str) -> Any:
-        return self._load().get(key)
+        value = self._load().get(key)
+        if value is not None:
+            self._used[key] = None
+        return value
 
     def put(self, key: str, value: Any) -> None:
         self._load()[key] = value
+        self._used[key] = None
         self._dirty = True
 
     def save(self) -> None:
         if not self._dirty or self._entries is None:
             return
-        entries = self._entries
-        if len(entries) > MAX_ENTRIES:  # keep the newest: dicts remember insertion order
-            entries = dict(list(entries.items())[-MAX_ENTRIES:])
+        used = [key for key in self._used if key in self._entries]
+        unused = [key for key in self._entries if key not in self._used]
+        order = (unused + used)[-MAX_ENTRIES:]
+        entries = {key: self._entries[key] for key in order}
         payload = json.dumps(
             {"code": code_fingerprint(), "entries": entries}, ensure_ascii=False, separators=(",", ":")
         )
+        new_repository = not self.folder.exists()
         with contextlib.suppress(OSError):  # an unwritable cache only makes the next run slower
             write_atomic(self.path, payload.encode("utf-8"))
+            if new_repository:
+                _prune_repositories(self.folder)
         self._dirty = False

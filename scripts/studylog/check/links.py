@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import os
+import posixpath
 import re
 import shlex
 from collections import defaultdict
 from collections.abc import Iterable
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 from studylog.cache import JsonCache
@@ -48,13 +50,14 @@ class LinkChecker:
         self.tracked = tracked or TrackedFiles(root)
         self._anchors: dict[str, Anchors] = {}
         self._lines: dict[str, int] = {}
-        # Parsing Markdown is most of the cost of checking links; a note's anchors depend only on
+        # Rendering notes is the main cost of checking links left; a note's anchors depend only on
         # its bytes, so they are remembered across runs under the hash of those bytes.
-        self.cache = JsonCache("anchors")
+        self.cache = JsonCache("anchors", root)
 
     def anchors(self, path: str) -> Anchors:
         if path not in self._anchors:
-            data = (self.root / path).read_bytes()
+            with open(os.path.join(self.root, path), "rb") as handle:
+                data = handle.read()
             key = hashlib.sha256(data).hexdigest()
             cached = self.cache.get(key)
             if _is_anchor_entry(cached):
@@ -67,7 +70,8 @@ class LinkChecker:
 
     def line_count(self, path: str) -> int:
         if path not in self._lines:
-            data = (self.root / path).read_bytes()
+            with open(os.path.join(self.root, path), "rb") as handle:
+                data = handle.read()
             self._lines[path] = data.count(b"\n") + (1 if data and not data.endswith(b"\n") else 0)
         return self._lines[path]
 
@@ -123,7 +127,7 @@ class LinkChecker:
         return Problem("link-missing-file", f"`{written}` does not exist in the repository", hint)
 
     def _check_fragment(self, written: str, path: str, fragment: str) -> Problem | None:
-        if PurePosixPath(path).suffix.lower() in MARKDOWN_SUFFIXES:
+        if posixpath.splitext(path)[1].lower() in MARKDOWN_SUFFIXES:
             return self._check_anchor(path, fragment)
         lines = _LINE_ANCHOR.fullmatch(fragment)
         if lines is None:

@@ -8,7 +8,6 @@ that collides with an earlier one is bumped again (the collision loop).
 
 from __future__ import annotations
 
-import functools
 import unicodedata
 
 # General categories github-slugger strips: other numbers, punctuation but `-`, every symbol,
@@ -21,7 +20,6 @@ _STRIPPED = frozenset(
 _ALPHABETIC_SYMBOLS = ((0x24B6, 0x24E9), (0x1F130, 0x1F149), (0x1F150, 0x1F169), (0x1F170, 0x1F189))
 
 
-@functools.lru_cache(maxsize=4096)
 def _kept(char: str) -> bool:
     if char in " -":
         return True
@@ -31,9 +29,21 @@ def _kept(char: str) -> bool:
     return any(low <= code <= high for low, high in _ALPHABETIC_SYMBOLS)
 
 
+class _Table(dict[int, int | None]):
+    """A `str.translate` table that decides each code point once: kept (maps to itself) or dropped."""
+
+    def __missing__(self, code: int) -> int | None:
+        value = code if _kept(chr(code)) else None
+        self[code] = value
+        return value
+
+
+_TABLE = _Table()
+
+
 def slug(text: str) -> str:
     """The anchor of one heading, without de-duplication."""
-    return "".join(c for c in text.lower() if _kept(c)).replace(" ", "-")
+    return text.lower().translate(_TABLE).replace(" ", "-")
 
 
 class Slugger:

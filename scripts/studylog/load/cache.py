@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from pathlib import Path
 from typing import Any
 
 from studylog.cache import JsonCache
@@ -242,7 +243,7 @@ def _plausible(value: object, diagnostics: list[Diagnostic]) -> bool:
 
 
 class LoadCache(JsonCache):
-    """The plan and check-ins as read, by content."""
+    """The plan and check-ins of the repository at `root` as read, by content."""
 
-    def __init__(self) -> None:
-        super().__init__("loaded")
+    def __init__(self, root: Path) -> None:
+        super().__init__("loaded", root)

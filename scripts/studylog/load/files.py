@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import posixpath
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -643,7 +644,7 @@ def read_checkin(path: str, data: bytes, timezone: str) -> tuple[CheckIn | None,
 
 def _check_checkin(checkin: CheckIn, context: CheckinContext) -> list[Diagnostic]:
     problems: list[Diagnostic] = []
-    name = Path(checkin.path).name
+    name = posixpath.basename(checkin.path)
     match = _FILE_DATE.search(name)
     if match:
         try:

@@ -8,6 +8,7 @@ silently accepted.
 
 from __future__ import annotations
 
+import functools
 import importlib
 from dataclasses import dataclass
 from types import ModuleType
@@ -27,7 +28,11 @@ class _LazyModule:
     def __getattr__(self, attribute: str) -> Any:
         if self._module is None:
             self._module = importlib.import_module(self._name)
-        return getattr(self._module, attribute)
+        value = getattr(self._module, attribute)
+        # Remembered on the instance, so the next lookup (tens of thousands of `isinstance`
+        # checks per run) is a plain attribute read that never reaches __getattr__.
+        setattr(self, attribute, value)
+        return value
 
 
 if TYPE_CHECKING:
@@ -36,9 +41,27 @@ else:
     yaml = _LazyModule("yaml")
 
 
+@functools.cache
 def _loader_class() -> Any:
     # The C loader is several times faster; fall back to pure Python where libyaml is absent.
-    return getattr(yaml, "CSafeLoader", None) or yaml.SafeLoader
+    base = getattr(yaml, "CSafeLoader", None) or yaml.SafeLoader
+    scalar = yaml.ScalarNode
+    tags: dict[tuple[str, tuple[bool, bool]], str] = {}
+
+    class Loader(base):  # type: ignore[misc, valid-type]
+        """Remembers the implicit tag of short scalars: keys and values such as `status`, `done`
+        and `2` repeat in every check-in, and PyYAML resolves each one with Python regexes."""
+
+        def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+            if kind is not scalar or not isinstance(value, str) or len(value) > 40:
+                return super().resolve(kind, value, implicit)
+            key = (value, implicit)
+            tag = tags.get(key)
+            if tag is None:
+                tag = tags[key] = super().resolve(kind, value, implicit)
+            return tag
+
+    return Loader
 
 
 STR = "tag:yaml.org,2002:str"

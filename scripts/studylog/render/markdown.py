@@ -3,6 +3,7 @@ start a list, run a script or turn into a link they did not write."""
 
 from __future__ import annotations
 
+import functools
 import html
 import posixpath
 import re
@@ -43,13 +44,30 @@ def _encode(part: str, keep: str = "") -> str:
     return "".join(out)
 
 
+@functools.lru_cache(maxsize=4096)
+def _relative_folder(folder: str, from_dir: str) -> str:
+    return posixpath.relpath(folder or ".", from_dir or ".")
+
+
+def _relative(path: str, from_dir: str) -> str:
+    """`posixpath.relpath(path, from_dir)`, computed once per pair of folders: a build makes tens
+    of thousands of links from a handful of output folders into a handful of repository folders."""
+    folder, name = posixpath.split(path)
+    plain = name not in ("", ".", "..") and "/./" not in f"/{folder}/" and "/../" not in f"/{folder}/"
+    inside = from_dir == path or from_dir.startswith(path + "/")  # the path is from_dir or above it
+    if not plain or inside or "//" in path:
+        return posixpath.relpath(path or ".", from_dir or ".")
+    prefix = _relative_folder(folder, from_dir)
+    return name if prefix == "." else f"{prefix}/{name}"
+
+
 def href(target: str, web: bool, from_dir: str = "") -> str:
     """A link destination: a URL as it is (encoded where unsafe), or a repository path made
     relative to the folder of the page that shows it."""
     if web:
         return _encode(target, keep="?#%")  # the query, fragment and the learner's own %-escapes stay
     path, _, fragment = target.partition("#")
-    relative = posixpath.relpath(path or ".", from_dir or ".")
+    relative = _relative(path, from_dir)
     if path == "" or relative == ".":
         relative = "./"
     encoded = _encode(relative)

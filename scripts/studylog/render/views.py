@@ -223,6 +223,10 @@ def journal(repository: Repository, snapshot: Snapshot, count: int = JOURNAL_ENT
     return sorted(written, key=lambda c: (c.date, c.path), reverse=True)[:count]
 
 
+def _monday(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=day.weekday())
+
+
 def week_reviews(
     repository: Repository, snapshot: Snapshot, rows: Sequence[DayRow], found: Sequence[ProblemView]
 ) -> list[WeekReview]:
@@ -233,12 +237,20 @@ def week_reviews(
             by_week[iso_week(row.date)].append(row)
     hours = {w: (h, t) for w, h, t in snapshot.hours_by_week}
     state = {i.id: i.state for i in snapshot.items}
+    # Items and problems grouped by the Monday of their week once, not scanned again for each week.
+    due: dict[dt.date, list[Item]] = defaultdict(list)
+    for item in repository.plan.items:
+        if item.end <= snapshot.as_of:
+            due[_monday(item.end)].append(item)
+    problems: dict[dt.date, list[ProblemView]] = defaultdict(list)
+    for problem in found:
+        problems[_monday(problem.date)].append(problem)
     reviews = []
     for key in sorted(by_week):
         week_rows = by_week[key]
         monday = dt.date.fromisocalendar(int(key[:4]), int(key[6:]), 1)
         sunday = monday + 6 * ONE_DAY
-        planned = [i for i in repository.plan.items if monday <= i.end <= sunday and i.end <= snapshot.as_of]
+        planned = due.get(monday, [])
         worked, target = hours.get(key, (sum(r.hours or 0 for r in week_rows), None))
         reviews.append(
             WeekReview(
@@ -250,7 +262,7 @@ def week_reviews(
                 missed=sum(r.status is Status.MISSED for r in week_rows),
                 hours=worked,
                 target=target,
-                problems=tuple(p for p in found if monday <= p.date <= sunday),
+                problems=tuple(problems.get(monday, ())),
                 links=tuple(link for r in week_rows for link in r.links),
                 carry_over=tuple((i.id, i.title) for i in planned if state.get(i.id) is not Status.DONE),
             )
