@@ -134,3 +134,16 @@ def _english(monkeypatch: pytest.MonkeyPatch) -> None:
 def _own_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """Each test gets an empty cache folder: nothing leaks between tests or from the learner's own."""
     monkeypatch.setenv("STUDYLOG_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+
+
+def need_browser() -> str:
+    """Chromium's path (and poppler for PDFs). Missing on a developer's machine: skip, saying why.
+    Missing in CI (CI=true): fail — .ci/run installs them, so a skip there would hide a broken run."""
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    missing = [name for name, found in (("chromium", chromium), ("pdftotext", shutil.which("pdftotext"))) if not found]
+    if not missing and chromium:
+        return chromium
+    reason = f"{' and '.join(missing)} not installed (Debian/Ubuntu: apt-get install chromium poppler-utils)"
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{reason}; in CI a skipped browser test fails the run", pytrace=False)
+    pytest.skip(f"browser test skipped: {reason}")

@@ -331,6 +331,12 @@ CATALOG: Final[dict[str, Entry]] = {
         "{path}: not a directory (give the repository folder that holds plan.yaml)",
         "{path}：不是文件夹（请给出包含 plan.yaml 的仓库文件夹）",
     ),
+    "cli.no-plan-above": Entry(
+        "no {plan} in {path} or the folders above it; start one with `studylog init`, "
+        "or give the repository folder, e.g. `studylog validate path/to/repo`",
+        "{path} 及其上层文件夹里都没有 {plan}；用 `studylog init` 新建一个，"
+        "或给出仓库文件夹，例如 `studylog validate path/to/repo`",
+    ),
     "cli.no-plan": Entry(
         "no {plan} in {path}; run studylog from the repository root, or start one with `studylog init`",
         "{path} 里没有 {plan}；请在仓库根目录运行 studylog，或用 `studylog init` 新建一个",
@@ -692,36 +698,38 @@ CATALOG: Final[dict[str, Entry]] = {
         "打印评论；不发布",
     ),
     "help.cmd.init": Entry(
-        "set up a repository: plan.yaml from a curriculum, checkins/, README markers, a workflow",
-        "初始化仓库：从课程模板生成 plan.yaml、checkins/、README 标记和工作流",
+        "set up a repository (or finish one): plan, checkins/, README markers, workflows, .gitignore",
+        "初始化（或补全）仓库：计划、checkins/、README 标记、工作流和 .gitignore",
     ),
     "help.cmd.init.description": Entry(
-        "Set up a study repository: plan.yaml from a built-in curriculum, checkins/, schemas for editors, "
-        "the README markers (appended; existing text untouched) and .github/workflows/studylog.yml. An "
-        "existing plan is never replaced without --force.",
-        "初始化学习仓库：从内置课程生成 plan.yaml，创建 checkins/、编辑器用的 schema、README 标记（追加在末尾，"
-        "不改动已有文字）和 .github/workflows/stud"
-        "ylog.yml。没有 --force 时绝不替换已有的计划。",
+        "Set up a study repository: plan.yaml from a built-in curriculum starting today in your timezone, "
+        "checkins/, schemas for editors, README markers (appended; existing text untouched), .gitignore, "
+        ".github/workflows/studylog.yml and studylog-evening.yml, and `git init` outside a repository. Where a "
+        "plan exists, only what is missing is added; --force starts a new plan and keeps the old one beside it.",
+        "初始化学习仓库：从内置课程生成从今天（你的时区）开始的 plan.yaml，创建 checkins/、编辑器用的 schema、"
+        "README 标记（追加在末尾，已有文字不动）、.gitignore、.github/workflows/studylog.yml 和 "
+        "studylog-evening.yml；不在仓库里时先 `git init`。已有计划时只补上缺少的部分；"
+        "--force 新建计划，旧计划保留在旁边。",
     ),
     "help.init.template": Entry(
         "the curriculum: the 12-week LLM plan, Stanford CS336, or a blank skeleton (default: llm-12-weeks)",
         "课程模板：12 周大模型计划、Stanford CS336 或空白骨架（默认：llm-12-weeks）",
     ),
     "help.init.start": Entry(
-        "the plan's first day (every date moves with it)",
-        "计划的第一天（所有日期随之移动）",
+        "the plan's first day, every date moves with it (default: today)",
+        "计划的第一天，所有日期随之移动（默认：今天）",
     ),
     "help.init.timezone": Entry(
-        "your IANA timezone, e.g. Asia/Shanghai (default: the template's)",
-        "你的 IANA 时区，例如 Asia/Shanghai（默认：模板中的时区）",
+        "your IANA timezone, e.g. Europe/Berlin (default: the machine's: TZ, /etc/localtime)",
+        "你的 IANA 时区，例如 Asia/Shanghai（默认：本机的 TZ 或 /etc/localtime）",
     ),
     "help.init.action": Entry(
-        "the studylog action the workflow uses (default: a placeholder to edit)",
-        "工作流使用的 studylog action（默认：一个待修改的占位符）",
+        "the studylog action the workflows use (default: from the installed package's metadata)",
+        "工作流使用的 studylog action（默认：取自已安装包的元数据）",
     ),
     "help.init.force": Entry(
-        "replace an existing plan.yaml",
-        "替换已有的 plan.yaml",
+        "start a new plan even though one exists (the old one is kept as plan.yaml.N.bak)",
+        "即使已有计划也新建一个（旧计划保留为 plan.yaml.N.bak）",
     ),
     "help.cmd.new": Entry(
         "write today's check-in, pre-filled from the plan",
@@ -772,10 +780,34 @@ CATALOG: Final[dict[str, Entry]] = {
     ),
     "cli.not-a-date": Entry("{value!r} is not a date like 2026-01-18", "{value!r} 不是 2026-01-18 这样的日期"),
     "cli.created": Entry("  created {path}", "  已创建 {path}"),
+    "help.init.locale": Entry(
+        "the dashboard's language (default: from LANG: zh-CN for zh_*, else en)",
+        "仪表盘的语言（默认取自 LANG：zh_* 为 zh-CN，否则 en）",
+    ),
+    "help.init.hours": Entry(
+        "hours you plan a day (default: the template's)",
+        "每天计划的小时数（默认：模板中的）",
+    ),
+    "help.publish.if-figures-changed": Entry(
+        "for the evening run: publish only when a figure changed since the last build, not only the date",
+        "用于晚间运行：只有数字（而不只是日期）自上次构建后有变化时才发布",
+    ),
+    "cli.note": Entry(
+        "  note: {note}",
+        "  注意：{note}",
+    ),
+    "cli.setup-done": Entry(
+        "✓ set up: `studylog build`, then commit",
+        "✓ 已设置好：运行 `studylog build`，然后提交",
+    ),
+    "cli.publish-skipped": Entry(
+        "✓ nothing to publish: {reason}; {ref} stays as it is",
+        "✓ 没有要发布的内容：{reason}；{ref} 保持不变",
+    ),
     "cli.kept": Entry("  kept    {path} (already there)", "  已保留 {path}（已存在）"),
     "cli.init-ready": Entry(
-        "✓ ready: check in with `studylog new`, then `studylog build`",
-        "✓ 准备就绪：用 `studylog new` 打卡，再运行 `studylog build`",
+        "✓ ready: check in with `studylog new`, then `studylog build`; `studylog doctor` checks the setup",
+        "✓ 准备就绪：用 `studylog new` 打卡，再运行 `studylog build`；`studylog doctor` 可检查配置",
     ),
     "cli.init-edit-action": Entry(
         "  edit .github/workflows/studylog.yml: replace {placeholder} with the studylog action you use",
@@ -901,6 +933,14 @@ CATALOG: Final[dict[str, Entry]] = {
     "init-unknown-template": Entry(
         "unknown template {template!r}; choose one of {choices}", "没有模板 {template!r}；可选：{choices}"
     ),
+    "init-unknown-locale": Entry(
+        "unknown locale {locale!r}; choose one of {choices}", "没有语言 {locale!r}；可选：{choices}"
+    ),
+    "init-bad-hours": Entry(
+        "--hours {hours}: give the hours you plan a day, more than 0 and at most 24",
+        "--hours {hours}：请给出每天计划的小时数，大于 0 且不超过 24",
+    ),
+    "init-not-a-folder": Entry("{path} is a file, not a folder", "{path} 是文件，不是文件夹"),
     "init-bad-timezone": Entry(
         "{timezone!r} is not an IANA timezone like Asia/Shanghai", "{timezone!r} 不是 Asia/Shanghai 这样的 IANA 时区"
     ),

@@ -43,13 +43,22 @@ class LoadResult:
 
 
 def find_root(path: Path) -> Path:
+    """The folder that holds plan.yaml: `path` or the nearest parent that has one, as git finds `.git`.
+
+    The walk stops at the first folder with `.git` (a repository's root: a plan above it belongs
+    to another repository) or at the filesystem's root.
+    """
     if not path.exists():
         raise UsageError(t("cli.no-such-directory", path=path))
     if not path.is_dir():
         raise UsageError(t("cli.not-a-directory", path=path))
-    if not (path / PLAN_FILE).is_file():
-        raise UsageError(t("cli.no-plan", plan=PLAN_FILE, path=path.resolve()))
-    return path
+    here = path.resolve()
+    for folder in (here, *here.parents):
+        if (folder / PLAN_FILE).is_file():
+            return path if folder == here else folder
+        if (folder / ".git").exists():
+            break
+    raise UsageError(t("cli.no-plan-above", plan=PLAN_FILE, path=here))
 
 
 def load_repository(

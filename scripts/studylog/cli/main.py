@@ -14,7 +14,7 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from studylog import __version__
 from studylog.errors import (
@@ -28,6 +28,9 @@ from studylog.errors import (
     UsageError,
 )
 from studylog.i18n import Lang, choose, parse_lang, t, using
+
+if TYPE_CHECKING:
+    from studylog.start.scaffold import Written
 
 
 def _date(value: str) -> dt.date:
@@ -203,6 +206,7 @@ def _build_parser() -> argparse.ArgumentParser:
         help=t("help.publish.backoff"),
     )
     publish.add_argument("--dry-run", action="store_true", help=t("help.publish.dry-run"))
+    publish.add_argument("--if-figures-changed", action="store_true", help=t("help.publish.if-figures-changed"))
     publish.set_defaults(handler=_cmd_publish)
 
     review = commands.add_parser(
@@ -270,6 +274,12 @@ def _build_parser() -> argparse.ArgumentParser:
     init.add_argument("--start", type=_date, metavar="YYYY-MM-DD", help=t("help.init.start"))
     init.add_argument("--timezone", metavar="TZ", help=t("help.init.timezone"))
     init.add_argument(
+        "--locale",
+        choices=("zh-CN", "en"),
+        help=t("help.init.locale"),
+    )
+    init.add_argument("--hours", type=float, metavar="H", help=t("help.init.hours"))
+    init.add_argument(
         "--action",
         metavar="OWNER/REPO@SHA",
         help=t("help.init.action"),
@@ -326,6 +336,32 @@ def _build_parser() -> argparse.ArgumentParser:
     importer.add_argument("--force", action="store_true", help=t("help.importer.force"))
     importer.add_argument("--dry-run", action="store_true", help=t("help.importer.dry-run"))
     importer.set_defaults(handler=_cmd_import)
+
+    doctor = commands.add_parser(
+        "doctor",
+        help="check the setup end to end and say what to fix",
+        description="Check the plan and check-ins, the README markers, the workflows (action reference, default "
+        "branch, the evening reminder in your local time), git and its remote, the timezone, and the fonts "
+        "and Chromium the PDF export needs. Exit 1 when something will not work.",
+    )
+    _add_path(doctor)
+    doctor.set_defaults(handler=_cmd_doctor)
+
+    setup = commands.add_parser(
+        "setup",
+        help="turn a copy of the studylog template into your own (run by the setup workflow)",
+        description="In a repository made with GitHub's 'Use this template': replace the demo data that is still "
+        "as copied with your plan, an empty checkins/ and a README with markers. Files you added or changed are "
+        "kept; running it again keeps every check-in and keeps the previous plan beside the new one.",
+    )
+    _add_path(setup)
+    setup.add_argument("--template", choices=("llm-12-weeks", "cs336", "blank"), default="llm-12-weeks",
+                       help="the curriculum (default: llm-12-weeks)")  # fmt: skip
+    setup.add_argument("--start", type=_date, metavar="YYYY-MM-DD", help="the plan's first day (default: today)")
+    setup.add_argument("--timezone", metavar="TZ", default="Asia/Shanghai", help="your IANA timezone")
+    setup.add_argument("--locale", choices=("zh-CN", "en"), default="zh-CN", help="the dashboard's language")
+    setup.add_argument("--hours", type=float, metavar="H", help="hours you plan a day (default: the template's)")
+    setup.set_defaults(handler=_cmd_setup)
     return parser
 
 
@@ -334,16 +370,39 @@ def _say(line: str) -> None:
 
 
 def _cmd_init(args: argparse.Namespace) -> int:
-    from studylog.start.scaffold import ACTION_PLACEHOLDER, init
+    from studylog.start.scaffold import init
 
-    done = init(args.path, args.template, args.start, args.timezone, action=args.action, force=args.force)
+    done = init(
+        args.path, args.template, args.start, args.timezone,
+        action=args.action, force=args.force, locale=args.locale, hours=args.hours,
+    )  # fmt: skip
+    _print_written(done)
+    _say(t("cli.init-ready"))
+    return EXIT_OK
+
+
+def _print_written(done: Written) -> None:
     for path in done.created:
         _say(t("cli.created", path=path))
     for path in done.kept:
         _say(t("cli.kept", path=path))
-    _say(t("cli.init-ready"))
-    if not args.action:
-        _say(t("cli.init-edit-action", placeholder=ACTION_PLACEHOLDER))
+    for note in done.notes:
+        _say(t("cli.note", note=note))
+
+
+def _cmd_doctor(args: argparse.Namespace) -> int:
+    from studylog.start.doctor import PROBLEM, diagnose, format_findings
+
+    findings = diagnose(args.path)
+    sys.stdout.write(format_findings(findings))
+    return EXIT_PROBLEMS if any(f.level == PROBLEM for f in findings) else EXIT_OK
+
+
+def _cmd_setup(args: argparse.Namespace) -> int:
+    from studylog.start.template import template_setup
+
+    _print_written(template_setup(args.path, args.template, args.start, args.timezone, args.locale, args.hours))
+    _say(t("cli.setup-done"))
     return EXIT_OK
 
 
@@ -385,12 +444,16 @@ def _cmd_checkin(args: argparse.Namespace) -> int:
 def _cmd_import(args: argparse.Namespace) -> int:
     from studylog.start.importers.apply import import_file
     from studylog.start.importers.common import Options
+    from studylog.start.scaffold import complete_setup
 
     options = Options(start=args.start, timezone=args.timezone)
     outcome = import_file(args.file, args.path, options, force=args.force, dry_run=args.dry_run)
     for line in outcome.summary():
         _say(line)
     if not outcome.dry_run:
+        # Like init: markers, schemas, workflows, so `build` works next (no git init: it would flag
+        # every imported link to a file not yet committed).
+        _print_written(complete_setup(args.path, git=False))
         _say(t("cli.import-valid"))
     return EXIT_OK
 
@@ -400,10 +463,12 @@ def _cmd_publish(args: argparse.Namespace) -> int:
 
     options = PublishOptions(
         args.remote, args.branch, args.via_branch, max(1, args.attempts), max(0.0, args.backoff), args.today,
-        args.dry_run,
+        args.dry_run, args.if_figures_changed,
     )  # fmt: skip
     done = publish_dashboard(args.path, options)
-    if args.dry_run:
+    if done.skipped:
+        _say(t("cli.publish-skipped", reason=done.skipped, ref=done.remote_ref))
+    elif args.dry_run:
         listed = "".join(f"\n  {f}" for f in done.files) or t("cli.nothing")
         _say(t("cli.publish-dry-run", ref=done.remote_ref, files=listed))
     elif done.commit is None:
@@ -608,6 +673,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(handler: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
     try:
+        if isinstance(getattr(args, "path", None), Path) and args.command not in ("init", "import", "doctor", "setup"):
+            from studylog.check.repository import find_root
+
+            args.path = find_root(args.path)  # from checkins/2026/ too, as git finds .git
         return handler(args)
     except StudylogError as exc:
         if exc.diagnostics:

@@ -32,6 +32,7 @@ class PublishOptions:
     backoff: float = 1.0  # seconds before the second attempt; doubles each time
     today: dt.date | None = None
     dry_run: bool = False
+    if_figures_changed: bool = False  # the evening run: skip when a rebuild would change only the date
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ class Published:
     files: tuple[str, ...]
     remote_ref: str
     pull_request: str = ""  # with a target branch: what was done about the pull request
+    skipped: str | None = None  # why nothing was built (--if-figures-changed and only the date moved)
 
 
 def git(root: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
@@ -125,6 +127,11 @@ def publish(
     branch = options.branch or current_branch(root)
     target = options.target or branch
     remote_ref = f"{options.remote}/{target}"
+    if options.if_figures_changed:
+        from studylog.publish.freshness import why_stale
+
+        if why_stale(root, options.today) is None:
+            return Published(None, 0, (), remote_ref, skipped="only the date would change")
     wait = options.backoff
     for attempt in range(1, options.attempts + 1):
         _build(root, options.today)
