@@ -1,11 +1,21 @@
-"""Shared helpers: build a learner's repository in a temporary folder, run the real CLI."""
+"""Shared helpers: build a learner's repository in a temporary folder, run the CLI.
+
+`run_cli` calls `studylog.cli.main` in this process (about a hundred times faster than starting
+Python), with the arguments, folder, environment and output streams a real run would have;
+`run_cli_process` starts `python -m studylog` for the few tests about the process itself (exit
+status, `--help` start-up, racing publishers). Both return a `CompletedProcess`.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import io
 import os
+import shutil
 import subprocess
 import sys
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import pytest
@@ -13,9 +23,11 @@ import pytest
 DATA = Path(__file__).parent / "data"
 REPO_ROOT = Path(__file__).parent.parent
 TODAY = dt.date(2026, 3, 1)  # the as-of date every data-driven case is checked on
+# GitHub Actions sets these for every step; a test says so explicitly when it wants them.
+_ACTIONS_ONLY = ("GITHUB_ACTIONS",)
 
 
-def write_repo(root: Path, files: dict[str, str | bytes]) -> Path:
+def write_repo(root: Path, files: Mapping[str, str | bytes]) -> Path:
     for rel, content in files.items():
         path = root / rel
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -26,9 +38,68 @@ def write_repo(root: Path, files: dict[str, str | bytes]) -> Path:
     return root
 
 
+@contextlib.contextmanager
+def _environment(changes: dict[str, str]) -> Iterator[None]:
+    saved = dict(os.environ)
+    try:
+        for name in _ACTIONS_ONLY:
+            os.environ.pop(name, None)
+        os.environ.update(changes)
+        yield
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+
+
+@contextlib.contextmanager
+def _directory(cwd: Path | None) -> Iterator[None]:
+    before = os.getcwd()
+    try:
+        if cwd is not None:
+            os.chdir(cwd)
+        yield
+    finally:
+        os.chdir(before)
+
+
+def _stream() -> io.TextIOWrapper:
+    # A text stream over bytes, like a pipe: code that writes to `.buffer` is captured too.
+    return io.TextIOWrapper(io.BytesIO(), encoding="utf-8", newline="\n", write_through=True)
+
+
+def _read(stream: io.TextIOWrapper) -> str:
+    stream.flush()
+    raw = stream.buffer.getvalue()  # type: ignore[attr-defined]
+    # Decode as `subprocess.run(text=True)` does, universal newlines included.
+    return io.TextIOWrapper(io.BytesIO(raw), encoding="utf-8").read()
+
+
 def run_cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    """The installed command, as a learner runs it (a new process each time)."""
-    full_env = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"}
+    """The `studylog` command run in this process: its exit code, stdout and stderr.
+
+    The working folder and environment are set for the call and restored afterwards; a
+    `SystemExit` (argparse's `--help`, `--version` and usage errors) becomes the exit code.
+    """
+    from studylog.cli import main
+
+    out, err = _stream(), _stream()
+    with _environment(env or {}), _directory(cwd), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main(list(args))
+        except SystemExit as stop:
+            if stop.code is None or isinstance(stop.code, int):
+                code = stop.code or 0
+            else:
+                print(stop.code, file=sys.stderr)
+                code = 1
+    return subprocess.CompletedProcess(["studylog", *args], code, _read(out), _read(err))
+
+
+def run_cli_process(
+    *args: str, cwd: Path | None = None, env: dict[str, str] | None = None, timeout: float = 120
+) -> subprocess.CompletedProcess[str]:
+    """The installed command, as a learner runs it: a new Python process."""
+    full_env = {k: v for k, v in os.environ.items() if k not in _ACTIONS_ONLY}
     full_env.update(env or {})
     return subprocess.run(
         [sys.executable, "-m", "studylog", *args],
@@ -38,8 +109,14 @@ def run_cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = No
         text=True,
         encoding="utf-8",
         check=False,
-        timeout=120,
+        timeout=timeout,
     )
+
+
+def copy_repo(source: Path, destination: Path) -> Path:
+    """A private copy of a shared repository, for a test that writes to it."""
+    shutil.copytree(source, destination, symlinks=True)
+    return destination
 
 
 @pytest.fixture
@@ -48,6 +125,25 @@ def fixture_plan() -> str:
 
 
 @pytest.fixture(autouse=True)
+def _english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """In-process commands read English unless a test asks otherwise (the fixture plan says zh-CN)."""
+    monkeypatch.setenv("STUDYLOG_LANG", "en")
+
+
+@pytest.fixture(autouse=True)
 def _own_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """Each test gets an empty cache folder: nothing leaks between tests or from the learner's own."""
     monkeypatch.setenv("STUDYLOG_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+
+
+def need_browser() -> str:
+    """Chromium's path (and poppler for PDFs). Missing on a developer's machine: skip, saying why.
+    Missing in CI (CI=true): fail — .ci/run installs them, so a skip there would hide a broken run."""
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    missing = [name for name, found in (("chromium", chromium), ("pdftotext", shutil.which("pdftotext"))) if not found]
+    if not missing and chromium:
+        return chromium
+    reason = f"{' and '.join(missing)} not installed (Debian/Ubuntu: apt-get install chromium poppler-utils)"
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{reason}; in CI a skipped browser test fails the run", pytrace=False)
+    pytest.skip(f"browser test skipped: {reason}")

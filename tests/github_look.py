@@ -20,7 +20,10 @@ PHONE = 414
 
 def to_html(markdown: str) -> str:
     # GitHub keeps <details>, <picture>, <source> and <img> in READMEs, so render raw HTML through.
-    return cmarkgfm.markdown_to_html_with_extensions(markdown, options=Options.CMARK_OPT_UNSAFE, extensions=EXTENSIONS)
+    html: str = cmarkgfm.markdown_to_html_with_extensions(
+        markdown, options=Options.CMARK_OPT_UNSAFE, extensions=EXTENSIONS
+    )
+    return html
 
 
 def page(markdown: str, width: int, base: Path | None = None) -> str:

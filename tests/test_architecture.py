@@ -12,7 +12,19 @@ import pytest
 from conftest import REPO_ROOT
 
 PACKAGE = REPO_ROOT / "scripts" / "studylog"
-SHARED = {"__init__", "model", "diagnostics", "errors", "layout", "linkpath", "cache", "clock", "safepath"}
+SHARED = {
+    "__init__",
+    "model",
+    "diagnostics",
+    "errors",
+    "layout",
+    "linkpath",
+    "cache",
+    "clock",
+    "safepath",
+    "i18n",
+    "messages",
+}
 # The pipeline, earliest first; a module may import its own stage and earlier ones only.
 STAGES = ["shared", "load", "check", "progress", "render", "write", "publish", "start", "cli"]
 # publish (git, GitHub) and start (init, new, import) are siblings: neither needs the other.
@@ -30,6 +42,8 @@ def stage_of(module: str) -> str:
     first = parts[1] if len(parts) > 1 else "__init__"
     if first == "__main__":
         return "cli"
+    if first == "review":  # the spaced-review schedule: pure like progress.py, beside it
+        return "progress"
     return "shared" if first in SHARED else first
 
 

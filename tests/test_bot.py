@@ -85,7 +85,7 @@ class FakeGitHub:
         return data
 
     def handle(self, request: Request) -> Response:
-        body = json.loads(request.data) if request.data else None
+        body: Any = json.loads(request.data) if request.data else None
         path = request.path
         self.requests.append((request.method, path, body))
         for i, (method, pattern, status, headers, text) in enumerate(self.script):
@@ -245,6 +245,7 @@ def test_without_a_token_the_message_says_how_to_pass_it(learner: Path, github: 
     assert result.returncode == 2 and "GITHUB_TOKEN is not set" in result.stderr  # configuration
 
 
+@pytest.mark.slow
 def test_a_protected_branch_gets_a_pull_request_instead(learner: Path, github: FakeGitHub, tmp_path: Path) -> None:
     bare = tmp_path / "remote.git"
     subprocess.run(["git", "init", "-q", "--bare", "-b", "main", str(bare)], check=True)

@@ -72,7 +72,8 @@ def drawn(name: str, data: charts.ChartData) -> Any:
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
     draw, size = charts.CHARTS[name]
-    with matplotlib.rc_context(charts._style(charts.LIGHT)), warnings.catch_warnings():
+    style: Any = charts._style(charts.LIGHT)  # matplotlib's stubs want a dict of its literal key names
+    with matplotlib.rc_context(style), warnings.catch_warnings():
         warnings.filterwarnings("ignore", message="Glyph .* missing from font")  # as render_chart does
         fig = charts._figure(size(data))
         FigureCanvasAgg(fig)

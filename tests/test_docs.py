@@ -33,11 +33,15 @@ def test_every_diagnostic_code_is_exercised_by_a_test() -> None:
     assert {code for code in CODES if code not in tests and f" {code}\n" not in cases} == set()
 
 
-COMMANDS = ["init", "new", "import", "validate", "status", "build", "export", "publish", "remind", "bot comment"]
+COMMANDS = [
+    "init", "setup", "new", "checkin", "review", "import", "validate", "status", "build", "export", "publish", "remind",
+    "bot comment", "bot checkin-issue",
+]  # fmt: skip
 
 
 @pytest.mark.parametrize("command", COMMANDS)
 def test_every_command_option_is_documented(command: str) -> None:
+    # `doctor` takes no options; its row is checked by test_every_command_has_a_row.
     help_text = run_cli(*command.split(), "--help").stdout
     row = next(line for line in README.splitlines() if line.startswith(f"| `studylog {command} "))
     options = set(re.findall(r"(--[a-z-]+)", help_text)) - {"--help"}
@@ -50,4 +54,13 @@ def test_every_exit_code_is_documented() -> None:
     codes = {v for k, v in vars(errors).items() if k.startswith("EXIT_") and k != "EXIT_INTERRUPTED"}
     table = README.split("Exit codes, the same for every command:")[1].split("\n\n")[1]
     assert {int(c) for c in re.findall(r"^\| \*\*(\d+)\*\* \|", table, re.M)} == codes
-    assert {c.exit_code for c in vars(errors).values() if isinstance(c, type) and issubclass(c, Exception)} <= codes
+    classes = [c for c in vars(errors).values() if isinstance(c, type) and issubclass(c, Exception)]
+    assert all(issubclass(c, errors.StudylogError) for c in classes)  # each carries its exit code
+    assert {c.exit_code for c in classes if issubclass(c, errors.StudylogError)} <= codes
+
+
+def test_every_command_has_a_row() -> None:
+    help_text = run_cli("--help").stdout
+    listed = set(re.findall(r"^    ([a-z]+) ", help_text, re.M))
+    rows = {c for c in listed if any(line.startswith(f"| `studylog {c}") for line in README.splitlines())}
+    assert listed and listed == rows, listed - rows

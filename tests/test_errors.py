@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import DATA, run_cli, write_repo
+from conftest import DATA, run_cli_process, write_repo
 from studylog import __version__
 from studylog.cli import main
 from studylog.errors import EXIT_BUG, EXIT_USAGE, ISSUES_URL
@@ -57,9 +59,37 @@ def test_problems_found_print_their_diagnostics_then_the_message(
     out, err = capsys.readouterr()
     assert out == ""  # stdout stays clean for --format json
     assert "checkins/2026-01-05.yaml:2:9: error[invalid-status]" in err
-    assert err.rstrip().endswith("studylog: error: 1 error(s): fix them (see `studylog validate`) to see progress")
+    assert err.rstrip().endswith("studylog: error: 1 error: fix them (see `studylog validate`) to see progress")
 
 
 def test_the_exit_code_survives_a_real_process(tmp_path: Path) -> None:
-    result = run_cli("status", str(tmp_path))
+    result = run_cli_process("status", str(tmp_path))
     assert result.returncode == EXIT_USAGE and "Traceback" not in result.stderr
+    assert "no plan.yaml in" in result.stderr
+
+
+def test_problems_exit_1_from_a_real_process(learner: Path) -> None:
+    (learner / "checkins/2026-01-05.yaml").write_text("date: 2026-01-05\nstatus: maybe\n", encoding="utf-8")
+    result = run_cli_process("validate", str(learner), "--today", "2026-01-06")
+    assert result.returncode == 1 and "error[invalid-status]" in result.stdout and "Traceback" not in result.stderr
+
+
+def test_help_starts_without_the_heavy_libraries() -> None:
+    # `studylog --help` must answer at once: the libraries that take most of a start-up
+    # (charts, templates, YAML, the GitHub client) are imported only by the command that needs them.
+    probe = (
+        "import sys, contextlib, io\n"
+        "from studylog.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    try:\n"
+        "        main(['--help'])\n"
+        "    except SystemExit as stop:\n"
+        "        assert stop.code == 0, stop.code\n"
+        "heavy = ('matplotlib', 'jinja2', 'yaml', 'github', 'markdown_it')\n"
+        "print(' '.join(sorted(m for m in heavy if m in sys.modules)))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=False, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == ""
+    help_text = run_cli_process("--help")
+    assert help_text.returncode == 0 and help_text.stdout.startswith("usage: studylog")

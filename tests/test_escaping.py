@@ -18,7 +18,8 @@ from studylog.render import markdown
 
 def render(text: str) -> str:
     # Unsafe: as GitHub Pages' and local previewers do, raw HTML passes; only our escaping protects.
-    return cmarkgfm.github_flavored_markdown_to_html(text, options=Options.CMARK_OPT_UNSAFE)
+    html: str = cmarkgfm.github_flavored_markdown_to_html(text, options=Options.CMARK_OPT_UNSAFE)
+    return html
 
 
 @pytest.fixture

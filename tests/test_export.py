@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_cli, write_repo
+from conftest import need_browser, run_cli, write_repo
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -37,6 +37,7 @@ def pages(pdf: Path) -> int:
 
 
 def test_the_pdf_keeps_the_learners_words_and_stays_out_of_reports(tmp_path: Path, fixture_plan: str) -> None:
+    need_browser()
     root = learner(tmp_path / "repo", fixture_plan)
     assert run_cli("build", str(root), "--today", "2026-01-08").returncode == 0
     review = root / "reports/weekly/2026-W02.md"

@@ -32,7 +32,7 @@ import yaml
 from cmarkgfm.cmark import Options
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Dialog, Page, sync_playwright
 
 from studylog.cli import main
 
@@ -197,7 +197,12 @@ def page() -> Iterator[Page]:
         page = browser.new_page(java_script_enabled=True)
         page.add_init_script("window.alert = window.confirm = window.prompt = () => { window.__pwned = 1 }")
         dialogs: list[str] = []
-        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+
+        def on_dialog(dialog: Dialog) -> None:
+            dialogs.append(dialog.message)
+            dialog.dismiss()
+
+        page.on("dialog", on_dialog)
         page.route(
             "**/*", lambda route: route.abort() if not route.request.url.startswith("file:") else route.continue_()
         )

@@ -7,6 +7,7 @@ import html
 import json
 import re
 import subprocess
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +28,7 @@ ROW = re.compile(
 MARKERS = "# My study\n\nMy own words stay.\n\n<!-- studylog:start -->\n<!-- studylog:end -->\n"
 
 
-def git_repo(tmp_path: Path, files: dict[str, str | bytes] | None = None) -> Path:
+def git_repo(tmp_path: Path, files: Mapping[str, str | bytes] | None = None) -> Path:
     """A learner's repository: git, a README with the markers, their files committed."""
     root = write_repo(tmp_path / "repo", {"README.md": MARKERS, **(files or {})})
     git = ["git", "-c", "user.name=t", "-c", "user.email=t@t.invalid"]
@@ -123,6 +124,8 @@ def notes_for_links(root: Path) -> dict[str, str]:
     return files
 
 
+@pytest.mark.slow
+@pytest.mark.git
 def test_seed_004_round_trip_every_row_no_phantom_misses(tmp_path: Path) -> None:
     root = git_repo(tmp_path, notes_for_links(tmp_path))
     code, out = import_into(root, TABLE, "--start", "2026-01-05")
@@ -156,6 +159,8 @@ def test_seed_004_round_trip_every_row_no_phantom_misses(tmp_path: Path) -> None
         assert by_label[f"第10周 Day{day}"][2] == "✅ 已完成"
 
 
+@pytest.mark.slow
+@pytest.mark.git
 def test_seed_004_links_to_files_not_there_yet_stay_links(tmp_path: Path) -> None:
     root = git_repo(tmp_path)
     code, out = import_into(root, TABLE, "--start", "2026-01-05")
@@ -283,6 +288,7 @@ def test_a_file_that_is_no_tracker_lists_every_shape(tmp_path: Path) -> None:
 # writing: atomic, dry run, never overwrite without --force, backup with --force
 
 
+@pytest.mark.git
 def test_dry_run_writes_nothing(tmp_path: Path) -> None:
     root = git_repo(tmp_path)
     code, out = import_into(root, FIXTURES / "week_day/per_week.md", "--dry-run")
@@ -293,6 +299,7 @@ def test_dry_run_writes_nothing(tmp_path: Path) -> None:
     assert sorted(p.name for p in root.iterdir()) == [".git", "README.md"]
 
 
+@pytest.mark.git
 def test_existing_files_are_never_overwritten_without_force_and_force_keeps_a_backup(tmp_path: Path) -> None:
     root = git_repo(tmp_path)
     assert import_into(root, FIXTURES / "week_day/per_week.md")[0] == 0
@@ -308,6 +315,7 @@ def test_existing_files_are_never_overwritten_without_force_and_force_keeps_a_ba
     assert (root / "plan.yaml").read_text(encoding="utf-8").startswith("# Imported by studylog from per_week.md.")
 
 
+@pytest.mark.git
 def test_an_import_that_would_not_validate_writes_nothing(tmp_path: Path) -> None:
     text = damaged(TABLE, "/code/week1/day1/matrix_eigen.py", "[eigen](file:///home/me/code/matrix_eigen.py)")
     root = git_repo(tmp_path)
@@ -322,6 +330,7 @@ def test_an_import_that_would_not_validate_writes_nothing(tmp_path: Path) -> Non
 # the other shapes: recognised, read in their spelling variety, damaged, round trip
 
 
+@pytest.mark.git
 def test_week_day_table_with_ranges_and_tick_boxes(tmp_path: Path) -> None:
     root = git_repo(tmp_path, {"solutions/w1/d2_sliding_window.py": "pass\n"})
     code, out = import_into(root, FIXTURES / "week_day/打卡.md", "--start", "2025-12-01")
@@ -364,6 +373,7 @@ def test_week_day_table_without_dates_needs_a_start(tmp_path: Path) -> None:
     assert code == 1 and "the table has no 日期 column: pass --start YYYY-MM-DD, the date of week 1, day 1" in out
 
 
+@pytest.mark.git
 def test_per_week_tables_with_every_date_spelling(tmp_path: Path) -> None:
     root = git_repo(tmp_path, {"notes/html.md": "# HTML\n"})
     code, out = import_into(root, FIXTURES / "week_day/per_week.md")
@@ -424,6 +434,7 @@ def test_a_recognised_table_whose_rows_all_fail_says_why_for_each(tmp_path: Path
     assert "the shapes studylog reads:" in out and not (tmp_path / "repo/plan.yaml").exists()
 
 
+@pytest.mark.git
 def test_hundred_days_of_code_log_in_its_spelling_variety(tmp_path: Path) -> None:
     root = git_repo(tmp_path, {"notes/forms.md": "# Forms\n"})
     (root / "log.md").write_text((FIXTURES / "hundred_days/log.md").read_text(encoding="utf-8"), encoding="utf-8")
@@ -462,6 +473,7 @@ def test_damaged_hundred_days_log(tmp_path: Path) -> None:
     assert "line 17: Day 5 has no date: placed on 2019-03-07, Day 1 + 4 days" in out
 
 
+@pytest.mark.git
 def test_task_list_plan(tmp_path: Path) -> None:
     root = git_repo(tmp_path)
     code, out = import_into(root, FIXTURES / "task_list/plan.md")
@@ -512,6 +524,7 @@ VERSIONS = [  # file, the day it was written, lectures done / in progress / not 
 ]
 
 
+@pytest.mark.git
 @pytest.mark.parametrize(("name", "day", "stated"), VERSIONS)
 def test_each_version_of_a_lecture_tracker_imports_to_its_own_statistics(
     tmp_path: Path, name: str, day: str, stated: tuple[int, int, int]
@@ -537,6 +550,8 @@ def test_a_tracker_whose_statistics_disagree_with_its_tables_is_told_so(tmp_path
     assert "the tracker's 讲座完成情况 differs from its task tables: 已完成 3/17 (tasks: 2/17); the tables count" in out
 
 
+@pytest.mark.slow
+@pytest.mark.git
 def test_seed_000_imports_lectures_tasks_milestones_and_journal(tmp_path: Path) -> None:
     root = git_repo(tmp_path)
     code, out = import_into(root, TRACKER)

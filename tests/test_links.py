@@ -15,6 +15,9 @@ import pytest
 
 from conftest import REPO_ROOT, run_cli, write_repo
 
+# Links resolve against what git tracks: nearly every test commits a real repository.
+pytestmark = [pytest.mark.git]
+
 PLAN = """\
 title: Links
 start: 2026-01-05
@@ -189,13 +192,13 @@ def test_links_that_github_resolves_pass(repo: Path) -> None:
             "C:/Users/me/notes.md",
             "link-outside-repo",
             "`C:/Users/me/notes.md` points at a file on your computer, which nobody on GitHub can open",
-            "link to a file in this repository, e.g. `/code/week1/day1/task.py`",
+            "link to the file's path inside the repository, e.g. `/code/week1/day1/task.py`",
         ),
         (
             "file:///home/me/notes.md",
             "link-outside-repo",
             "`file:///home/me/notes.md` points at a file on your computer, which nobody on GitHub can open",
-            "link to a file in this repository, e.g. `/code/week1/day1/task.py`",
+            "link to the file's path inside the repository, e.g. `/code/week1/day1/task.py`",
         ),
         (
             "/home/me/study/code/a.py",

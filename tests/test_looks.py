@@ -13,19 +13,17 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-import shutil
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, Literal
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
 
-from conftest import run_cli, write_repo
+from conftest import need_browser, run_cli, write_repo
 from github_look import DESKTOP, PHONE, section, write_page
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
 MIN_CHART_TEXT_PX = 9.0
 # This repository's README section was 6,643 px tall at 1012 px before the README was made to fit
@@ -34,8 +32,11 @@ OWN_SECTION_LIMIT_PX = 3321
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-if not Path(CHROMIUM).exists():
-    pytest.fail(f"Chromium is needed for the look tests and is not at {CHROMIUM}", pytrace=False)
+Scheme = Literal["light", "dark"]
+VIEWS: tuple[tuple[int, Scheme], ...] = ((DESKTOP, "light"), (DESKTOP, "dark"), (PHONE, "light"))
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Error, Page
 
 # Every cell's words must fit its width: split text where a browser may break a line (spaces, and
 # around each Chinese character that no word joiner holds to its neighbour) and measure the longest piece.
@@ -66,8 +67,10 @@ NARROW_CELLS = """
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    with sync_playwright() as pw:
-        launched = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+    chromium = need_browser()  # skips outside CI with the reason, fails in CI
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install '.[test]')")
+    with sync_api.sync_playwright() as pw:
+        launched = pw.chromium.launch(executable_path=chromium, args=ARGS)
         yield launched
         launched.close()
 
@@ -102,7 +105,7 @@ def finished(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return finished_twelve_weeks(tmp_path_factory.mktemp("finished") / "repo")
 
 
-def open_readme(browser: Browser, root: Path, width: int, scheme: str, tmp: Path) -> Page:
+def open_readme(browser: Browser, root: Path, width: int, scheme: Scheme, tmp: Path) -> Page:
     markdown = section((root / "README.md").read_text(encoding="utf-8"))
     html = write_page(markdown, root, width, tmp / f"readme-{width}-{scheme}.html")
     page = browser.new_page(
@@ -134,7 +137,7 @@ def test_the_readme_fits_on_github_and_on_a_phone(
 ) -> None:
     root = ROOT if which == "own" else finished
     heights = {}
-    for width, scheme in ((DESKTOP, "light"), (DESKTOP, "dark"), (PHONE, "light")):
+    for width, scheme in VIEWS:
         page = open_readme(browser, root, width, scheme, tmp_path)
         page.screenshot(path=str(shots / f"readme-{which}-{width}-{scheme}.png"), full_page=True)
         assert page.evaluate(NARROW_CELLS) == [], (which, width)
@@ -161,10 +164,14 @@ def test_the_html_dashboard_at_desktop_and_phone_width(
     browser: Browser, finished: Path, shots: Path, which: str
 ) -> None:
     root = ROOT if which == "own" else finished
-    for width, scheme in ((DESKTOP, "light"), (DESKTOP, "dark"), (PHONE, "light")):
+    for width, scheme in VIEWS:
         page = browser.new_page(viewport={"width": width, "height": 900}, color_scheme=scheme)
         errors: list[str] = []
-        page.on("pageerror", lambda e, errors=errors: errors.append(str(e)))  # type: ignore[misc]
+
+        def record(error: Error, errors: list[str] = errors) -> None:
+            errors.append(str(error))
+
+        page.on("pageerror", record)
         page.goto((root / "reports/index.html").as_uri())
         page.wait_for_load_state("load")
         page.screenshot(path=str(shots / f"dashboard-{which}-{width}-{scheme}.png"), full_page=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from random import Random
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -25,6 +26,8 @@ PLAN = _fixture_plan()
 IDS = [i.id for i in PLAN.items] + [t.id for i in PLAN.items for t in i.tasks]
 START = PLAN.start
 AS_OF = START + dt.timedelta(days=30)
+
+pytestmark = [pytest.mark.slow]  # hundreds of histories each
 
 
 def checkin(offset: int, status: Status, ids: list[str]) -> CheckIn:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_cli, write_repo
+from conftest import run_cli, run_cli_process, write_repo
 from studylog.errors import GitError
 from studylog.publish.git import BOT_NAME, PublishOptions, publish
 
@@ -59,14 +59,12 @@ def add_checkin(root: Path, day: int, who: str) -> None:
 
 
 def publish_cli(root: Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "studylog", "publish", str(root), "--today", TODAY, *extra],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=300,
-    )
+    return run_cli("publish", str(root), "--today", TODAY, *extra, cwd=root)
+
+
+def publish_process(root: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    # Racing publishers are real processes, each with its own working folder.
+    return run_cli_process("publish", str(root), "--today", TODAY, *extra, cwd=root, timeout=300)
 
 
 def test_racing_publishers_lose_nothing(remote: Path, tmp_path: Path) -> None:
@@ -74,7 +72,7 @@ def test_racing_publishers_lose_nothing(remote: Path, tmp_path: Path) -> None:
     for day, root in zip((6, 7, 8, 9), learners, strict=True):
         add_checkin(root, day, f"learner{day}")
     with ThreadPoolExecutor(max_workers=4) as pool:
-        results = list(pool.map(lambda r: publish_cli(r, "--attempts", "10", "--backoff", "0.2"), learners))
+        results = list(pool.map(lambda r: publish_process(r, "--attempts", "10", "--backoff", "0.2"), learners))
     assert [r.returncode for r in results] == [0, 0, 0, 0], [r.stderr for r in results]
     assert any("attempt 1)" not in r.stderr for r in results)  # at least one publisher had to retry
     final = clone(remote, tmp_path / "final")
@@ -84,8 +82,9 @@ def test_racing_publishers_lose_nothing(remote: Path, tmp_path: Path) -> None:
     assert all(f"learner|check-in by learner{day}" in log for day in (6, 7, 8, 9))
     assert f"{BOT_NAME}|studylog: update dashboard (as of {TODAY})" in log
     readme = (final / "README.md").read_text(encoding="utf-8")
-    for day in (5, 6, 7, 8, 9):
-        assert f"| 01\u2011{day:02d} | ✅ |" in readme  # MM-DD (a non-breaking hyphen), status as its emoji
+    for day in (5, 6, 7, 8, 9):  # MM-DD (a non-breaking hyphen), status as its emoji
+        # committed today for January days: 6–9 are back-fills (补卡); the 5th came with plan.yaml
+        assert f"| 01\u2011{day:02d} | ✅{' 🕰 补卡' if day > 5 else ''} |" in readme
     assert run_cli("build", str(final), "--check").returncode == 0  # the README reflects every check-in
 
 
@@ -123,7 +122,9 @@ def test_a_refused_push_says_what_to_change(remote: Path, tmp_path: Path, hook_s
     assert result.returncode == 3 and expected in result.stderr and "Traceback" not in result.stderr  # GitError
 
 
-def test_dry_run_nothing_to_publish_and_detached_head(remote: Path, tmp_path: Path) -> None:
+def test_dry_run_nothing_to_publish_and_detached_head(
+    remote: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     mine = clone(remote, tmp_path / "mine")
     result = publish_cli(mine, "--dry-run")
     assert result.returncode == 0 and "would commit and push to origin/main" in result.stderr
@@ -133,13 +134,9 @@ def test_dry_run_nothing_to_publish_and_detached_head(remote: Path, tmp_path: Pa
     again = publish_cli(mine)
     assert again.returncode == 0 and "nothing new to publish" in again.stderr
     git(mine, "checkout", "-q", "--detach")
-    detached = subprocess.run(
-        [sys.executable, "-m", "studylog", "publish", str(mine), "--today", TODAY],
-        capture_output=True,
-        text=True,
-        env={k: v for k, v in os.environ.items() if not k.startswith("GITHUB_")},
-        check=False,
-    )
+    for name in [k for k in os.environ if k.startswith("GITHUB_")]:  # no GITHUB_REF_NAME to fall back on
+        monkeypatch.delenv(name)
+    detached = run_cli("publish", str(mine), "--today", TODAY)
     assert detached.returncode == 2 and "HEAD is detached and no branch was given" in detached.stderr
     assert publish_cli(mine, "--branch", "main").returncode == 0
 

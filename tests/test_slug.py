@@ -15,6 +15,7 @@ import json
 import sys
 import unicodedata
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -32,6 +33,7 @@ def test_github_sluggers_own_fixtures_in_order() -> None:
     assert len(FIXTURES) == 52
 
 
+@pytest.mark.slow
 def test_every_code_point_of_a_stripped_category_is_removed() -> None:
     stripped = {
         "No",

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DATA, REPO_ROOT, TODAY, run_cli, write_repo
+from conftest import DATA, REPO_ROOT, TODAY, run_cli, run_cli_process, write_repo
 from studylog.check.repository import load_repository
 from studylog.diagnostics import Diagnostic, Severity, format_github
 
@@ -113,7 +113,7 @@ def test_text_output_and_exit_code_1(tmp_path: Path, fixture_plan: str) -> None:
     assert result.returncode == 1
     assert result.stdout.splitlines()[0] == (
         "checkins/2026/2026-01-05.yaml:2:9: error[invalid-status]: `status: 好` is not one of "
-        "done, in-progress, not-done (or ✅ 🔄 ❌, 完成 / 进行中 / 未完成)"
+        "done, in-progress, not-done, ✅ 🔄 ❌, 完成 / 进行中 / 未完成"
     )
     assert "✗ 1 error" in result.stderr
     assert "Traceback" not in result.stderr
@@ -132,7 +132,7 @@ def test_json_output(tmp_path: Path, fixture_plan: str) -> None:
         "code": "hours-out-of-range",
         "severity": "error",
         "message": "",
-        "hint": "",
+        "hint": "the hours you studied that day, 0 to 24",
     }
 
 
@@ -188,7 +188,7 @@ def test_no_plan_is_a_configuration_error(tmp_path: Path) -> None:
 
 
 def test_python_dash_m_and_version() -> None:
-    result = run_cli("--version")
+    result = run_cli_process("--version")
     assert result.returncode == 0 and result.stdout.startswith("studylog ")
 
 
@@ -219,7 +219,15 @@ def test_status_on_the_repositorys_own_data() -> None:
     assert [(p["id"], p["percent"]) for p in s["phases"]] == [("p1", 40.0), ("p2", 0.0), ("p3", 0.0)]
     assert s["overall"]["percent"] == 13.3  # phase 1 is 4 of the plan's 12 weeks: 40% / 3
     assert s["schedule"]["expected_percent"] == 13.3 and s["schedule"]["days_ahead"] == 0
-    assert s["streak"] == {"current": 14, "longest": 14, "never_miss_twice": 14, "habit_strength": 52.6}
+    # The demo check-ins were committed with plan.yaml (imported history): none is a back-fill.
+    assert s["streak"] == {
+        "current": 14,
+        "longest": 14,
+        "never_miss_twice": 14,
+        "habit_strength": 52.6,
+        "strict": 14,
+        "backfills": 0,
+    }
     assert s["hours"]["total"] == 28 and s["hours"]["target"] == 28
     assert s["items"] | {"total": 0} == {"total": 0, "done": 14, "in_progress": 0, "not_started": 66}
     assert [(m["id"], m["done"], m["total"]) for m in s["milestones"]] == [("m1", 14, 28), ("m2", 0, 38), ("m3", 0, 14)]

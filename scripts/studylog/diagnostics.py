@@ -9,9 +9,14 @@ from __future__ import annotations
 
 import enum
 import json
-from collections.abc import Iterable, Sequence
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import NamedTuple
+
+from studylog.errors import UnsafePath as UnsafePathError
+from studylog.i18n import t
 
 
 class Severity(enum.Enum):
@@ -23,6 +28,7 @@ class Severity(enum.Enum):
 CODES = frozenset(
     {
         "yaml-syntax",
+        "full-width-punctuation",
         "duplicate-key",
         "unknown-key",
         "missing-key",
@@ -66,6 +72,8 @@ CODES = frozenset(
         "link-bad-fragment",
         "link-dead",
         "link-unverified",
+        "invalid-setting",
+        "unknown-problem",
     }
 )
 
@@ -146,12 +154,75 @@ def one_line(value: str) -> str:
     return value.translate(_CONTROLS)
 
 
-def format_text(diagnostics: Sequence[Diagnostic]) -> str:
+def display_width(text: str) -> int:
+    """Terminal columns `text` takes: a CJK character (East Asian Wide or Fullwidth) takes two."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def _underline(line: str, column: int) -> str:
+    """Spaces to `column`, then carets under the word (or the one punctuation mark) that starts there."""
+    start = min(max(column - 1, 0), len(line))
+    end = start + 1
+    if start < len(line) and (line[start].isalnum() or line[start] in "-_./#[(`~"):
+        while end < len(line) and not line[end].isspace() and line[end] not in "：,，]}":
+            if line[end] == ":" and line[end + 1 : end + 2] in ("", " "):  # `key: ` ends the key
+                break
+            end += 1
+    marked = line[start:end] or " "
+    return " " * display_width(line[:start]) + "^" * max(display_width(marked), 1)
+
+
+def excerpt(line: str, number: int, column: int) -> list[str]:
+    """`  3 | the line` and a caret line under its column, rustc-style."""
+    shown = line.replace("\t", " ")  # a tab is one column here, so the caret stays under it
+    gutter = " " * len(str(number))
+    return [f" {gutter} |", f" {number} | {shown}", f" {gutter} | {_underline(shown, column)}"]
+
+
+# A source line is shown only from a file small enough to have been read (the loaders' limits).
+MAX_EXCERPT_BYTES = 8 * 1024 * 1024
+
+
+class _Sources:
+    """The lines of each file a diagnostic points at, read once, only for excerpts."""
+
+    def __init__(self, root: Path | None) -> None:
+        self.root = root
+        self._lines: dict[str, list[str] | None] = {}
+
+    def line(self, path: str, number: int) -> str | None:
+        if self.root is None or number <= 0:
+            return None
+        if path not in self._lines:
+            try:
+                from studylog import safepath  # the excerpt never follows a link out of the repository
+
+                data, size = safepath.read_bytes(self.root, path, limit=MAX_EXCERPT_BYTES)
+                if size > MAX_EXCERPT_BYTES:
+                    raise ValueError(path)
+                text = data.decode("utf-8-sig")
+                self._lines[path] = text.replace("\r\n", "\n").split("\n")
+            except (OSError, UnicodeDecodeError, ValueError, UnsafePathError):
+                self._lines[path] = None
+        lines = self._lines[path]
+        return lines[number - 1] if lines is not None and number <= len(lines) else None
+
+
+def format_text(diagnostics: Sequence[Diagnostic], root: Path | None = None) -> str:
+    """`path:line:col: error[code]: message`, the source line with a caret (when `root` is given), the hint."""
+    sources = _Sources(root)
     lines: list[str] = []
     for d in diagnostics:
-        lines.append(f"{one_line(d.location())}: {d.severity.value}[{d.code}]: {one_line(d.message)}")
+        severity = t(f"severity.{d.severity.value}")
+        lines.append(f"{one_line(d.location())}: {severity}[{d.code}]: {one_line(d.message)}")
+        source = sources.line(d.path, d.line)
+        source = None if source is None else one_line(source.replace("\t", " "))
+        if source is not None:
+            lines += excerpt(source, d.line, d.column)
         if d.hint:
-            lines.append(f"  hint: {one_line(d.hint)}")
+            lines.append(t("hint.line", hint=one_line(d.hint)))
+        if source is not None:
+            lines.append("")
     return "\n".join(lines) + ("\n" if lines else "")
 
 
@@ -163,7 +234,7 @@ def _escape_property(value: str) -> str:
     return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
-def format_github(diagnostics: Sequence[Diagnostic]) -> str:
+def format_github(diagnostics: Sequence[Diagnostic], root: Path | None = None) -> str:
     """GitHub workflow commands (`::error file=…,line=…::message`), escaped as the runner expects."""
     lines: list[str] = []
     for d in diagnostics:
@@ -172,7 +243,7 @@ def format_github(diagnostics: Sequence[Diagnostic]) -> str:
             props.append(f"line={d.line}")
             props.append(f"col={max(d.column, 1)}")
         props.append(f"title={_escape_property(f'studylog {d.code}')}")
-        message = d.message + (f"\nhint: {d.hint}" if d.hint else "")
+        message = d.message + (f"\n{t('hint')}: {d.hint}" if d.hint else "")
         lines.append(f"::{d.severity.value} {','.join(props)}::{_escape_data(message)}")
     return "\n".join(lines) + ("\n" if lines else "")
 
@@ -189,7 +260,7 @@ def to_json_value(d: Diagnostic) -> dict[str, object]:
     }
 
 
-def format_json(diagnostics: Sequence[Diagnostic]) -> str:
+def format_json(diagnostics: Sequence[Diagnostic], root: Path | None = None) -> str:
     payload = {
         "errors": sum(d.is_error for d in diagnostics),
         "warnings": sum(not d.is_error for d in diagnostics),
@@ -198,4 +269,8 @@ def format_json(diagnostics: Sequence[Diagnostic]) -> str:
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
 
-FORMATTERS = {"text": format_text, "github": format_github, "json": format_json}
+FORMATTERS: dict[str, Callable[[Sequence[Diagnostic], Path | None], str]] = {
+    "text": format_text,
+    "github": format_github,
+    "json": format_json,
+}

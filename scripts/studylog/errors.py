@@ -79,3 +79,11 @@ class UnsafePath(StudylogError):
     is not a regular file, or is the learner's (read-only): nothing was done to it."""
 
     exit_code = EXIT_PROBLEMS
+
+
+class CheckinRefused(ProblemsFound):
+    """A check-in could not be written or merged; the learner's file was left as it was."""
+
+    def __init__(self, message: str, diagnostics: Sequence[Diagnostic] = (), candidate: str = "") -> None:
+        super().__init__(message, diagnostics)
+        self.candidate = candidate  # the refused text, whose lines the diagnostics point at

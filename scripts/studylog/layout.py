@@ -12,6 +12,7 @@ MANIFEST = f"{REPORTS}/.studylog-manifest.json"
 CHART_DIR = f"{REPORTS}/charts"
 SCHEMA_DIR = ".studylog/schemas"
 WORKFLOW = ".github/workflows/studylog.yml"
+ISSUE_FORM = ".github/ISSUE_TEMPLATE/checkin.yml"  # the 打卡 form: checking in from a phone
 
 
 def checkin_path(day: dt.date) -> str:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
 from studylog.diagnostics import Severity
+from studylog.i18n import t
 
 WEB_SCHEMES = frozenset({"http", "https"})
 
@@ -47,7 +48,7 @@ def is_web(target: str) -> bool:
 def resolve(target: str, source: str) -> Target | Problem:
     """Resolve `target` as written in the file `source` (root-relative), without touching disk."""
     if "\\" in target:
-        return Problem("link-outside-repo", f"`{target}` contains a backslash", "write paths with `/`, as GitHub does")
+        return Problem("link-outside-repo", t("link-backslash", target=target), t("hint.link-backslash"))
     if _plain_path(target):
         rest, _, raw_fragment = target.partition("#")
         return _resolved(target, source, rest.partition("?")[0], raw_fragment)
@@ -56,17 +57,17 @@ def resolve(target: str, source: str) -> Target | Problem:
     if len(scheme) == 1 or scheme == "file" or target.startswith("~"):
         return Problem(
             "link-outside-repo",
-            f"`{target}` points at a file on your computer, which nobody on GitHub can open",
-            "link to a file in this repository, e.g. `/code/week1/day1/task.py`",
+            t("link-local-file", target=target),
+            t("hint.link-in-repo"),
         )
     if scheme:
         return Problem(
             "link-bad-scheme",
-            f"`{scheme}:` links are not allowed; only http(s) links and paths in the repository",
-            "use an https:// address or a path such as `/docs/notes.md#heading`",
+            t("link-scheme", scheme=scheme),
+            t("hint.link-scheme"),
         )
     if parts.netloc:
-        return Problem("link-bad-scheme", f"`{target}` has no scheme", f"write it as `https:{target}`")
+        return Problem("link-bad-scheme", t("link-no-scheme", target=target), t("hint.link-no-scheme", target=target))
     return _resolved(target, source, parts.path, parts.fragment)
 
 
@@ -77,8 +78,8 @@ def _resolved(target: str, source: str, raw_path: str, raw_fragment: str) -> Tar
     if _escapes(base, path):
         return Problem(
             "link-outside-repo",
-            f"`{target}` leads outside the repository",
-            "links must stay inside the repository; `/` is its root",
+            t("link-outside", target=target),
+            t("hint.link-outside"),
         )
     return Target(joined.lstrip("/"), unquote(raw_fragment), raw_fragment, same_file=not path)
 

@@ -209,6 +209,13 @@ class Plan:
     milestones: tuple[Milestone, ...]
     path: str
     spans: Mapping[str, Span] = field(default_factory=dict, compare=False, hash=False)
+    # Days after which a solved problem comes back for review (避坑复习), counted from the last review.
+    review_intervals: tuple[int, ...] = (1, 3, 7, 14, 30)
+    # A check-in first committed later than this many hours after its day ended is a back-fill (补卡).
+    backfill_grace_hours: float = 6.0
+    reminder_hour: int | None = None  # local hour of the calendar feed's alarms; None: no alarms
+    checkin_users: tuple[str, ...] = ()  # besides the owner, who may check in through an issue
+    pages_url: str = ""  # where GitHub Pages serves reports/, when it is on
 
     # Cached: the progress engine asks for these once per calendar day.
     @cached_property
@@ -303,6 +310,12 @@ class CheckIn:
     # `imported: tracker.md`: moved in by `studylog import`; its links to files the repository
     # does not have yet are the learner's own record, shown as not-yet-there rather than errors.
     imported: str = ""
+    reviewed: tuple[str, ...] = ()  # ids (YYYY-MM-DD#N) of earlier problems reviewed that day
+
+
+def problem_id(day: dt.date, number: int) -> str:
+    """The id a later check-in uses to say it reviewed a problem: its check-in's date and its 1-based place."""
+    return f"{day.isoformat()}#{number}"
 
 
 @dataclass(frozen=True)
@@ -312,3 +325,5 @@ class Repository:
     root: str
     plan: Plan
     checkins: tuple[CheckIn, ...]  # sorted by date, then path
+    # Paths of check-ins first committed well after their day (补卡), from git history; see check.history.
+    backfills: frozenset[str] = frozenset()

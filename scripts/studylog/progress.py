@@ -20,7 +20,9 @@ How the figures are defined (the README's "Progress" section says the same for l
 - A check-in day is a day with a check-in whose status is done or in progress. Streaks count
   consecutive check-in days; declared rest days are skipped over (neither break nor extend).
   The current streak ends at the as-of date, or the day before when the as-of date has no
-  check-in yet.
+  check-in yet. The strict streak is the same count where back-filled check-ins (补卡: first
+  committed well after their day, see `check.history`) do not count as check-in days; back-fills
+  still count toward progress and hours.
 - Never miss twice: planned days (non-rest days with planned items) since the last time two
   planned days in a row were missed; the as-of date counts only once checked in.
 - Habit strength, after Loop Habit Tracker: over planned days, s ← s·m + x·(1 − m) with
@@ -40,6 +42,7 @@ from typing import TYPE_CHECKING
 
 from studylog.clock import as_of as decide_as_of
 from studylog.model import CheckIn, Item, Milestone, Plan, Repository, Status
+from studylog.review import ReviewState, schedule
 
 if TYPE_CHECKING:
     from studylog.check.repository import LoadResult
@@ -145,6 +148,7 @@ class CheckinRow:
     hours: float | None
     phase: str | None
     phase_percent: float | None
+    backfill: bool = False  # 补卡: first committed well after its day
 
 
 @dataclass(frozen=True)
@@ -175,6 +179,19 @@ class Snapshot:
     # For charts: percent of the plan planned by the end of each plan day, and done after each check-in day.
     planned_curve: tuple[tuple[dt.date, float], ...] = ()
     actual_curve: tuple[tuple[dt.date, float], ...] = ()
+    streak_strict: int = 0  # the current streak without back-filled days
+    backfills: int = 0  # back-filled check-ins up to the as-of date
+    reviews: tuple[ReviewState, ...] = ()  # every solved problem and its review schedule
+
+    @property
+    def reviews_due(self) -> tuple[ReviewState, ...]:
+        """Solved problems due for review on the as-of date, overdue first."""
+        return tuple(sorted((r for r in self.reviews if r.due and r.due <= self.as_of), key=lambda r: (r.due, r.id)))
+
+    @property
+    def hours_this_week(self) -> float:
+        week = iso_week(self.as_of)
+        return next((h for w, h, _ in self.hours_by_week if w == week), 0.0)
 
     def count(self, state: Status) -> int:
         return sum(item.state == state for item in self.items)
@@ -286,6 +303,7 @@ def compute(repository: Repository, as_of: dt.date) -> Snapshot:
                 checkin.hours,
                 phase,
                 percent(phase_done[phase]) if phase else None,
+                checkin.path in repository.backfills,
             )
         )
 
@@ -309,6 +327,8 @@ def compute(repository: Repository, as_of: dt.date) -> Snapshot:
     checkin_days = {c.date for c in checkins if c.status is not Status.NOT_DONE}
     checked_today = any(c.date == as_of for c in checkins)
     current, longest = _streaks(plan, checkin_days, as_of)
+    on_time_days = {c.date for c in checkins if c.status is not Status.NOT_DONE and c.path not in repository.backfills}
+    strict, _ = _streaks(plan, on_time_days, as_of)
     planned_days = [
         d
         for d in _days(plan.start, min(plan.end, as_of))
@@ -341,6 +361,9 @@ def compute(repository: Repository, as_of: dt.date) -> Snapshot:
         today_rest_day=plan.is_rest_day(as_of),
         planned_curve=tuple((d, round(v * 100, 2)) for d, v in sorted(curve.items())),
         actual_curve=tuple((d, round(v * 100, 2)) for d, v in sorted(done_share_on.items())),
+        streak_strict=strict,
+        backfills=sum(c.path in repository.backfills for c in checkins),
+        reviews=schedule(checkins, plan.review_intervals, as_of),
     )
 
 

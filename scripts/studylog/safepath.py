@@ -13,6 +13,7 @@ import tempfile
 from pathlib import Path
 
 from studylog.errors import UnsafePath as Refused
+from studylog.i18n import t
 
 
 def _real_root(root: Path) -> str:
@@ -44,17 +45,17 @@ def read_bytes(root: Path, rel: str, limit: int | None = None) -> tuple[bytes, i
     caller can still say "too large". Raises `Refused` (escapes, not a regular file) or OSError.
     """
     if not is_inside(root, rel):
-        raise Refused(f"{rel} is a symbolic link to a place outside the repository; studylog does not read it")
+        raise Refused(t("unsafe-read-outside", path=rel))
     path = os.path.join(root, rel)
     info = os.stat(path)
     if not stat.S_ISREG(info.st_mode):
-        raise Refused(f"{rel} is not a regular file (a folder, FIFO or device); studylog does not read it")
+        raise Refused(t("unsafe-read-special", path=rel))
     # O_NONBLOCK: should the file be swapped for a FIFO after the check, opening still returns.
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     with os.fdopen(fd, "rb") as handle:
         info = os.fstat(handle.fileno())
         if not stat.S_ISREG(info.st_mode):
-            raise Refused(f"{rel} is not a regular file; studylog does not read it")
+            raise Refused(t("unsafe-read-special", path=rel))
         data = handle.read() if limit is None else handle.read(limit + 1)
     return data, info.st_size
 
@@ -75,14 +76,11 @@ def write_target(root: Path, rel: str) -> str:
         return rel
     if links != [rel] or not is_inside(root, rel):
         where = links[0]
-        raise Refused(
-            f"{where} is a symbolic link{' that leads outside the repository' if not is_inside(root, rel) else ''}; "
-            f"studylog does not write or delete through it: replace it with a real folder or file"
-        )
+        raise Refused(t("unsafe-write-link" if is_inside(root, rel) else "unsafe-write-link-outside", path=where))
     real = Path(os.path.realpath(os.path.join(root, rel)))
     target = real.relative_to(_real_root(root)).as_posix()
     if _links_on_the_way(root, target):
-        raise Refused(f"{rel} leads through more than one symbolic link; studylog does not write through it")
+        raise Refused(t("unsafe-write-chain", path=rel))
     return target
 
 
@@ -96,9 +94,9 @@ def check_writable(root: Path, rel: str) -> None:
     except FileNotFoundError:
         return
     if not stat.S_ISREG(info.st_mode):
-        raise Refused(f"{target} is not a regular file (a folder, FIFO or device); studylog does not replace it")
+        raise Refused(t("unsafe-write-special", path=target))
     if not info.st_mode & stat.S_IWUSR:
-        raise Refused(f"{target} is read-only (mode {stat.filemode(info.st_mode)}); studylog leaves it as it is")
+        raise Refused(t("unsafe-read-only", path=target, mode=stat.filemode(info.st_mode)))
 
 
 def write(root: Path, rel: str, data: bytes) -> None:
@@ -132,7 +130,7 @@ def write(root: Path, rel: str, data: bytes) -> None:
 def delete(root: Path, rel: str) -> None:
     """Remove a file studylog wrote; never through a symbolic link, never a link itself."""
     if _links_on_the_way(root, rel):
-        raise Refused(f"{rel} leads through a symbolic link; studylog does not delete through it")
+        raise Refused(t("unsafe-delete-link", path=rel))
     os.unlink(os.path.join(root, rel))
 
 

@@ -47,8 +47,8 @@ def _blank_front_matter(text: str) -> str:
 
 def render(text: str) -> str:
     """The file as GitHub renders it (GFM, raw HTML kept: explicit anchors live in it)."""
-    import cmarkgfm  # type: ignore[import-untyped]  # ~2 ms; only a run that checks links needs it
-    from cmarkgfm.cmark import Options  # type: ignore[import-untyped]
+    import cmarkgfm  # ~2 ms; only a run that checks links needs it
+    from cmarkgfm.cmark import Options
 
     rendered: str = cmarkgfm.github_flavored_markdown_to_html(
         _blank_front_matter(text), options=Options.CMARK_OPT_UNSAFE

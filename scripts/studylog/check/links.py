@@ -24,6 +24,7 @@ from studylog.cache import JsonCache
 from studylog.check.anchors import MARKDOWN_SUFFIXES, Anchors, markdown_anchors
 from studylog.diagnostics import Diagnostic, Severity, Span
 from studylog.errors import UnsafePath
+from studylog.i18n import t
 from studylog.linkpath import Problem, Target, is_web, resolve
 from studylog.load.tracked import TrackedFiles
 from studylog.model import Link, Repository
@@ -86,8 +87,8 @@ class LinkChecker:
         if self.tracked.escapes_by_symlink(path):
             return Problem(
                 "link-outside-repo",
-                f"`{written}` goes through a symbolic link that points outside the repository",
-                "link to a real file in the repository",
+                t("link-symlink-out", target=written),
+                t("hint.link-symlink-out"),
             )
         if not target.same_file and not self.tracked.exists(path):
             return self._missing(written, path)
@@ -96,40 +97,44 @@ class LinkChecker:
         try:
             return self._check_fragment(written, path, target.fragment)
         except UnsafePath as exc:
-            return Problem("link-outside-repo", f"`{written}`: {exc}", "link to a plain file in the repository")
+            return Problem("link-outside-repo", t("link-unsafe", link=written, error=str(exc)), t("hint.link-unsafe"))
         except OSError as exc:
-            return Problem("link-missing-file", f"`{written}` cannot be read: {exc.strerror}")
+            return Problem("link-missing-file", t("link-unreadable", link=written, error=exc.strerror or ""))
 
     def _missing(self, written: str, path: str) -> Problem:
         if path.split("/", 1)[0] in _OS_FOLDERS:
             return Problem(
                 "link-outside-repo",
-                f"`{written}` looks like a path on your computer; on GitHub `/` is the repository root",
-                "link to the file's path inside the repository, e.g. `/code/week1/day1/task.py`",
+                t("link-computer-path", target=written),
+                t("hint.link-in-repo"),
             )
         cases = self.tracked.other_case(path)
         if cases:
             return Problem(
                 "link-wrong-case",
-                f"`/{path}` is not in the repository, but `/{cases[0]}` is: GitHub treats letter case as different",
-                f"did you mean `/{cases[0]}`?",
+                t("link-wrong-case", path=path, other=cases[0]),
+                t("hint.did-you-mean", choices=f"`/{cases[0]}`"),
             )
         why = self.tracked.why_missing(path)
         if why == "untracked":
             return Problem(
                 "link-untracked",
-                f"`/{path}` is on your disk but not committed, so it is missing on GitHub",
-                f"commit it: `git add {shlex.quote(path)}`",
+                t("link-untracked", path=path),
+                t("hint.link-untracked", command=f"git add {shlex.quote(path)}"),
             )
         if why is not None:
             return Problem(
                 "link-untracked",
-                f"`/{path}` is {why}, so it is missing on GitHub",
-                "remove the rule that ignores it, or link to a committed file",
+                t("link-ignored", path=path, why=why),
+                t("hint.link-ignored"),
             )
         similar = self.tracked.similar(path)
-        hint = "did you mean " + " or ".join(f"`/{s}`" for s in similar) + "?" if similar else "check the path"
-        return Problem("link-missing-file", f"`{written}` does not exist in the repository", hint)
+        hint = (
+            t("hint.did-you-mean", choices=t("word.or").join(f"`/{s}`" for s in similar))
+            if similar
+            else t("hint.check-path")
+        )
+        return Problem("link-missing-file", t("link-missing-file", target=written), hint)
 
     def _check_fragment(self, written: str, path: str, fragment: str) -> Problem | None:
         if posixpath.splitext(path)[1].lower() in MARKDOWN_SUFFIXES:
@@ -138,18 +143,18 @@ class LinkChecker:
         if lines is None:
             return Problem(
                 "link-bad-fragment",
-                f"`#{fragment}`: /{path} has no headings; GitHub shows it as code",
-                "a code file's only anchors are lines, like `#L10` or `#L10-L20`",
+                t("link-code-fragment", fragment=fragment, path=path),
+                t("hint.link-code-fragment"),
             )
         first, last = int(lines.group(1)), int(lines.group(2) or lines.group(1))
         count = self.line_count(path)
         if first < 1 or last < first:
-            return Problem("link-bad-line", f"`#{fragment}` is not a line range", "write `#L10` or `#L10-L20`")
+            return Problem("link-bad-line", t("link-not-range", fragment=fragment), t("hint.link-line-form"))
         if last > count:
             return Problem(
                 "link-bad-line",
-                f"`#{fragment}` is past the end of /{path}, which has {count} line{'s' * (count != 1)}",
-                "update the line numbers to where the code is now",
+                t("link-past-end", n=count, fragment=fragment, path=path),
+                t("hint.link-past-end"),
             )
         return None
 
@@ -160,20 +165,23 @@ class LinkChecker:
         if fragment.lower() in anchors:
             return Problem(
                 "link-missing-anchor",
-                f"`#{fragment}` differs only in letter case from a heading in /{path}",
-                f"GitHub's heading anchors are lower-case: use `#{fragment.lower()}`",
+                t("link-anchor-case", fragment=fragment, path=path),
+                t("hint.link-anchor-case", anchor=fragment.lower()),
             )
         if not anchors.all:
-            return Problem("link-missing-anchor", f"`#{fragment}`: /{path} has no headings", "link to the file itself")
+            return Problem(
+                "link-missing-anchor", t("link-no-headings", fragment=fragment, path=path), t("hint.link-no-headings")
+            )
         close = difflib.get_close_matches(fragment, anchors.all, n=_MAX_SUGGESTIONS, cutoff=0.5)
         hint = (
-            "did you mean " + " or ".join(f"`#{c}`" for c in close) + "?"
+            t("hint.did-you-mean", choices=t("word.or").join(f"`#{c}`" for c in close))
             if close
-            else "its anchors are "
-            + ", ".join(f"`#{a}`" for a in anchors.all[:5])
-            + ("…" if len(anchors.all) > 5 else "")
+            else t(
+                "hint.link-anchors",
+                anchors=", ".join(f"`#{a}`" for a in anchors.all[:5]) + ("…" if len(anchors.all) > 5 else ""),
+            )
         )
-        return Problem("link-missing-anchor", f"`#{fragment}` is not a heading in /{path}", hint)
+        return Problem("link-missing-anchor", t("link-not-heading", fragment=fragment, path=path), hint)
 
 
 # What a link carried over from a hand-kept tracker may point at before the learner commits it.
@@ -184,9 +192,8 @@ def not_yet(problem: Problem, source: str) -> Problem:
     """A link an imported check-in kept as the learner wrote it: a warning until the file is there."""
     return Problem(
         "link-not-yet",
-        f"{problem.message} (yet): kept as written in {source}",
-        "commit the file or heading it points at (or correct the link); until then the README marks it "
-        "as not in the repository yet",
+        t("link-not-yet", message=problem.message, source=source),
+        t("hint.link-not-yet"),
         Severity.WARNING,
     )
 

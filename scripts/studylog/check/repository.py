@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from studylog.clock import as_of
 from studylog.diagnostics import Diagnostic, Severity, Span, sort_diagnostics
 from studylog.errors import UsageError
+from studylog.i18n import t
 from studylog.layout import PLAN_FILE
 from studylog.load import cache as loadcache
 from studylog.load.files import (
@@ -24,7 +25,7 @@ from studylog.load.files import (
     read_checkin,
     read_source,
 )
-from studylog.model import CheckIn, Plan, Repository
+from studylog.model import CheckIn, Plan, Repository, problem_id
 
 if TYPE_CHECKING:
     from studylog.check.weblinks import WebOptions
@@ -44,20 +45,31 @@ class LoadResult:
 
 
 def find_root(path: Path) -> Path:
+    """The folder that holds plan.yaml: `path` or the nearest parent that has one, as git finds `.git`.
+
+    The walk stops at the first folder with `.git` (a repository's root: a plan above it belongs
+    to another repository) or at the filesystem's root.
+    """
     if not path.exists():
-        raise UsageError(f"{path}: no such directory")
+        raise UsageError(t("cli.no-such-directory", path=path))
     if not path.is_dir():
-        raise UsageError(f"{path}: not a directory (give the repository folder that holds plan.yaml)")
-    if not (path / PLAN_FILE).is_file():
-        raise UsageError(
-            f"no {PLAN_FILE} in {path.resolve()}; run studylog from the repository root, "
-            "or start one with `studylog init`"
-        )
-    return path
+        raise UsageError(t("cli.not-a-directory", path=path))
+    here = path.resolve()
+    for folder in (here, *here.parents):
+        if (folder / PLAN_FILE).is_file():
+            return path if folder == here else folder
+        if (folder / ".git").exists():
+            break
+    raise UsageError(t("cli.no-plan-above", plan=PLAN_FILE, path=here))
 
 
-def load_repository(root: Path, today: dt.date | None = None, *, links: bool = False) -> LoadResult:
+def load_repository(
+    root: Path, today: dt.date | None = None, *, links: bool = False, history: bool = True
+) -> LoadResult:
     """Load and check everything; `today` defaults to the current date in the plan's timezone.
+
+    With `history` (the default), git history says which check-ins are back-fills (补卡); commands
+    that only validate skip it.
 
     With `links`, the links check-ins cite are checked too (repository paths and anchors only;
     web links are collected in `LoadResult.web_links` for `weblinks` to check when asked).
@@ -69,7 +81,7 @@ def load_repository(root: Path, today: dt.date | None = None, *, links: bool = F
     enabled = gc.isenabled()
     gc.disable()
     try:
-        result = _load_repository(root, today, links=links)
+        result = _load_repository(root, today, links=links, history=history)
     finally:
         if enabled:
             gc.enable()
@@ -77,7 +89,7 @@ def load_repository(root: Path, today: dt.date | None = None, *, links: bool = F
     return result
 
 
-def _load_repository(root: Path, today: dt.date | None, *, links: bool) -> LoadResult:
+def _load_repository(root: Path, today: dt.date | None, *, links: bool, history: bool) -> LoadResult:
     root = find_root(root)
     cache = loadcache.LoadCache(root)
     plan_bytes, diagnostics = read_source(root, PLAN_FILE, MAX_PLAN_BYTES)
@@ -113,7 +125,13 @@ def _load_repository(root: Path, today: dt.date | None, *, links: bool) -> LoadR
     cache.save()
     checkins.sort(key=lambda c: (c.date, c.path))
     diagnostics.extend(check_checkins(checkins, as_of(today, context.timezone)))
-    repository = Repository(str(root), plan, tuple(checkins)) if plan is not None else None
+    repository = None
+    if plan is not None:
+        from studylog.check.history import backfills, first_commits
+
+        late = backfills(checkins, plan, first_commits(root)) if checkins and history else frozenset()
+        digest.update(b"\0backfills\0" + "\0".join(sorted(late)).encode("utf-8"))  # outputs show them
+        repository = Repository(str(root), plan, tuple(checkins), late)
     web_links: dict[str, list[Span]] = {}
     if links and repository is not None:
         from studylog.check.links import check_links
@@ -134,18 +152,19 @@ def check_checkins(checkins: list[CheckIn], today: dt.date) -> list[Diagnostic]:
                 Diagnostic.at(
                     checkin.spans["date"],
                     "future-date",
-                    f"`date: {checkin.date}` is after today ({today}, in the plan's timezone)",
-                    "check-ins record days that have happened; check the date",
+                    t("future-date", date=checkin.date, today=today),
+                    t("hint.future-date"),
                 )
             )
+    problems.extend(_check_reviewed(checkins))
     for day, same in by_day.items():
         for later in same[1:]:
             problems.append(
                 Diagnostic.at(
                     later.spans["date"],
                     "duplicate-checkin",
-                    f"{day} already has a check-in: {same[0].path}",
-                    "keep one file per day: merge the two",
+                    t("duplicate-checkin", day=day, path=same[0].path),
+                    t("hint.duplicate-checkin"),
                 )
             )
     return problems
@@ -154,10 +173,31 @@ def check_checkins(checkins: list[CheckIn], today: dt.date) -> list[Diagnostic]:
 def validate(root: Path, today: dt.date | None = None, *, web: WebOptions | None = None) -> LoadResult:
     """`studylog validate`: everything load_repository checks, links included; with `web`, also every
     http(s) link a check-in cites, over the network."""
-    result = load_repository(root, today, links=True)
+    result = load_repository(root, today, links=True, history=False)  # back-fills do not matter here
     if web is not None and result.web_links:
         from studylog.check.weblinks import check_web_links
 
         found = check_web_links(result.web_links, web)
         result = replace(result, diagnostics=sort_diagnostics([*result.diagnostics, *found]))
     return result
+
+
+def _check_reviewed(checkins: list[CheckIn]) -> list[Diagnostic]:
+    """`reviewed:` names solved problems of earlier check-ins, by their YYYY-MM-DD#N id."""
+    solved = {problem_id(c.date, n): c.date for c in checkins for n, p in enumerate(c.problems, start=1) if p.solution}
+    problems: list[Diagnostic] = []
+    for checkin in checkins:
+        for ident in checkin.reviewed:
+            when = solved.get(ident)
+            if when is not None and when < checkin.date:
+                continue
+            if when is not None:
+                message = f"`{ident}` was solved on {when}; a review comes on a later day"
+            else:
+                message = f"`{ident}` is not a solved problem of an earlier check-in"
+            hint = "name a problem as its check-in's date and its place in `problems:`, e.g. `2026-01-05#1`"
+            near = sorted(i for i, d in solved.items() if d < checkin.date and i.split("#")[0] == ident.split("#")[0])
+            if near:
+                hint = "that day's solved problems: " + ", ".join(f"`{i}`" for i in near)
+            problems.append(Diagnostic.at(checkin.spans["reviewed"], "unknown-problem", message, hint))
+    return problems

@@ -28,6 +28,7 @@ from urllib.parse import urlsplit
 from studylog import __version__
 from studylog.cache import write_atomic
 from studylog.diagnostics import Diagnostic, Severity, Span, sort_diagnostics
+from studylog.i18n import t
 
 USER_AGENT = f"studylog-link-check/{__version__} (+https://github.com/)"
 _DEAD = frozenset({404, 410})
@@ -143,10 +144,10 @@ def _is_timeout(error: BaseException) -> bool:
 def check_url(url: str, options: WebOptions, budget: _Budget, sleep: Callable[[float], None] = time.sleep) -> Outcome:
     """One URL: HEAD, then GET when HEAD is refused; retry what may pass; classify the rest."""
     wait = options.backoff
-    last = Outcome(False, "link-unverified", f"`{url}` could not be checked")
+    last = Outcome(False, "link-unverified", t("web-unchecked", url=url))
     for attempt in range(options.retries + 1):
         if budget.left() <= 0:
-            return Outcome(False, "link-unverified", f"`{url}` was not checked: the time budget ran out")
+            return Outcome(False, "link-unverified", t("web-budget", url=url))
         timeout = max(0.1, min(options.timeout, budget.left()))
         try:
             try:
@@ -161,13 +162,13 @@ def check_url(url: str, options: WebOptions, budget: _Budget, sleep: Callable[[f
                 return Outcome(
                     False,
                     "link-dead",
-                    f"`{url}` is gone ({error.code} {error.reason})",
-                    "find where the page moved, or link to an archived copy",
+                    t("web-gone", url=url, status=f"{error.code} {error.reason}"),
+                    t("hint.web-gone"),
                     Severity.ERROR,
                 )
             if error.code == 429:
                 delay = _retry_after(error.headers.get("Retry-After")) if error.headers else None
-                last = Outcome(False, "link-unverified", f"`{url}` is rate-limited (429); not verified")
+                last = Outcome(False, "link-unverified", t("web-rate-limited", url=url))
                 delay = wait if delay is None else delay
                 if delay > _MAX_RETRY_AFTER or delay >= budget.left():
                     return last
@@ -175,23 +176,27 @@ def check_url(url: str, options: WebOptions, budget: _Budget, sleep: Callable[[f
                     sleep(delay)
                 continue
             if error.code in _RETRYABLE:
-                last = Outcome(False, "link-unverified", f"`{url}` answered {error.code} {error.reason}; not verified")
+                last = Outcome(
+                    False, "link-unverified", t("web-answered", url=url, status=f"{error.code} {error.reason}")
+                )
             else:
-                return Outcome(False, "link-unverified", f"`{url}` refused the check ({error.code} {error.reason})")
+                return Outcome(
+                    False, "link-unverified", t("web-refused", url=url, status=f"{error.code} {error.reason}")
+                )
         except urllib.error.URLError as error:
             if _is_dns_failure(error):
                 return Outcome(
                     False,
                     "link-dead",
-                    f"`{url}`: the host {urlsplit(url).hostname} does not exist",
-                    "check the address for typos",
+                    t("web-no-host", url=url, host=urlsplit(url).hostname),
+                    t("hint.web-no-host"),
                     Severity.ERROR,
                 )
-            reason = "timed out" if _is_timeout(error) else str(error.reason)
-            last = Outcome(False, "link-unverified", f"`{url}` {reason}; not verified")
+            reason = t("web-timed-out") if _is_timeout(error) else str(error.reason)
+            last = Outcome(False, "link-unverified", t("web-failed", url=url, reason=reason))
         except (TimeoutError, OSError, ValueError) as error:
-            reason = "timed out" if _is_timeout(error) else str(error)
-            last = Outcome(False, "link-unverified", f"`{url}` {reason}; not verified")
+            reason = t("web-timed-out") if _is_timeout(error) else str(error)
+            last = Outcome(False, "link-unverified", t("web-failed", url=url, reason=reason))
         if attempt < options.retries:
             sleep(min(wait, max(0.0, budget.left())))
             wait *= 2

@@ -12,248 +12,356 @@ import argparse
 import datetime as dt
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from studylog import __version__
-from studylog.errors import EXIT_BUG, EXIT_INTERRUPTED, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, ISSUES_URL, StudylogError
+from studylog.errors import (
+    EXIT_BUG,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    EXIT_USAGE,
+    ISSUES_URL,
+    StudylogError,
+    UsageError,
+)
+from studylog.i18n import Lang, choose, parse_lang, t, using
+
+if TYPE_CHECKING:
+    from studylog.start.scaffold import Written
 
 
 def _date(value: str) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a date like 2026-01-18") from None
+        raise argparse.ArgumentTypeError(t("cli.not-a-date", value=value)) from None
 
 
 def _add_path(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "path", nargs="?", default=".", type=Path, help="the repository folder that holds plan.yaml (default: .)"
-    )
+    parser.add_argument("path", nargs="?", default=".", type=Path, help=t("help.path"))
 
 
 def _add_today(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--today", type=_date, metavar="YYYY-MM-DD", help="the as-of date (default: today in the plan's timezone)"
-    )
+    parser.add_argument("--today", type=_date, metavar="YYYY-MM-DD", help=t("help.today"))
+
+
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help layout with its own words ("usage:") from the catalog."""
+
+    def add_usage(
+        self, usage: str | None, actions: Iterable[argparse.Action], groups: Iterable[Any], prefix: str | None = None
+    ) -> None:
+        super().add_usage(usage, actions, groups, t("help.usage") if prefix is None else prefix)
+
+
+def _speak(parser: argparse.ArgumentParser) -> None:
+    """argparse's fixed words (section titles, `-h`) in the chosen language, on every sub-parser too."""
+    parser.formatter_class = _Formatter
+    parser._positionals.title = t("help.positionals")
+    parser._optionals.title = t("help.options")
+    for action in parser._actions:
+        if isinstance(action, argparse._HelpAction):
+            action.help = t("help.help")
+        elif isinstance(action, argparse._VersionAction):
+            action.help = t("help.version")
+        elif isinstance(action, argparse._SubParsersAction):
+            for sub in set(action.choices.values()):
+                _speak(sub)
+
+
+class _ProblemAction(argparse.Action):
+    """--problem starts a (problem, solution) pair; --solution fills in the pair just before it."""
+
+    def __call__(
+        self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, value: object, _: object = None
+    ) -> None:
+        pairs: list[tuple[str, str]] = list(getattr(namespace, self.dest) or [])
+        if self.option_strings[0] == "--problem":
+            pairs.append((str(value), ""))
+        elif not pairs or pairs[-1][1]:
+            parser.error("--solution needs a --problem just before it")
+        else:
+            pairs[-1] = (pairs[-1][0], str(value))
+        setattr(namespace, self.dest, pairs)
 
 
 def build_parser() -> argparse.ArgumentParser:
+    parser = _build_parser()
+    _speak(parser)
+    return parser
+
+
+def _build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="studylog",
-        description="Track a study plan with one YAML check-in a day; validate, compute progress, "
-        "and render the README dashboard.",
+        description=t("help.description"),
     )
     parser.add_argument("--version", action="version", version=f"studylog {__version__}")
     parser.add_argument(
-        "--debug", action="store_true", help="on an unexpected error, print the full traceback (for a bug report)"
+        "--lang",
+        metavar="LANG",
+        help=t("help.lang"),
     )
+    parser.add_argument("--debug", action="store_true", help=t("help.debug"))
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     validate = commands.add_parser(
         "validate",
-        help="check plan.yaml and every check-in; exit 1 on problems",
-        description="Check plan.yaml and every file under checkins/ and report each problem "
-        "with its file, line and column.",
+        help=t("help.cmd.validate"),
+        description=t("help.cmd.validate.description"),
     )
     _add_path(validate)
     validate.add_argument(
         "--format",
         choices=("text", "github", "json"),
-        help="output format (default: github when GITHUB_ACTIONS=true, else text)",
+        help=t("help.validate.format"),
     )
     _add_today(validate)
-    validate.add_argument(
-        "--external", action="store_true", help="also check http(s) links over the network (off by default)"
-    )
+    validate.add_argument("--external", action="store_true", help=t("help.validate.external"))
     validate.add_argument(
         "--ignore",
         action="append",
         default=[],
         metavar="PATTERN",
-        help="with --external: skip URLs matching this glob, e.g. 'https://example.com/*' (repeatable)",
+        help=t("help.validate.ignore"),
     )
     validate.add_argument(
         "--link-budget",
         type=float,
         default=120.0,
         metavar="SECONDS",
-        help="with --external: stop checking after this long; the rest are warnings (default: 120)",
+        help=t("help.validate.link-budget"),
     )
     validate.add_argument(
         "--link-cache",
         type=Path,
         metavar="PATH",
-        help="with --external: where passing URLs are remembered for 7 days "
-        "(default: ~/.cache/studylog/links.json; 'none' to disable)",
+        help=t("help.validate.link-cache"),
     )
     validate.add_argument(
         "--summary",
         type=Path,
         metavar="FILE",
-        help='also append a Markdown summary (problems and progress) to FILE, e.g. "$GITHUB_STEP_SUMMARY"',
+        help=t("help.validate.summary"),
     )
     validate.set_defaults(handler=_cmd_validate)
 
     status = commands.add_parser(
         "status",
-        help="progress, schedule, streak and today's task",
-        description="Compute progress as of a date: today's task, streak, progress per phase, "
-        "days ahead or behind, forecast finish, hours and milestones.",
+        help=t("help.cmd.status"),
+        description=t("help.cmd.status.description"),
     )
     _add_path(status)
-    status.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    status.add_argument("--format", choices=("text", "json"), default="text", help=t("help.status.format"))
     _add_today(status)
     status.set_defaults(handler=_cmd_status)
     build = commands.add_parser(
         "build",
-        help="validate, then regenerate the README dashboard, charts and reports/",
-        description="Validate everything (links too); if there are no errors, compute progress and write "
-        "the README section between the studylog markers, charts, weekly and phase reviews, the problem log "
-        "and reports/index.html. Only changed files are written.",
+        help=t("help.cmd.build"),
+        description=t("help.cmd.build.description"),
     )
     _add_path(build)
     _add_today(build)
     build.add_argument(
         "--check",
         action="store_true",
-        help="write nothing; exit 1 if the committed outputs differ from a rebuild for their recorded as-of date",
+        help=t("help.build.check"),
     )
     build.set_defaults(handler=_cmd_build)
 
     export = commands.add_parser(
         "export",
-        help="the whole journey as one PDF (needs Chromium)",
-        description="Write one PDF with the charts, the summary table, the journal, weekly and phase reviews "
-        "and the problem log, printed by headless Chromium so Chinese text renders with the system's fonts.",
+        help=t("help.cmd.export"),
+        description=t("help.cmd.export.description"),
     )
     _add_path(export)
     _add_today(export)
-    export.add_argument("--pdf", action="store_true", required=True, help="write a PDF (the only format)")
-    export.add_argument(
-        "--output",
-        type=Path,
-        metavar="FILE",
-        help="where to write it (default: exports/journey-AS_OF.pdf, outside the committed reports/)",
-    )
+    export.add_argument("--pdf", action="store_true", required=True, help=t("help.export.pdf"))
+    export.add_argument("--output", type=Path, metavar="FILE", help=t("help.export.output"))
     export.set_defaults(handler=_cmd_export)
 
     publish = commands.add_parser(
         "publish",
-        help="build, commit the generated files as github-actions[bot] and push; retry on a race",
-        description="Build, commit only README.md and reports/ as github-actions[bot], and push to the "
-        "branch's remote. When the push is rejected because someone pushed first, take the remote branch, "
-        "rebuild on it and try again, with backoff.",
+        help=t("help.cmd.publish"),
+        description=t("help.cmd.publish.description"),
     )
     _add_path(publish)
     _add_today(publish)
-    publish.add_argument("--remote", default="origin", help="the git remote to push to (default: origin)")
-    publish.add_argument("--branch", help="the branch to publish (default: the current one)")
+    publish.add_argument("--remote", default="origin", help=t("help.publish.remote"))
+    publish.add_argument("--branch", help=t("help.publish.branch"))
     publish.add_argument(
         "--via-branch",
         metavar="NAME",
-        help="for a protected branch: push to NAME instead and open a pull request (needs GITHUB_TOKEN)",
+        help=t("help.publish.via-branch"),
     )
-    publish.add_argument("--attempts", type=int, default=5, help="pushes to try before giving up (default: 5)")
+    publish.add_argument("--attempts", type=int, default=5, help=t("help.publish.attempts"))
     publish.add_argument(
         "--backoff",
         type=float,
         default=1.0,
         metavar="SECONDS",
-        help="wait before a retry; doubles each time (default: 1)",
+        help=t("help.publish.backoff"),
     )
-    publish.add_argument(
-        "--dry-run", action="store_true", help="build and list what would be committed; no commit or push"
-    )
+    publish.add_argument("--dry-run", action="store_true", help=t("help.publish.dry-run"))
+    publish.add_argument("--if-figures-changed", action="store_true", help=t("help.publish.if-figures-changed"))
     publish.set_defaults(handler=_cmd_publish)
+
+    review = commands.add_parser(
+        "review",
+        help="solved problems due for review today (避坑复习), with their solutions",
+        description="List the solved problems due for review as of today: each comes back after the plan's "
+        "review_intervals (default 1, 3, 7, 14, 30 days), counted from its last review. Record a review with "
+        "`studylog checkin --reviewed YYYY-MM-DD#N`.",
+    )
+    _add_path(review)
+    _add_today(review)
+    review.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    review.set_defaults(handler=_cmd_review)
 
     remind = commands.add_parser(
         "remind",
-        help="open or update a reminder issue when today's check-in is missing; close it when it arrives",
-        description="With GITHUB_TOKEN and GITHUB_REPOSITORY set (as in GitHub Actions): when today (in the "
-        "plan's timezone) is a planned day without a check-in, open or update one reminder issue with today's "
-        "task and the streak at stake; when the check-in is there, close it.",
+        help=t("help.cmd.remind"),
+        description=t("help.cmd.remind.description"),
     )
     _add_path(remind)
     _add_today(remind)
-    remind.add_argument("--close-only", action="store_true", help="only close the reminder if today is checked in")
-    remind.add_argument("--dry-run", action="store_true", help="print what would happen; change nothing")
+    remind.add_argument("--close-only", action="store_true", help=t("help.remind.close-only"))
+    remind.add_argument("--dry-run", action="store_true", help=t("help.remind.dry-run"))
     remind.set_defaults(handler=_cmd_remind)
 
-    bot = commands.add_parser(
-        "bot", help="GitHub actions of the studylog bot", description="GitHub actions of the bot."
-    )
+    bot = commands.add_parser("bot", help=t("help.cmd.bot"), description=t("help.cmd.bot.description"))
     bot_commands = bot.add_subparsers(dest="bot_command", metavar="ACTION", required=True)
     comment = bot_commands.add_parser(
-        "comment",
-        help="upsert the pull-request comment: problems found and the progress the PR brings",
-        description="Create or update one comment on the pull request (found by a hidden marker) with the "
-        "problems found and the progress the pull request would bring, before → after.",
+        "comment", help=t("help.cmd.comment"), description=t("help.cmd.comment.description")
     )
     _add_path(comment)
     _add_today(comment)
-    comment.add_argument("--pr", type=int, required=True, metavar="NUMBER", help="the pull request number")
-    comment.add_argument("--base", help="the base to compare with (default: origin/$GITHUB_BASE_REF)")
-    comment.add_argument("--dry-run", action="store_true", help="print the comment; post nothing")
+    comment.add_argument("--pr", type=int, required=True, metavar="NUMBER", help=t("help.comment.pr"))
+    comment.add_argument("--base", help=t("help.comment.base"))
+    comment.add_argument("--dry-run", action="store_true", help=t("help.comment.dry-run"))
     comment.set_defaults(handler=_cmd_bot_comment)
+
+    from_issue = bot_commands.add_parser(
+        "checkin-issue",
+        help="turn a check-in issue (the issue form) into a committed check-in; comment and close it",
+        description="Read the `issues` event GitHub wrote (--event, default $GITHUB_EVENT_PATH). When the owner "
+        "(or a login in plan.yaml's checkin_users) opened or edited a check-in form: write or merge the day's "
+        "check-in, validate it, commit and push it, comment the day's progress and close the issue. On problems: "
+        "comment them and leave the issue open. Anyone else's issue is ignored.",
+    )
+    _add_path(from_issue)
+    from_issue.add_argument(
+        "--event", type=Path, metavar="FILE", help="the event payload (default: $GITHUB_EVENT_PATH)"
+    )
+    from_issue.add_argument("--remote", default="origin", help="the git remote to push to (default: origin)")
+    from_issue.set_defaults(handler=_cmd_bot_checkin_issue)
 
     init = commands.add_parser(
         "init",
-        help="set up a repository: plan.yaml from a curriculum, checkins/, README markers, a workflow",
-        description="Set up a study repository: plan.yaml from a built-in curriculum, checkins/, schemas for "
-        "editors, the README markers (appended; existing text untouched) and .github/workflows/studylog.yml. "
-        "An existing plan is never replaced without --force.",
+        help=t("help.cmd.init"),
+        description=t("help.cmd.init.description"),
     )
     _add_path(init)
     init.add_argument(
         "--template",
         choices=("llm-12-weeks", "cs336", "blank"),
         default="llm-12-weeks",
-        help="the curriculum: the 12-week LLM plan, Stanford CS336, or a blank skeleton (default: llm-12-weeks)",
+        help=t("help.init.template"),
     )
+    init.add_argument("--start", type=_date, metavar="YYYY-MM-DD", help=t("help.init.start"))
+    init.add_argument("--timezone", metavar="TZ", help=t("help.init.timezone"))
     init.add_argument(
-        "--start", type=_date, metavar="YYYY-MM-DD", help="the plan's first day (every date moves with it)"
+        "--locale",
+        choices=("zh-CN", "en"),
+        help=t("help.init.locale"),
     )
-    init.add_argument(
-        "--timezone", metavar="TZ", help="your IANA timezone, e.g. Asia/Shanghai (default: the template's)"
-    )
+    init.add_argument("--hours", type=float, metavar="H", help=t("help.init.hours"))
     init.add_argument(
         "--action",
         metavar="OWNER/REPO@SHA",
-        help="the studylog action the workflow uses (default: a placeholder to edit)",
+        help=t("help.init.action"),
     )
-    init.add_argument("--force", action="store_true", help="replace an existing plan.yaml")
+    init.add_argument("--force", action="store_true", help=t("help.init.force"))
     init.set_defaults(handler=_cmd_init)
 
     new = commands.add_parser(
         "new",
-        help="write today's check-in, pre-filled from the plan",
-        description="Write the check-in for today (in the plan's timezone) or --date at "
-        "checkins/YYYY/YYYY-MM-DD.yaml, pre-filled with the plan's items, status and hours. Never overwrites.",
+        help=t("help.cmd.new"),
+        description=t("help.cmd.new.description"),
     )
     _add_path(new)
-    new.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="the day (default: today in the plan's timezone)")
-    new.add_argument("--edit", action="store_true", help="open the file in $VISUAL or $EDITOR, then check it")
+    new.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help=t("help.new.date"))
+    new.add_argument("--edit", action="store_true", help=t("help.new.edit"))
     new.set_defaults(handler=_cmd_new)
+
+    checkin = commands.add_parser(
+        "checkin",
+        help="write or update today's check-in from options; no YAML typing",
+        description="Write the check-in for today (in the plan's timezone) or --date, or merge into the one "
+        "already there (comments and order kept; lists are united, given values replace old ones), validate it "
+        "and print the day's progress. A file that would be invalid is left as it was.",
+    )
+    _add_path(checkin)
+    checkin.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="the day (default: today)")
+    checkin.add_argument("--status", help="done, in-progress or not-done (default: done for a new check-in)")
+    checkin.add_argument("--hours", type=float, help="hours studied that day (replaces the old value)")
+    checkin.add_argument(
+        "--done", action="append", default=[], metavar="ID", help="an item or task finished (repeatable)"
+    )
+    checkin.add_argument("-m", "--message", action="append", default=[], help="what was done, in words (repeatable)")
+    checkin.add_argument("--problem", action=_ProblemAction, default=[], help="a problem met (repeatable)")
+    checkin.add_argument(
+        "--solution", action=_ProblemAction, dest="problem", help="how the --problem just before it was solved"
+    )
+    checkin.add_argument("--link", action="append", default=[], metavar="PATH", help="code or notes (repeatable)")
+    checkin.add_argument(
+        "--reviewed", action="append", default=[], metavar="YYYY-MM-DD#N", help="a problem reviewed (repeatable)"
+    )
+    checkin.add_argument("--task", help="核心任务 in your words, when it differs from the plan")
+    checkin.add_argument("--note", help="anything else (appended to notes)")
+    checkin.set_defaults(handler=_cmd_checkin)
 
     importer = commands.add_parser(
         "import",
-        help="turn a hand-kept Markdown tracker into plan.yaml and check-ins",
-        description="Read a Markdown tracker — a summary table (周次, 日期, 完成状态, 核心任务, …), a 打卡 table "
-        "with 周 and 天 columns, a phase/week/lecture tracker, a #100DaysOfCode log or a `- [x]` task-list plan — "
-        "check the result, and write plan.yaml and one check-in per day. Reports everything it could not map.",
+        help=t("help.cmd.import"),
+        description=t("help.cmd.import.description"),
     )
-    importer.add_argument("file", type=Path, metavar="FILE.md", help="the tracker to read")
+    importer.add_argument("file", type=Path, metavar="FILE.md", help=t("help.importer.file"))
     _add_path(importer)
-    importer.add_argument(
-        "--start", type=_date, metavar="YYYY-MM-DD", help="the plan's first day; resolves dates like 2026-01-XX"
-    )
-    importer.add_argument("--timezone", metavar="TZ", help="the plan's IANA timezone (default: Asia/Shanghai)")
-    importer.add_argument(
-        "--force", action="store_true", help="replace existing plan.yaml and check-ins (the old ones are backed up)"
-    )
-    importer.add_argument("--dry-run", action="store_true", help="show what would be written; write nothing")
+    importer.add_argument("--start", type=_date, metavar="YYYY-MM-DD", help=t("help.importer.start"))
+    importer.add_argument("--timezone", metavar="TZ", help=t("help.importer.timezone"))
+    importer.add_argument("--force", action="store_true", help=t("help.importer.force"))
+    importer.add_argument("--dry-run", action="store_true", help=t("help.importer.dry-run"))
     importer.set_defaults(handler=_cmd_import)
+
+    doctor = commands.add_parser(
+        "doctor",
+        help="check the setup end to end and say what to fix",
+        description="Check the plan and check-ins, the README markers, the workflows (action reference, default "
+        "branch, the evening reminder in your local time), git and its remote, the timezone, and the fonts "
+        "and Chromium the PDF export needs. Exit 1 when something will not work.",
+    )
+    _add_path(doctor)
+    doctor.set_defaults(handler=_cmd_doctor)
+
+    setup = commands.add_parser(
+        "setup",
+        help="turn a copy of the studylog template into your own (run by the setup workflow)",
+        description="In a repository made with GitHub's 'Use this template': replace the demo data that is still "
+        "as copied with your plan, an empty checkins/ and a README with markers. Files you added or changed are "
+        "kept; running it again keeps every check-in and keeps the previous plan beside the new one.",
+    )
+    _add_path(setup)
+    setup.add_argument("--template", choices=("llm-12-weeks", "cs336", "blank"), default="llm-12-weeks",
+                       help="the curriculum (default: llm-12-weeks)")  # fmt: skip
+    setup.add_argument("--start", type=_date, metavar="YYYY-MM-DD", help="the plan's first day (default: today)")
+    setup.add_argument("--timezone", metavar="TZ", default="Asia/Shanghai", help="your IANA timezone")
+    setup.add_argument("--locale", choices=("zh-CN", "en"), default="zh-CN", help="the dashboard's language")
+    setup.add_argument("--hours", type=float, metavar="H", help="hours you plan a day (default: the template's)")
+    setup.set_defaults(handler=_cmd_setup)
     return parser
 
 
@@ -262,16 +370,39 @@ def _say(line: str) -> None:
 
 
 def _cmd_init(args: argparse.Namespace) -> int:
-    from studylog.start.scaffold import ACTION_PLACEHOLDER, init
+    from studylog.start.scaffold import init
 
-    done = init(args.path, args.template, args.start, args.timezone, action=args.action, force=args.force)
+    done = init(
+        args.path, args.template, args.start, args.timezone,
+        action=args.action, force=args.force, locale=args.locale, hours=args.hours,
+    )  # fmt: skip
+    _print_written(done)
+    _say(t("cli.init-ready"))
+    return EXIT_OK
+
+
+def _print_written(done: Written) -> None:
     for path in done.created:
-        _say(f"  created {path}")
+        _say(t("cli.created", path=path))
     for path in done.kept:
-        _say(f"  kept    {path} (already there)")
-    _say("✓ ready: check in with `studylog new`, then `studylog build`")
-    if not args.action:
-        _say(f"  edit .github/workflows/studylog.yml: replace {ACTION_PLACEHOLDER} with the studylog action you use")
+        _say(t("cli.kept", path=path))
+    for note in done.notes:
+        _say(t("cli.note", note=note))
+
+
+def _cmd_doctor(args: argparse.Namespace) -> int:
+    from studylog.start.doctor import PROBLEM, diagnose, format_findings
+
+    findings = diagnose(args.path)
+    sys.stdout.write(format_findings(findings))
+    return EXIT_PROBLEMS if any(f.level == PROBLEM for f in findings) else EXIT_OK
+
+
+def _cmd_setup(args: argparse.Namespace) -> int:
+    from studylog.start.template import template_setup
+
+    _print_written(template_setup(args.path, args.template, args.start, args.timezone, args.locale, args.hours))
+    _say(t("cli.setup-done"))
     return EXIT_OK
 
 
@@ -280,27 +411,50 @@ def _cmd_new(args: argparse.Namespace) -> int:
     from studylog.start.scaffold import edit_checkin, write_checkin
 
     written = write_checkin(args.path, args.date)
-    _say(f"✓ wrote {written.path} — {written.day}: {written.planned}")
+    _say(t("cli.new-wrote", path=written.path, day=written.day, planned=written.planned))
     if not args.edit:
         return EXIT_OK
     problems = edit_checkin(args.path, written)
     if problems:
-        sys.stdout.write(format_text(problems))
+        sys.stdout.write(format_text(problems, args.path))
         return EXIT_PROBLEMS if any(d.is_error for d in problems) else EXIT_OK
-    _say(f"✓ {written.path} is valid")
+    _say(t("cli.new-valid", path=written.path))
+    return EXIT_OK
+
+
+def _cmd_checkin(args: argparse.Namespace) -> int:
+    from studylog.diagnostics import format_text
+    from studylog.model import parse_status
+    from studylog.start.checkin import CheckinUpdate, record
+
+    status = parse_status(args.status) if args.status else None
+    if args.status and status is None:
+        _say(f"studylog: error: --status {args.status!r}: use done, in-progress or not-done")
+        return EXIT_USAGE
+    update = CheckinUpdate(
+        args.date, status, args.hours, tuple(args.done), tuple(args.message), tuple(args.problem),
+        tuple(args.link), tuple(args.reviewed), args.task or "", args.note or "",
+    )  # fmt: skip
+    done = record(args.path, update)
+    sys.stdout.write(format_text(done.diagnostics))
+    sys.stdout.write(done.reply)
     return EXIT_OK
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
     from studylog.start.importers.apply import import_file
     from studylog.start.importers.common import Options
+    from studylog.start.scaffold import complete_setup
 
     options = Options(start=args.start, timezone=args.timezone)
     outcome = import_file(args.file, args.path, options, force=args.force, dry_run=args.dry_run)
     for line in outcome.summary():
         _say(line)
     if not outcome.dry_run:
-        _say("✓ the imported files are valid: run `studylog status` and `studylog build`")
+        # Like init: markers, schemas, workflows, so `build` works next (no git init: it would flag
+        # every imported link to a file not yet committed).
+        _print_written(complete_setup(args.path, git=False))
+        _say(t("cli.import-valid"))
     return EXIT_OK
 
 
@@ -309,16 +463,26 @@ def _cmd_publish(args: argparse.Namespace) -> int:
 
     options = PublishOptions(
         args.remote, args.branch, args.via_branch, max(1, args.attempts), max(0.0, args.backoff), args.today,
-        args.dry_run,
+        args.dry_run, args.if_figures_changed,
     )  # fmt: skip
     done = publish_dashboard(args.path, options)
-    if args.dry_run:
-        listed = "".join(f"\n  {f}" for f in done.files) or " nothing"
-        _say(f"dry run: would commit and push to {done.remote_ref}:{listed}")
+    if done.skipped:
+        _say(t("cli.publish-skipped", reason=done.skipped, ref=done.remote_ref))
+    elif args.dry_run:
+        listed = "".join(f"\n  {f}" for f in done.files) or t("cli.nothing")
+        _say(t("cli.publish-dry-run", ref=done.remote_ref, files=listed))
     elif done.commit is None:
-        _say(f"✓ nothing new to publish; {done.remote_ref} is current")
+        _say(t("cli.publish-nothing", ref=done.remote_ref))
     else:
-        _say(f"✓ published {done.commit[:12]} to {done.remote_ref} ({len(done.files)} files, attempt {done.attempts})")
+        _say(
+            t(
+                "cli.published",
+                commit=done.commit[:12],
+                ref=done.remote_ref,
+                files=t("cli.n-files", n=len(done.files)),
+                attempt=done.attempts,
+            )
+        )
     if done.pull_request:
         _say(f"✓ {done.pull_request}")
     return EXIT_OK
@@ -341,11 +505,26 @@ def _cmd_bot_comment(args: argparse.Namespace) -> int:
     return EXIT_PROBLEMS if done.has_errors else EXIT_OK
 
 
+def _cmd_bot_checkin_issue(args: argparse.Namespace) -> int:
+    from functools import partial
+
+    from studylog.publish.bot import Bot
+    from studylog.publish.git import commit_and_push
+    from studylog.start.issueform import checkin_issue_from_event
+
+    # Nothing the issue says is printed: in a job log a line starting with `::` is a workflow command.
+    push = partial(commit_and_push, remote=args.remote)
+    outcome = checkin_issue_from_event(args.path, args.event, Bot.from_environment(), push)
+    for line in outcome.report():
+        _say(line)
+    return EXIT_PROBLEMS if outcome.verb == "refused" else EXIT_OK
+
+
 def _cmd_export(args: argparse.Namespace) -> int:
     from studylog.write.export import export_pdf
 
     output, as_of = export_pdf(args.path, args.today, args.output)
-    _say(f"✓ wrote {output} (as of {as_of})")
+    _say(t("cli.export-wrote", path=output, as_of=as_of))
     return EXIT_OK
 
 
@@ -358,32 +537,45 @@ def _cmd_build(args: argparse.Namespace) -> int:
     from studylog.write.build import build_repository
 
     result, report = build_repository(args.path, args.today, check=args.check)
-    sys.stdout.write(FORMATTERS[_output_format()](result.diagnostics))
+    sys.stdout.write(FORMATTERS[_output_format()](result.diagnostics, args.path))
     sys.stdout.flush()
     if report is None:
-        _say(f"✗ {len(result.errors)} error(s): nothing was written; fix them first (see above)")
+        _say(t("cli.build-errors", errors=t("cli.n-errors", n=len(result.errors))))
         return EXIT_PROBLEMS
     if args.check:
-        problems = [f"  {p}: differs from a rebuild" for p in report.stale]
-        problems += [f"  {p}: generated but no longer produced" for p in report.leftover]
-        problems += [f"  {p}: dated after the recorded as-of date {report.as_of}" for p in report.newer_checkins]
+        problems = [t("cli.stale-differs", path=p) for p in report.stale]
+        problems += [t("cli.stale-leftover", path=p) for p in report.leftover]
+        problems += [t("cli.stale-newer", path=p, as_of=report.as_of) for p in report.newer_checkins]
         if problems:
-            _say(f"✗ outputs are stale (as of {report.as_of}); run `studylog build` and commit:")
+            _say(t("cli.stale", as_of=report.as_of))
             _say("\n".join(problems[:20] + (["  …"] if len(problems) > 20 else [])))
             return EXIT_PROBLEMS
-        _say(f"✓ outputs are up to date (as of {report.as_of})")
+        _say(t("cli.up-to-date", as_of=report.as_of))
         return EXIT_OK
     changed = len(report.written) + len(report.removed)
     _say(
-        f"✓ built as of {report.as_of}: {len(report.written)} written, {len(report.removed)} removed, "
-        f"{report.unchanged} unchanged" + ("" if changed else " — nothing to commit")
+        t(
+            "cli.built",
+            as_of=report.as_of,
+            written=len(report.written),
+            removed=len(report.removed),
+            unchanged=report.unchanged,
+        )
+        + ("" if changed else t("cli.nothing-to-commit"))
     )
     for path in report.written:
-        _say(f"  wrote {path}")
+        _say(t("cli.wrote", path=path))
     for path in report.removed:
-        _say(f"  removed {path}")
+        _say(t("cli.removed", path=path))
     for moved in report.preserved:
-        _say(f"  kept {moved} (the manifest was unreadable: yours or an old build? check and delete)")
+        _say(t("cli.kept-unowned", path=moved))
+    return EXIT_OK
+
+
+def _cmd_review(args: argparse.Namespace) -> int:
+    from studylog.render.report import review_report
+
+    sys.stdout.write(review_report(args.path, args.today, args.format))
     return EXIT_OK
 
 
@@ -392,10 +584,6 @@ def _cmd_status(args: argparse.Namespace) -> int:
 
     sys.stdout.write(status_report(args.path, args.today, args.format))
     return EXIT_OK
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'s' * (n != 1)}"
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
@@ -410,24 +598,23 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         web = WebOptions(budget=args.link_budget, cache_path=cache, ignore=tuple(args.ignore))
     fmt = _output_format(args.format)
     result = validate(args.path, args.today, web=web)
-    sys.stdout.write(FORMATTERS[fmt](result.diagnostics))
+    sys.stdout.write(FORMATTERS[fmt](result.diagnostics, args.path))
     if args.summary is not None:
         from studylog.render.summary import validation_summary
 
         with args.summary.open("a", encoding="utf-8") as handle:
-            handle.write(validation_summary(result, args.today))
+            handle.write(validation_summary(result, args.today, args.path))
     sys.stdout.flush()
     errors = len(result.errors)
     warnings = len(result.diagnostics) - errors
     if fmt != "json":
         if errors:
-            _say(f"✗ {_plural(errors, 'error')}, {_plural(warnings, 'warning')} in {_plural(result.files, 'file')}")
+            counts = [t("cli.n-errors", n=errors), t("cli.n-warnings", n=warnings), t("cli.n-files", n=result.files)]
+            _say(t("cli.validate-failed", errors=counts[0], warnings=counts[1], files=counts[2]))
         else:
             checkins = len(result.repository.checkins) if result.repository else 0
-            _say(
-                f"✓ plan.yaml and {_plural(checkins, 'check-in')} are valid"
-                + (f" ({_plural(warnings, 'warning')})" if warnings else "")
-            )
+            valid = t("cli.validate-ok", checkins=t("cli.n-checkins", n=checkins))
+            _say(valid + (t("cli.with-warnings", warnings=t("cli.n-warnings", n=warnings)) if warnings else ""))
     return EXIT_PROBLEMS if errors else EXIT_OK
 
 
@@ -439,35 +626,74 @@ def _report_bug(debug: bool) -> int:
         traceback.print_exc()
     exc = sys.exc_info()[1]
     _say(
-        f"studylog: internal error ({type(exc).__name__}: {exc}).\n"
-        f"This is a bug in studylog {__version__}; please report it at {ISSUES_URL} "
-        "with the command you ran" + ("." if debug else " and the output of the same command with --debug.")
+        t("cli.bug", error=f"{type(exc).__name__}: {exc}", version=__version__, url=ISSUES_URL)
+        + (t("cli.bug-end") if debug else t("cli.bug-end-debug"))
     )
     return EXIT_BUG
 
 
+def _choose_language(args: argparse.Namespace) -> Lang:
+    from studylog.load.files import declared_locale
+
+    if args.lang is not None and parse_lang(args.lang) is None:
+        raise UsageError(t("cli.bad-lang", lang=args.lang))
+    root = getattr(args, "path", None)
+    return choose(args.lang, os.environ, declared_locale(root) if isinstance(root, Path) else None)
+
+
+def _language_for_help(argv: Sequence[str]) -> Lang:
+    """The language of `--help` and usage errors, before the arguments are parsed: `--lang` if given,
+    else the environment, else the plan in the current folder."""
+    from studylog.load.files import declared_locale
+
+    given = None
+    for index, arg in enumerate(argv):
+        if arg == "--lang" and index + 1 < len(argv):
+            given = argv[index + 1]
+        elif arg.startswith("--lang="):
+            given = arg.split("=", 1)[1]
+    return choose(given, os.environ, declared_locale(Path(".")))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    with using(_language_for_help(argv)):
+        parser = build_parser()
+        args = parser.parse_args(argv)
+    try:
+        lang = _choose_language(args)
+    except StudylogError as exc:
+        _say(t("cli.error", error=exc))
+        return exc.exit_code
     handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
     if handler is None:
         parser.print_help()
         return EXIT_USAGE
+    with using(lang):  # for this command only: main() may run many times in one process (tests)
+        return _run(handler, args)
+
+
+def _run(handler: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
     try:
+        if isinstance(getattr(args, "path", None), Path) and args.command not in ("init", "import", "doctor", "setup"):
+            from studylog.check.repository import find_root
+
+            args.path = find_root(args.path)  # from checkins/2026/ too, as git finds .git
         return handler(args)
     except StudylogError as exc:
         if exc.diagnostics:
             from studylog.diagnostics import format_text
 
             sys.stdout.flush()
-            sys.stderr.write(format_text(exc.diagnostics))
-        _say(f"studylog: error: {exc}")
+            root = getattr(args, "path", None)
+            sys.stderr.write(format_text(exc.diagnostics, root if isinstance(root, Path) else None))
+        _say(t("cli.error", error=exc))
         return exc.exit_code
     except OSError as exc:  # unreadable files, full disk: the learner's environment, not a bug
-        _say(f"studylog: error: {exc.filename or ''}: {exc.strerror or exc}")
+        _say(t("cli.error", error=f"{exc.filename or ''}: {exc.strerror or exc}"))
         return EXIT_USAGE
     except KeyboardInterrupt:
-        _say("studylog: interrupted")
+        _say(t("cli.interrupted"))
         return EXIT_INTERRUPTED
     except Exception:
         return _report_bug(args.debug)

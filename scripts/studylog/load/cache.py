@@ -14,6 +14,7 @@ from typing import Any
 
 from studylog.cache import JsonCache
 from studylog.diagnostics import Diagnostic, Severity, Span
+from studylog.i18n import current
 from studylog.model import (
     CheckIn,
     Item,
@@ -32,7 +33,9 @@ from studylog.model import (
 
 
 def key(path: str, data: bytes, timezone: str) -> str:
-    return hashlib.sha256(b"\0".join((path.encode("utf-8"), timezone.encode("utf-8"), data))).hexdigest()
+    # Diagnostics are kept as worded, so the language they were worded in is part of the key.
+    parts = (path.encode("utf-8"), timezone.encode("utf-8"), current().value.encode("ascii"), data)
+    return hashlib.sha256(b"\0".join(parts)).hexdigest()
 
 
 def _span(span: Span) -> list[Any]:
@@ -74,6 +77,7 @@ def dump(checkin: CheckIn | None, diagnostics: list[Diagnostic]) -> dict[str, An
             "notes": c.notes,
             "imported": c.imported,
             "spans": {k: _span(v) for k, v in c.spans.items()},
+            "reviewed": list(c.reviewed),
         },
     }
 
@@ -104,12 +108,15 @@ def restore(path: str, value: dict[str, Any]) -> tuple[CheckIn | None, list[Diag
         span=Span(path, 1, 1),
         spans={k: _unspan(path, v) for k, v in raw["spans"].items()},
         imported=raw.get("imported", ""),
+        reviewed=tuple(raw.get("reviewed", ())),
     )
     return checkin, diagnostics
 
 
 def plan_key(path: str, data: bytes) -> str:
-    return hashlib.sha256(b"\0".join((b"plan", path.encode("utf-8"), data))).hexdigest()
+    return hashlib.sha256(
+        b"\0".join((b"plan", path.encode("utf-8"), current().value.encode("ascii"), data))
+    ).hexdigest()
 
 
 def _date(value: dt.date | None) -> str | None:
@@ -157,6 +164,11 @@ def dump_plan(plan: Plan | None, diagnostics: list[Diagnostic]) -> dict[str, Any
             ],
             "milestones": [[m.id, m.title, m.due.isoformat(), list(m.covers), _span(m.span)] for m in plan.milestones],
             "spans": {k: _span(v) for k, v in plan.spans.items()},
+            "review_intervals": list(plan.review_intervals),
+            "backfill_grace_hours": plan.backfill_grace_hours,
+            "reminder_hour": plan.reminder_hour,
+            "checkin_users": list(plan.checkin_users),
+            "pages_url": plan.pages_url,
         },
     }
 
@@ -207,6 +219,11 @@ def restore_plan(path: str, value: dict[str, Any]) -> tuple[Plan | None, list[Di
         ),
         path=path,
         spans={k: _unspan(path, v) for k, v in raw["spans"].items()},
+        review_intervals=tuple(raw["review_intervals"]),
+        backfill_grace_hours=raw["backfill_grace_hours"],
+        reminder_hour=raw["reminder_hour"],
+        checkin_users=tuple(raw["checkin_users"]),
+        pages_url=raw["pages_url"],
     )
     return plan, diagnostics
 

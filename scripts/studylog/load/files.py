@@ -13,14 +13,16 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from studylog import safepath
 from studylog.diagnostics import Diagnostic, Severity, Span
 from studylog.errors import UnsafePath
+from studylog.i18n import t
 from studylog.layout import CHECKIN_DIR
 from studylog.load.nodes import NodeReader, did_you_mean, is_null, parse_date
+from studylog.load.slips import explain_root_text
 from studylog.load.yamlsrc import read_document
 from studylog.model import (
     WEEKDAYS,
@@ -57,6 +59,11 @@ PLAN_KEYS = frozenset(
         "rest_days",
         "phases",
         "milestones",
+        "review_intervals",
+        "backfill_grace_hours",
+        "reminder_hour",
+        "checkin_users",
+        "pages_url",
     }
 )
 PHASE_KEYS = frozenset({"id", "title", "goal", "weight", "weeks"})
@@ -79,6 +86,7 @@ CHECKIN_KEYS = frozenset(
         "resources",
         "notes",
         "imported",
+        "reviewed",
     }
 )
 WORKED_ON_KEYS = frozenset({"id", "status"})
@@ -87,7 +95,7 @@ LINK_KEYS = frozenset({"url", "title"})
 
 MAX_PLAN_BYTES = 2 * 1024 * 1024
 MAX_CHECKIN_BYTES = 256 * 1024
-STATUS_CHOICES = "done, in-progress, not-done (or ✅ 🔄 ❌, 完成 / 进行中 / 未完成)"
+STATUS_CHOICES = "done, in-progress, not-done, ✅ 🔄 ❌, 完成 / 进行中 / 未完成"
 
 _WEEKDAY_NAMES = (
     {name: i for i, name in enumerate(WEEKDAYS)}
@@ -96,6 +104,7 @@ _WEEKDAY_NAMES = (
     | {f"星期{c}": i for i, c in enumerate("一二三四五六日")}
     | {"周天": 6, "星期天": 6}
 )
+_MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]*)\)")
 _FILE_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
@@ -138,8 +147,8 @@ class _PlanReader(NodeReader):
             self.error(
                 node,
                 "invalid-weight",
-                f"weight {value:g} is negative",
-                "weights are relative shares: 0 or more (0: counts for nothing)",
+                t("negative-weight", value=f"{value:g}"),
+                t("hint.weight"),
             )
             return None
         return value
@@ -149,7 +158,7 @@ class _PlanReader(NodeReader):
     ) -> yaml.Node | None:
         if key in fields and not is_null(fields[key][1]):
             return fields[key][1]
-        self.error(fields[key][0] if key in fields else owner, "missing-key", f"`{what}` needs `{key}`")
+        self.error(fields[key][0] if key in fields else owner, "missing-key", t("missing-key", what=what, key=key))
         return None
 
     def title(self, fields: dict[str, tuple[yaml.Node, yaml.Node]], what: str, owner: yaml.Node) -> str:
@@ -173,7 +182,7 @@ class _PlanReader(NodeReader):
             return []
         entries = self.sequence(node, f"{what}.{key}") or []
         if not entries and not is_null(node) and isinstance(node, yaml.SequenceNode):
-            self.error(node, "empty-list", f"`{what}.{key}` is empty")
+            self.error(node, "empty-list", t("empty-list", what=f"{what}.{key}"))
         return entries
 
     def task(self, node: yaml.Node) -> Task | None:
@@ -198,17 +207,15 @@ class _PlanReader(NodeReader):
         weight = self.weight(fields, "item")
         start, days = week_start, 7  # an undated item (a lecture) spans its week
         if "day" in fields and "date" in fields:
-            self.error(
-                fields["date"][0], "conflicting-keys", "an item has either `day` (day of its week) or `date`, not both"
-            )
+            self.error(fields["date"][0], "conflicting-keys", t("day-and-date"), t("hint.day-and-date"))
         elif "day" in fields:
-            day = self.number(fields["day"][1], "item.day", hint="the day of the week, 1 to 7")
+            day = self.number(fields["day"][1], "item.day", hint=t("hint.day"))
             if day is not None and (day != int(day) or not 1 <= day <= 7):
                 self.error(
                     fields["day"][1],
                     "invalid-day",
-                    f"`day: {day:g}` is not a day of the week",
-                    "`day` counts from 1 (the week's first day) to 7; use `date` for others",
+                    t("invalid-day", value=f"{day:g}"),
+                    t("hint.invalid-day"),
                 )
             elif day is not None:
                 start, days = week_start + dt.timedelta(days=int(day) - 1), 1
@@ -222,8 +229,8 @@ class _PlanReader(NodeReader):
                 self.error(
                     fields["days"][1],
                     "invalid-days",
-                    f"`days: {length:g}` is not a number of days",
-                    "a whole number from 1: how many days the item takes",
+                    t("days-too-long" if length > 366 else "invalid-days", value=f"{length:g}"),
+                    t("hint.days-too-long" if length > 366 else "hint.invalid-days"),
                 )
             elif length is not None:
                 days = int(length)
@@ -292,8 +299,8 @@ class _PlanReader(NodeReader):
             self.error(
                 fields["covers"][1] if "covers" in fields else node,
                 "milestone-empty",
-                f"milestone `{ident}` covers nothing",
-                "list the ids of the phases, weeks, items or tasks it needs: `covers: [p1]`",
+                t("milestone-empty", id=ident),
+                t("hint.milestone-empty"),
             )
         if ident is None:
             return None
@@ -323,10 +330,24 @@ class _PlanReader(NodeReader):
                 self.error(
                     entry,
                     "invalid-rest-day",
-                    f"`{text}` in `rest_days` is neither a weekday nor a date",
-                    did_you_mean(name, list(_WEEKDAY_NAMES)) or "use mon … sun, 周一 … 周日, or YYYY-MM-DD",
+                    t("invalid-rest-day", value=text),
+                    did_you_mean(name, list(_WEEKDAY_NAMES)) or t("hint.rest-day"),
                 )
         return frozenset(weekdays), frozenset(dates)
+
+
+_LOCALE_LINE = re.compile(r"^locale:[ \t]*[\"']?([A-Za-z_-]+)", re.MULTILINE)
+
+
+def declared_locale(root: Path) -> str | None:
+    """The `locale:` plan.yaml declares, read without parsing the plan: it picks the language of
+    every message, the plan's own diagnostics included, so it is needed before the plan is read."""
+    try:
+        head = (root / "plan.yaml").read_bytes()[:65536].decode("utf-8", errors="replace")
+    except OSError:
+        return None
+    match = _LOCALE_LINE.search(head)
+    return match[1] if match else None
 
 
 def _timezone(reader: NodeReader, node: yaml.Node) -> str:
@@ -339,8 +360,8 @@ def _timezone(reader: NodeReader, node: yaml.Node) -> str:
         reader.error(
             node,
             "unknown-timezone",
-            f"`{name}` is not an IANA timezone",
-            did_you_mean(name, available_timezones()) or "e.g. Asia/Shanghai, Europe/Berlin, UTC",
+            t("unknown-timezone", value=name),
+            did_you_mean(name, available_timezones()) or t("hint.timezone"),
         )
         return "UTC"
     return name
@@ -352,13 +373,11 @@ def parse_plan(path: str, data: bytes) -> tuple[Plan | None, list[Diagnostic]]:
         return None, problems
     reader = _PlanReader(path)
     if doc.root is None or is_null(doc.root):
-        reader.error(
-            Span(path, 1, 1), "empty-file", "plan.yaml is empty", "run `studylog init` to start from a template"
-        )
+        reader.error(Span(path, 1, 1), "empty-file", t("empty-plan"), t("hint.empty-plan"))
         return None, reader.diagnostics
     fields = reader.mapping(doc.root, "plan", PLAN_KEYS)
     if fields is None:
-        return None, reader.diagnostics
+        return None, _explain_root(path, data, doc.root, reader.diagnostics)
     start_node = reader.required(fields, "start", "plan", doc.root)
     start = reader.date(start_node, "start") if start_node is not None else None
     if start is None:
@@ -372,7 +391,10 @@ def parse_plan(path: str, data: bytes) -> tuple[Plan | None, list[Diagnostic]]:
         hours = reader.number(fields["hours_per_day"][1], "hours_per_day")
         if hours is not None and not 0 < hours <= 24:
             reader.error(
-                fields["hours_per_day"][1], "hours-out-of-range", f"`hours_per_day: {hours:g}` is not between 0 and 24"
+                fields["hours_per_day"][1],
+                "hours-out-of-range",
+                t("hours-per-day-range", value=f"{hours:g}"),
+                t("hint.hours-per-day-range"),
             )
             hours = None
     rest = reader.rest_days(fields["rest_days"][1]) if "rest_days" in fields else (frozenset(), frozenset())
@@ -380,6 +402,7 @@ def parse_plan(path: str, data: bytes) -> tuple[Plan | None, list[Diagnostic]]:
         p for p in (reader.phase(n) for n in reader.children(fields, "phases", "plan", doc.root)) if p is not None
     )
     milestones = reader.each(fields, "milestones", "milestones", reader.milestone)
+    settings = _settings(reader, fields)
     plan = Plan(
         title=reader.title(fields, "plan", doc.root),
         learner=reader.optional_text(fields, "learner", "plan"),
@@ -393,9 +416,57 @@ def parse_plan(path: str, data: bytes) -> tuple[Plan | None, list[Diagnostic]]:
         milestones=milestones,
         path=path,
         spans={key: reader.span(value) for key, (_, value) in fields.items()},
+        **settings,
     )
     plan = _resolve_due(plan)
     return plan, reader.diagnostics + check_plan(plan)
+
+
+def _settings(reader: NodeReader, fields: dict[str, tuple[yaml.Node, yaml.Node]]) -> dict[str, Any]:
+    """The optional settings of review, back-fill, calendar, issue check-ins and Pages."""
+    found: dict[str, Any] = {}
+    if "review_intervals" in fields:
+        node = fields["review_intervals"][1]
+        days = [reader.number(n, "review_intervals") for n in reader.sequence(node, "review_intervals") or []]
+        if any(d is None for d in days):
+            pass  # already reported
+        elif not days or any(d != int(d) or not 1 <= d <= 366 for d in days if d is not None):
+            reader.error(
+                node,
+                "invalid-setting",
+                "`review_intervals` must list whole numbers of days from 1 to 366",
+                "e.g. `review_intervals: [1, 3, 7, 14, 30]`",
+            )
+        else:
+            found["review_intervals"] = tuple(int(d) for d in days if d is not None)
+    if "backfill_grace_hours" in fields:
+        node = fields["backfill_grace_hours"][1]
+        grace = reader.number(node, "backfill_grace_hours")
+        if grace is not None and not 0 <= grace <= 72:
+            reader.error(node, "invalid-setting", f"`backfill_grace_hours: {grace:g}` is not between 0 and 72")
+        elif grace is not None:
+            found["backfill_grace_hours"] = grace
+    if "reminder_hour" in fields and not is_null(fields["reminder_hour"][1]):
+        node = fields["reminder_hour"][1]
+        hour = reader.number(node, "reminder_hour", hint="the local hour of the reminder, 0 to 23")
+        if hour is not None and (hour != int(hour) or not 0 <= hour <= 23):
+            reader.error(node, "invalid-setting", f"`reminder_hour: {hour:g}` is not an hour from 0 to 23")
+        elif hour is not None:
+            found["reminder_hour"] = int(hour)
+    if "checkin_users" in fields:
+        users = reader.strings(fields["checkin_users"][1], "checkin_users") or ()
+        found["checkin_users"] = tuple(u.strip().lstrip("@") for u in users if u.strip())
+    if "pages_url" in fields:
+        node = fields["pages_url"][1]
+        url = (reader.text(node, "pages_url") or "").strip()
+        if url and not url.startswith("https://"):
+            reader.error(
+                node, "invalid-setting", f"`pages_url: {url}` is not an https:// address",
+                "e.g. https://LEARNER.github.io/REPOSITORY/",
+            )  # fmt: skip
+        elif url:
+            found["pages_url"] = url if url.endswith("/") else url + "/"
+    return found
 
 
 def _resolve_due(plan: Plan) -> Plan:
@@ -436,8 +507,8 @@ def check_plan(plan: Plan) -> list[Diagnostic]:
                 Diagnostic.at(
                     span,
                     "duplicate-id",
-                    f"id `{ident}` is already used at line {seen[ident].line}",
-                    "every phase, week, item, task and milestone needs its own id",
+                    t("duplicate-id", id=ident, line=seen[ident].line),
+                    t("hint.duplicate-id"),
                 )
             )
         else:
@@ -450,9 +521,14 @@ def check_plan(plan: Plan) -> list[Diagnostic]:
                 Diagnostic.at(
                     week.span,
                     "out-of-order",
-                    f"week `{week.id}` starts {week.start}, before the week above it "
-                    f"(`{previous_week.id}`, {previous_week.start})",
-                    "list weeks in the order you study them",
+                    t(
+                        "week-out-of-order",
+                        id=week.id,
+                        start=week.start,
+                        previous=previous_week.id,
+                        previous_start=previous_week.start,
+                    ),
+                    t("hint.week-out-of-order"),
                 )
             )
         previous_week = week
@@ -462,9 +538,14 @@ def check_plan(plan: Plan) -> list[Diagnostic]:
                     Diagnostic.at(
                         item.span,
                         "out-of-order",
-                        f"item `{item.id}` is planned for {item.start}, before the item "
-                        f"above it (`{previous_item.id}`, {previous_item.start})",
-                        "list items in the order you study them",
+                        t(
+                            "item-out-of-order",
+                            id=item.id,
+                            start=item.start,
+                            previous=previous_item.id,
+                            previous_start=previous_item.start,
+                        ),
+                        t("hint.item-out-of-order"),
                     )
                 )
             previous_item = item
@@ -476,7 +557,7 @@ def check_plan(plan: Plan) -> list[Diagnostic]:
                     Diagnostic.at(
                         milestone.span,
                         "unknown-id",
-                        f"milestone `{milestone.id}` covers `{ident}`, which the plan does not have",
+                        t("milestone-unknown-cover", id=milestone.id, cover=ident),
                         did_you_mean(ident, known),
                     )
                 )
@@ -502,7 +583,7 @@ class _CheckinReader(NodeReader):
             if fields is None:
                 return None
             if "id" not in fields:
-                self.error(node, "missing-key", "an entry of `items` needs `id`")
+                self.error(node, "missing-key", t("item-entry-needs-id"))
                 return None
             ident = self.identifier(fields["id"][1], "items[].id")
             status = default
@@ -526,8 +607,8 @@ class _CheckinReader(NodeReader):
                 self.error(
                     node,
                     "missing-key",
-                    "a problem entry needs `problem` (what went wrong)",
-                    "write `- problem: …` then `solution: …` (leave the solution out while it is open)",
+                    t("problem-needs-problem"),
+                    t("hint.problem-needs-problem"),
                 )
             return None
         return Problem(problem.strip(), solution.strip(), self.span(node))
@@ -538,13 +619,29 @@ class _CheckinReader(NodeReader):
             if fields is None:
                 return None
             if "url" not in fields:
-                self.error(node, "missing-key", "a link entry needs `url`")
+                self.error(node, "missing-key", t("link-needs-url"), t("hint.link-form"))
                 return None
             target = self.text(fields["url"][1], "links[].url")
             title = self.text(fields["title"][1], "links[].title") or "" if "title" in fields else ""
             return Link(target.strip(), title, self.span(fields["url"][1])) if target else None
         target = self.text(node, "links[]")
+        markdown = _MARKDOWN_LINK.fullmatch(target.strip()) if target else None
+        if markdown is not None:
+            title = f", title: {markdown[1]}" if markdown[1] else ""
+            self.error(
+                node, "wrong-type", t("markdown-link"), t("hint.rewrite-line", line=f"- {{url: {markdown[2]}{title}}}")
+            )
+            return None
         return Link(target.strip(), "", self.span(node)) if target and target.strip() else None
+
+
+def _explain_root(path: str, data: bytes, root: yaml.Node, found: list[Diagnostic]) -> list[Diagnostic]:
+    """A file YAML read as one text: most often a full-width `：` kept its lines from being keys."""
+    if isinstance(root, yaml.ScalarNode):
+        slip = explain_root_text(path, data.decode("utf-8-sig", errors="replace").replace("\r\n", "\n"))
+        if slip is not None:
+            return [slip]
+    return found
 
 
 def _local_date(value: dt.date | dt.datetime, timezone: str) -> dt.date:
@@ -581,13 +678,13 @@ def read_checkin(path: str, data: bytes, timezone: str) -> tuple[CheckIn | None,
         reader.error(
             Span(path, 1, 1),
             "empty-checkin",
-            "this check-in is empty",
-            "a check-in needs at least `date:`, `status:` and `hours:`; `studylog new` writes one",
+            t("empty-checkin"),
+            t("hint.empty-checkin"),
         )
         return None, reader.diagnostics
     fields = reader.mapping(doc.root, "check-in", CHECKIN_KEYS)
     if fields is None:
-        return None, reader.diagnostics
+        return None, _explain_root(path, data, doc.root, reader.diagnostics)
     date_value = None
     if "date" in fields:
         date_value = reader.date_or_datetime(fields["date"][1], "date")
@@ -595,8 +692,8 @@ def read_checkin(path: str, data: bytes, timezone: str) -> tuple[CheckIn | None,
         reader.error(
             Span(path, 1, 1),
             "missing-key",
-            "this check-in has no `date`",
-            "add a line `date: YYYY-MM-DD` with the day you studied",
+            t("checkin-no-date"),
+            t("hint.checkin-no-date"),
         )
     status = None
     if "status" in fields:
@@ -605,14 +702,16 @@ def read_checkin(path: str, data: bytes, timezone: str) -> tuple[CheckIn | None,
         reader.error(
             Span(path, 1, 1),
             "missing-key",
-            "this check-in has no `status`",
-            "add a line `status: done` (or in-progress, not-done, ✅ 🔄 ❌, 完成 / 进行中 / 未完成)",
+            t("checkin-no-status"),
+            t("hint.checkin-no-status"),
         )
     hours = None
     if "hours" in fields and not is_null(fields["hours"][1]):
-        hours = reader.number(fields["hours"][1], "hours", hint="hours is a number, e.g. 2 or 1.5")
+        hours = reader.number(fields["hours"][1], "hours", hint=t("hint.hours"))
         if hours is not None and not 0 <= hours <= 24:
-            reader.error(fields["hours"][1], "hours-out-of-range", f"`hours: {hours:g}` is not between 0 and 24")
+            reader.error(
+                fields["hours"][1], "hours-out-of-range", t("hours-range", value=f"{hours:g}"), t("hint.hours-range")
+            )
             hours = None
     if date_value is None or status is None:
         return None, reader.diagnostics
@@ -640,6 +739,7 @@ def read_checkin(path: str, data: bytes, timezone: str) -> tuple[CheckIn | None,
         span=Span(path, 1, 1),
         spans={key: reader.span(value) for key, (_, value) in fields.items()},
         imported=(reader.text(fields["imported"][1], "imported") or "") if "imported" in fields else "",
+        reviewed=tuple(r.strip() for r in listed("reviewed") if r.strip()),
     )
     return checkin, reader.diagnostics
 
@@ -653,13 +753,17 @@ def _check_checkin(checkin: CheckIn, context: CheckinContext) -> list[Diagnostic
             named = dt.date(int(match[1]), int(match[2]), int(match[3]))
         except ValueError:
             named = None
+        if named is None:
+            message = t("file-name-not-a-date", name=match[0], date=checkin.date)
+        else:
+            message = t("date-mismatch", name=match[0], date=checkin.date)
         if named != checkin.date:
             problems.append(
                 Diagnostic.at(
                     checkin.spans["date"],
                     "date-mismatch",
-                    f"the file is named for {match[0]} but says `date: {checkin.date}`",
-                    "rename the file or correct the date, so each day has one file",
+                    message,
+                    t("hint.date-mismatch", date=checkin.date),
                 )
             )
     plan = context.plan
@@ -670,15 +774,17 @@ def _check_checkin(checkin: CheckIn, context: CheckinContext) -> list[Diagnostic
         kind = kinds.get(worked.id)
         if kind is None:
             hint = did_you_mean(worked.id, [i for i, k in kinds.items() if k in ("item", "task")])
+            if "，" in worked.id:
+                hint = t("hint.full-width-comma", fixed=worked.id.replace("，", ", "))
             titled = [item.id for item in plan.items if worked.id.casefold() in item.title.casefold()]
             if not hint and titled:
-                hint = f"name items by id: `{worked.id}` is in the title of " + ", ".join(f"`{i}`" for i in titled[:3])
+                hint = t("hint.id-in-title", value=worked.id, ids=", ".join(f"`{i}`" for i in titled[:3]))
             problems.append(
                 Diagnostic.at(
                     worked.span,
                     "unknown-id",
-                    f"`{worked.id}` is not an item or task in {plan.path}",
-                    hint or "check-ins name the ids of items or tasks from the plan",
+                    t("unknown-item", value=worked.id, plan=plan.path),
+                    hint or t("hint.unknown-item"),
                 )
             )
         elif kind in ("phase", "week"):
@@ -686,8 +792,8 @@ def _check_checkin(checkin: CheckIn, context: CheckinContext) -> list[Diagnostic
                 Diagnostic.at(
                     worked.span,
                     "unknown-id",
-                    f"`{worked.id}` is a {kind}; a check-in names items or tasks",
-                    "list the items of that " + kind + " you worked on",
+                    t(f"item-is-{kind}", value=worked.id),
+                    t(f"hint.item-is-{kind}"),
                 )
             )
     if checkin.date < plan.start:
@@ -695,15 +801,16 @@ def _check_checkin(checkin: CheckIn, context: CheckinContext) -> list[Diagnostic
             Diagnostic.at(
                 checkin.spans["date"],
                 "before-plan-start",
-                f"`date: {checkin.date}` is before the plan starts ({plan.start})",
-                "check the year and month",
+                t("before-plan-start", date=checkin.date, start=plan.start),
+                t("hint.before-plan-start"),
                 severity=Severity.WARNING,
             )
         )
     return problems
 
 
-_PATH_HINT = "keep check-ins and plan.yaml as plain files inside the repository"
+def _path_hint() -> str:
+    return t("hint.unsafe-path")
 
 
 def _printable(name: str) -> str:
@@ -731,9 +838,8 @@ def checkin_paths(root: Path, problems: list[Diagnostic] | None = None) -> list[
                     Diagnostic.at(
                         Span(_printable(rel)),
                         "unsafe-path",
-                        f"{_printable(rel)} is a symbolic "
-                        "link to a folder outside the repository; its check-ins are not read",
-                        _PATH_HINT,
+                        t("unsafe-checkin-folder", path=_printable(rel)),
+                        _path_hint(),
                     )
                 )
             dirs[:] = []
@@ -751,8 +857,8 @@ def checkin_paths(root: Path, problems: list[Diagnostic] | None = None) -> list[
                     Diagnostic.at(
                         Span(_printable(path)),
                         "not-utf8",
-                        "this file name is not valid UTF-8, so it cannot be shown on GitHub; it is not read",
-                        "rename the file, e.g. checkins/2026/2026-01-05.yaml",
+                        t("file-name-not-utf8"),
+                        t("hint.file-name-not-utf8"),
                     )
                 )
                 continue
@@ -766,16 +872,20 @@ def read_source(root: Path, rel: str, limit: int) -> tuple[bytes | None, list[Di
     try:
         data, size = safepath.read_bytes(root, rel, limit)
     except UnsafePath as exc:
-        return None, [Diagnostic.at(Span(rel), "unsafe-path", str(exc), _PATH_HINT)]
+        return None, [Diagnostic.at(Span(rel), "unsafe-path", str(exc), _path_hint())]
     except OSError as exc:
-        return None, [Diagnostic.at(Span(rel), "unsafe-path", f"{rel} cannot be read: {exc.strerror}", _PATH_HINT)]
+        return None, [
+            Diagnostic.at(
+                Span(rel), "unsafe-path", t("file-unreadable", path=rel, error=exc.strerror or ""), _path_hint()
+            )
+        ]
     if size > limit or len(data) > limit:
         return None, [
             Diagnostic.at(
                 Span(rel),
                 "file-too-large",
-                f"file is {max(size, len(data)):,} bytes; at most {limit:,} are read",
-                "split it up, or move long notes into a Markdown file and link to it",
+                t("file-too-large", size=f"{max(size, len(data)):,}", limit=f"{limit:,}"),
+                t("hint.file-too-large"),
             )
         ]
     return data, []

@@ -13,6 +13,7 @@ from collections.abc import Callable, Collection
 from typing import TYPE_CHECKING, TypeVar
 
 from studylog.diagnostics import Diagnostic, Severity, Span
+from studylog.i18n import t
 from studylog.load.yamlsrc import BOOL, FLOAT, INT, NULL, STR, TIMESTAMP, span_of
 
 if TYPE_CHECKING:
@@ -26,12 +27,48 @@ MIN_YEAR, MAX_YEAR = 1900, 2999
 
 _DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _KIND_NAMES = {
-    STR: "text",
-    INT: "a whole number",
-    FLOAT: "a number",
-    BOOL: "true/false",
-    NULL: "nothing (null)",
-    TIMESTAMP: "a date",
+    STR: "kind.text",
+    INT: "kind.int",
+    FLOAT: "kind.float",
+    BOOL: "kind.bool",
+    NULL: "kind.null",
+    TIMESTAMP: "kind.date",
+}
+# Keys a learner writes in Chinese → the key the format knows (English near-misses: `did_you_mean`).
+KEY_ALIASES = {
+    "问题": "problem",
+    "遇到的问题": "problem",
+    "解决": "solution",
+    "解决方法": "solution",
+    "解决方案": "solution",
+    "日期": "date",
+    "状态": "status",
+    "完成状态": "status",
+    "时长": "hours",
+    "学习时长": "hours",
+    "小时": "hours",
+    "时间": "hours",
+    "链接": "links",
+    "代码": "links",
+    "笔记": "notes",
+    "备注": "notes",
+    "任务": "task",
+    "核心任务": "task",
+    "收获": "insights",
+    "心得": "insights",
+    "下一步": "next",
+    "明日计划": "next",
+    "计划": "next",
+    "资源": "resources",
+    "资料": "resources",
+    "完成": "done",
+    "已完成": "done",
+    "项目": "items",
+    "学习项": "items",
+    "标题": "title",
+    "网址": "url",
+    "地址": "url",
+    "编号": "id",
 }
 
 
@@ -48,15 +85,28 @@ def did_you_mean(word: str, choices: Collection[str]) -> str:
     matches = closest(word, choices)
     if not matches:
         return ""
-    return "did you mean " + " or ".join(f"`{m}`" for m in matches) + "?"
+    return t("hint.did-you-mean", choices=t("word.or").join(f"`{m}`" for m in matches))
+
+
+def key_hint(key: str, allowed: Collection[str]) -> str:
+    """The fix for an unknown key: a Chinese or near-miss name → the key, else the closest keys."""
+    if any(char in key for char in "：\u3000，“”"):
+        fixed = key.replace("\u3000", "  ").replace("：", ": ").replace("，", ", ")
+        return t("hint.full-width-key", fixed=fixed.strip())
+    alias = KEY_ALIASES.get(key.strip().casefold())
+    if alias in allowed:
+        return t("hint.key-alias", key=key, alias=alias)
+    if alias is not None and f"{alias}s" in allowed:  # `问题:` at the top is the list `problems:`
+        return t("hint.key-alias-list", key=key, alias=f"{alias}s", entry=alias)
+    return did_you_mean(key, allowed) or t("hint.known-keys", keys=", ".join(sorted(allowed)))
 
 
 def describe(node: yaml.Node) -> str:
     if isinstance(node, yaml.MappingNode):
-        return "a mapping (`key: value` lines)"
+        return t("kind.mapping")
     if isinstance(node, yaml.SequenceNode):
-        return "a list"
-    return _KIND_NAMES.get(node.tag, "a value")
+        return t("kind.list")
+    return t(_KIND_NAMES.get(node.tag, "kind.value"))
 
 
 class NodeReader:
@@ -79,7 +129,7 @@ class NodeReader:
         self.diagnostics.append(Diagnostic.at(span, code, message, hint, Severity.WARNING))
 
     def wrong_type(self, node: yaml.Node, what: str, expected: str, hint: str = "") -> None:
-        self.error(node, "wrong-type", f"`{what}` should be {expected}, not {describe(node)}", hint)
+        self.error(node, "wrong-type", t("wrong-type", what=what, expected=expected, actual=describe(node)), hint)
 
     # -- structure -------------------------------------------------------------------------
     def mapping(
@@ -87,29 +137,28 @@ class NodeReader:
     ) -> dict[str, tuple[yaml.Node, yaml.Node]] | None:
         """Keys to (key node, value node); duplicate and unknown keys are reported and skipped."""
         if not isinstance(node, yaml.MappingNode):
-            self.wrong_type(node, what, "a mapping (`key: value` lines)")
+            self.wrong_type(node, what, t("kind.mapping"))
             return None
         result: dict[str, tuple[yaml.Node, yaml.Node]] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == NULL:
-                self.error(key_node, "wrong-type", f"a key in `{what}` must be a word")
+                self.error(key_node, "wrong-type", t("key-not-word", what=what))
                 continue
             key = key_node.value
             if key == "<<":
-                self.error(key_node, "unknown-key", "merge keys (`<<`) are not supported", "write the keys out")
+                self.error(key_node, "unknown-key", t("merge-key"), t("hint.merge-key"))
                 continue
             if key in result:
                 first = self.span(result[key][0])
                 self.error(
                     key_node,
                     "duplicate-key",
-                    f"`{key}` appears twice in `{what}` (first at line {first.line})",
-                    "YAML keeps only the last one; merge the two into one",
+                    t("duplicate-key", key=key, what=what, line=first.line),
+                    t("hint.duplicate-key"),
                 )
                 continue
             if key not in allowed:
-                hint = did_you_mean(key, allowed) or "known keys: " + ", ".join(sorted(allowed))
-                self.error(key_node, "unknown-key", f"unknown key `{key}` in `{what}`", hint)
+                self.error(key_node, "unknown-key", t("unknown-key", key=key, what=what), key_hint(key, allowed))
                 continue
             result[key] = (key_node, value_node)
         return result
@@ -122,7 +171,7 @@ class NodeReader:
             return [node]
         if is_null(node):
             return []
-        self.wrong_type(node, what, "a list (lines starting with `- `)")
+        self.wrong_type(node, what, t("kind.list-lines"))
         return None
 
     def each(
@@ -144,23 +193,18 @@ class NodeReader:
         self.error(
             node,
             "yaml-syntax",
-            f"`{what}` holds the control character U+{ord(bad.group()):04X}, which is not allowed in text",
-            "delete it (it often comes along when text is pasted from a terminal)",
+            t("text-control-character", what=what, code=f"U+{ord(bad.group()):04X}"),
+            t("hint.text-control-character"),
         )
         return None
 
     def text(self, node: yaml.Node, what: str) -> str | None:
         """A string. Words YAML 1.1 turns into something else (`no`, `on`, `1:30`, dates) must be quoted."""
         if isinstance(node, yaml.MappingNode) and len(node.value) == 1:
-            self.wrong_type(
-                node,
-                what,
-                "text",
-                "a `: ` (colon and space) inside text starts a new key; put the whole text in quotes",
-            )
+            self.wrong_type(node, what, t("kind.text"), t("hint.colon-in-text"))
             return None
         if not isinstance(node, yaml.ScalarNode):
-            self.wrong_type(node, what, "text")
+            self.wrong_type(node, what, t("kind.text"))
             return None
         if node.tag == STR or node.style in ("'", '"', "|", ">"):
             return self._printable(node, what, str(node.value))
@@ -169,15 +213,15 @@ class NodeReader:
             self.error(
                 node,
                 "yaml-implicit-type",
-                f"`{what}: {node.value}` is read by YAML as {trap}, not as text",
-                f'put it in quotes: `{what}: "{node.value}"`',
+                t("implicit-type", what=what, value=node.value, trap=trap),
+                t("hint.quote-it", what=what, value=node.value),
             )
             return None
         if node.tag in (INT, FLOAT):  # a plain number as text loses nothing: keep what was typed
             return str(node.value)
         if node.tag == NULL:
             return ""
-        self.wrong_type(node, what, "text")
+        self.wrong_type(node, what, t("kind.text"))
         return None
 
     def number(self, node: yaml.Node, what: str, *, hint: str = "") -> float | None:
@@ -186,9 +230,8 @@ class NodeReader:
                 self.error(
                     node,
                     "yaml-implicit-type",
-                    f"`{what}: {node.value}` is read by YAML 1.1 as a base-60 number "
-                    f"({sexagesimal(node.value):g}), which is surely not what you meant",
-                    hint or "write a decimal number, e.g. 1.5",
+                    t("sexagesimal", what=what, value=node.value, number=f"{sexagesimal(node.value):g}"),
+                    hint or t("hint.decimal"),
                 )
                 return None
             try:
@@ -201,13 +244,17 @@ class NodeReader:
                 or "x" in node.value
                 or "o" in node.value.lower()
             ):
-                self.wrong_type(node, what, "a plain decimal number", hint)
+                self.error(node, "wrong-type", t("not-a-plain-number", what=what, value=node.value), hint)
                 return None
             return value
         if isinstance(node, yaml.ScalarNode) and node.tag == STR and _is_number(node.value):
-            self.wrong_type(node, what, "a number", f"remove the quotes: `{what}: {node.value}`")
+            self.wrong_type(node, what, t("kind.float"), t("hint.unquote", what=what, value=node.value))
             return None
-        self.wrong_type(node, what, "a number", hint)
+        amount = hours_in(str(node.value)) if isinstance(node, yaml.ScalarNode) else None
+        if amount is not None:
+            self.wrong_type(node, what, t("kind.float"), t("hint.hours-unit", what=what, value=f"{amount:g}"))
+            return None
+        self.wrong_type(node, what, t("kind.float"), hint)
         return None
 
     def date(self, node: yaml.Node, what: str) -> dt.date | None:
@@ -241,34 +288,42 @@ class NodeReader:
         self.error(
             node,
             "invalid-date",
-            f"`{what}: {value}` is outside the years studylog works with ({MIN_YEAR}–{MAX_YEAR})",
-            "check the year",
+            t("date-out-of-range", what=what, value=value, first=MIN_YEAR, last=MAX_YEAR),
+            t("hint.date-out-of-range"),
         )
         return None
 
     def _date_text(self, node: yaml.Node, what: str) -> str | None:
         if isinstance(node, yaml.ScalarNode) and node.tag in (STR, TIMESTAMP):
             return str(node.value).strip()
-        self.wrong_type(node, what, "a date like 2026-01-05")
+        self.wrong_type(node, what, t("kind.date-example"))
         return None
 
     def invalid_date(self, node: yaml.Node, what: str, value: str) -> None:
-        hint = "write the date as YYYY-MM-DD, e.g. 2026-01-05"
+        hint = t("hint.date-format")
         if "X" in value.upper() and _DATE.fullmatch(value.upper().replace("X", "1")):
-            hint = "replace the `XX` placeholder with the real day"
-        self.error(node, "invalid-date", f"`{what}: {value}` is not a valid date", hint)
+            hint = t("hint.date-placeholder")
+        else:
+            written = other_date(value)
+            if written is not None:
+                hint = t("hint.date-rewrite", what=what, date=written.isoformat())
+            elif (match := _DATE.fullmatch(value)) is not None:
+                hint = t("hint.date-no-such-day", year=match[1], month=int(match[2]), day=int(match[3]))
+        self.error(node, "invalid-date", t("invalid-date", what=what, value=value), hint)
 
     def choice(self, node: yaml.Node, what: str, parse: Callable[[str], T | None], choices: str) -> T | None:
         if not isinstance(node, yaml.ScalarNode) or is_null(node):
-            self.wrong_type(node, what, f"one of {choices}")
+            self.wrong_type(node, what, t("one-of", choices=choices))
             return None
         value = parse(str(node.value))
         if value is None:
             self.error(
                 node,
                 f"invalid-{what.rsplit('.', 1)[-1].replace('_', '-')}",
-                f"`{what}: {node.value}` is not one of {choices}",
-                f'quote it if YAML changed it: `{what}: "{node.value}"`' if node.tag == BOOL else "",
+                t("not-one-of", what=what, value=node.value, choices=choices),
+                t("hint.quote-bool", what=what, value=node.value)
+                if node.tag == BOOL
+                else choice_hint(what, node.value),
             )
         return value
 
@@ -280,8 +335,8 @@ class NodeReader:
             self.error(
                 node,
                 "invalid-id",
-                f"`{value}` is not a usable id",
-                "ids are letters, digits, `-`, `_` and `.`, with no spaces, e.g. `w1d3` or `l01-tokenization`",
+                t("invalid-id", value=value),
+                t("hint.full-width-comma", fixed=value.replace("，", ", ")) if "，" in value else t("hint.invalid-id"),
             )
             return None
         return value
@@ -313,11 +368,11 @@ def implicit_trap(node: yaml.ScalarNode) -> str:
     if not is_plain(node):
         return ""
     if node.tag == BOOL:
-        return f"the boolean {'true' if node.value.lower() in ('yes', 'y', 'on', 'true') else 'false'}"
+        return t("trap.bool", value="true" if node.value.lower() in ("yes", "y", "on", "true") else "false")
     if node.tag == TIMESTAMP:
-        return "a date"
+        return t("kind.date")
     if node.tag in (INT, FLOAT) and ":" in node.value:
-        return f"the base-60 number {sexagesimal(node.value):g}"
+        return t("trap.base60", number=f"{sexagesimal(node.value):g}")
     return ""
 
 
@@ -348,3 +403,56 @@ def _is_number(value: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+# `2h`, `1h30m`, `2小时`, `90min`, `1.5 小时`, `半小时`: an amount of time written with its unit.
+_DURATION = re.compile(
+    r"\s*(?:(?P<h>\d+(?:\.\d+)?)\s*(?:h|hr|hrs|hour|hours|小时|个小时|钟头|个钟头|时)\s*)?"
+    r"(?:(?P<half>半)\s*)?"
+    r"(?:(?P<m>\d+(?:\.\d+)?)\s*(?:m|min|mins|minute|minutes|分钟|分)\s*)?",
+    re.IGNORECASE,
+)
+
+
+def hours_in(value: str) -> float | None:
+    """The number of hours a text with units means (`1h30m` → 1.5, `90min` → 1.5), or None."""
+    text = value.strip()
+    if text in ("半小时", "半个小时"):
+        return 0.5
+    match = _DURATION.fullmatch(text)
+    if not match or not (match["h"] or match["m"]):
+        return None
+    hours = float(match["h"] or 0) + (0.5 if match["half"] else 0) + float(match["m"] or 0) / 60
+    return round(hours, 2)
+
+
+_OTHER_DATE = re.compile(r"(\d{4})\s*[/.年]\s*(\d{1,2})\s*[/.月]\s*(\d{1,2})\s*日?")
+
+
+def other_date(value: str) -> dt.date | None:
+    """A date in a form learners write (`2026/11/16`, `2026.11.16`, `2026年11月16日`), or None."""
+    match = _OTHER_DATE.fullmatch(value.strip())
+    if not match:
+        return None
+    try:
+        return dt.date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return None
+
+
+_STATUS_WORDS = {
+    "done": ("完成了", "已完成", "做完了", "搞定", "搞定了", "finished", "complete", "completed", "ok", "yes"),
+    "in-progress": ("进行中", "还在做", "未完", "doing", "wip", "ongoing", "in progress", "inprogress", "partial"),
+    "not-done": ("没做", "没完成", "未做", "没有完成", "skipped", "skip", "todo", "not done", "notdone", "undone"),
+}
+
+
+def choice_hint(what: str, value: object) -> str:
+    """For a status written in the learner's own words, the status it means."""
+    if not what.endswith("status"):
+        return ""
+    word = str(value).strip().casefold()
+    for status, words in _STATUS_WORDS.items():
+        if word in words:
+            return t("hint.status-word", what=what, status=status)
+    return ""

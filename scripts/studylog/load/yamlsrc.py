@@ -15,6 +15,8 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from studylog.diagnostics import Diagnostic, Span
+from studylog.i18n import t
+from studylog.load.slips import explain
 
 
 class _LazyModule:
@@ -104,8 +106,8 @@ def decode(path: str, data: bytes, max_bytes: int) -> tuple[str | None, list[Dia
             Diagnostic.at(
                 Span(path),
                 "file-too-large",
-                f"file is {len(data):,} bytes; at most {max_bytes:,} are read",
-                "split it up, or move long notes into a Markdown file and link to it",
+                t("file-too-large", size=f"{len(data):,}", limit=f"{max_bytes:,}"),
+                t("hint.file-too-large"),
             )
         ]
     try:
@@ -115,8 +117,8 @@ def decode(path: str, data: bytes, max_bytes: int) -> tuple[str | None, list[Dia
             Diagnostic.at(
                 _offset_to_span(path, data, exc.start),
                 "not-utf8",
-                f"file is not valid UTF-8 (byte 0x{data[exc.start]:02x})",
-                "save the file as UTF-8 (most editors: File → Save with Encoding → UTF-8)",
+                t("not-utf8", byte=f"0x{data[exc.start]:02x}"),
+                t("hint.not-utf8"),
             )
         ]
     return text.replace("\r\n", "\n"), []
@@ -137,12 +139,12 @@ def compose(path: str, text: str) -> tuple[Document | None, list[Diagnostic]]:
             Diagnostic.at(
                 span,
                 "yaml-syntax",
-                f"control character U+{code:04X} is not allowed in YAML",
-                "delete it; it often comes along when text is pasted from a terminal",
+                t("control-character", code=f"U+{code:04X}"),
+                t("hint.control-character"),
             )
         ]
     except yaml.YAMLError as exc:  # pragma: no cover - every other error PyYAML raises is marked
-        return None, [Diagnostic.at(Span(path), "yaml-syntax", f"YAML error: {exc}")]
+        return None, [Diagnostic.at(Span(path), "yaml-syntax", t("yaml-error", error=exc))]
     finally:
         loader.dispose()
     return Document(path, root), []
@@ -150,21 +152,34 @@ def compose(path: str, text: str) -> tuple[Document | None, list[Diagnostic]]:
 
 def _syntax_error(path: str, text: str, exc: yaml.MarkedYAMLError) -> Diagnostic:
     mark = exc.problem_mark or exc.context_mark
-    span = Span(path, mark.line + 1, mark.column + 1) if mark else Span(path)
-    problem = exc.problem or "invalid YAML"
     lines = text.split("\n")
+    span = Span(path, *_inside(lines, mark.line, mark.column)) if mark else Span(path)
+    problem = exc.problem or t("yaml-invalid")
     at = lines[mark.line][mark.column : mark.column + 1] if mark and mark.line < len(lines) else ""
     hint = ""
     if at == "\t":
-        problem, hint = "a tab character", "YAML does not allow tabs for indentation; use spaces"
+        problem, hint = t("yaml-tab"), t("hint.yaml-tab")
     elif "expected a single document" in str(exc.context):
-        problem, hint = "more than one YAML document (`---`) in one file", "keep one document per file"
+        problem, hint = t("yaml-two-documents"), t("hint.yaml-two-documents")
     elif exc.context and exc.context_mark and mark is not exc.context_mark:
-        started = exc.context_mark.line + 1
-        problem = f"{problem} ({exc.context} that started on line {started})"
+        started = _inside(lines, exc.context_mark.line, exc.context_mark.column)[0]
+        problem = t("yaml-context", problem=problem, context=exc.context, line=started)
         if "quoted scalar" in exc.context:
-            hint = f"the quote opened on line {started} is never closed"
-    return Diagnostic.at(span, "yaml-syntax", f"YAML syntax error: {problem}", hint)
+            problem, hint = t("yaml-unclosed-quote", line=started), t("hint.yaml-unclosed-quote", line=started)
+    # The parser's words name where it got stuck; the learner's slip is often elsewhere, and common.
+    return explain(path, text, Diagnostic.at(span, "yaml-syntax", t("yaml-syntax", problem=problem), hint))
+
+
+def _inside(lines: list[str], line: int, column: int) -> tuple[int, int]:
+    """A 0-based mark as a 1-based line and column inside the text.
+
+    libyaml marks the end of a file without a final newline one line past it ("started on
+    line 2" of a one-line file); the learner's editor has no such line, so point after the last
+    character instead.
+    """
+    if line >= len(lines):
+        return len(lines), len(lines[-1]) + 1
+    return line + 1, column + 1
 
 
 def count_nodes(root: yaml.Node) -> int | None:
@@ -228,8 +243,8 @@ def read_document(path: str, data: bytes, max_bytes: int) -> tuple[Document | No
                 Diagnostic.at(
                     Span(path, mark.line + 1, mark.column + 1),
                     "yaml-too-complex",
-                    f"lists and mappings are nested more than {MAX_DEPTH} levels deep",
-                    "a check-in or plan needs only a few levels; look for unclosed `[` or `{`",
+                    t("yaml-too-deep", depth=MAX_DEPTH),
+                    t("hint.yaml-too-deep", n=MAX_DEPTH),  # formatted, so `{{` is one brace
                 )
             ]
     doc, problems = compose(path, text)
@@ -241,8 +256,8 @@ def read_document(path: str, data: bytes, max_bytes: int) -> tuple[Document | No
             Diagnostic.at(
                 span_of(path, doc.root),
                 "yaml-too-complex",
-                f"anchors and aliases expand to more than {MAX_NODES:,} values (or refer to themselves)",
-                "write the values out instead of using `&anchor` / `*alias`",
+                t("yaml-too-complex", limit=f"{MAX_NODES:,}"),
+                t("hint.yaml-too-complex"),
             )
         ]
     return doc, []

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from studylog.errors import ApiError, ProblemsFound, UsageError
+from studylog.i18n import t
 from studylog.render.summary import COMMENT_MARKER
 
 if TYPE_CHECKING:
@@ -80,20 +81,14 @@ def _explain(exc: Any, doing: str, permission: str) -> ApiError:
     if _rate_limited(exc):
         after = _header(exc, "retry-after")
         return ApiError(
-            f"GitHub's rate limit stopped studylog from trying to {doing} ({status} {detail}); this is not a "
-            f"permission problem: run it again later" + (f" (GitHub asked to wait {after} s)" if after else "")
+            t("api-rate-limited", doing=doing, status=f"{status} {detail}")
+            + (t("api-retry-after", seconds=after) if after else "")
         )
     if status in (401, 403):
-        return ApiError(
-            f"GitHub refused to {doing} ({status} {detail}). Give the job `permissions: {permission}: write`; "
-            "on a pull request from a fork the token is read-only, so studylog writes the job summary instead"
-        )
+        return ApiError(t("api-refused", doing=doing, status=f"{status} {detail}", permission=permission))
     if status == 404:
-        return ApiError(
-            f"GitHub answered 404 when trying to {doing}: check GITHUB_REPOSITORY and that the token can see "
-            "the repository"
-        )
-    return ApiError(f"GitHub failed to {doing}: {status} {detail or exc}")
+        return ApiError(t("api-404", doing=doing))
+    return ApiError(t("api-failed", doing=doing, status=f"{status} {detail or exc}"))
 
 
 class Bot:
@@ -121,9 +116,9 @@ class Bot:
         if dry_run and not token:
             return cls(None, name or "OWNER/REPO", dry_run=True)
         if not name or "/" not in name:
-            raise UsageError("GITHUB_REPOSITORY is not set (OWNER/REPO); GitHub Actions sets it")
+            raise UsageError(t("api-no-repository"))
         if not token:
-            raise UsageError("GITHUB_TOKEN is not set: pass `env: GITHUB_TOKEN: ${{ github.token }}` to the step")
+            raise UsageError(t("api-no-token"))
         from github import Auth, Github
 
         client = Github(
@@ -172,12 +167,10 @@ class Bot:
                     raise _explain(exc, doing, permission) from None
             except (requests.ConnectionError, requests.Timeout) as exc:
                 if attempt == ATTEMPTS:
-                    raise ApiError(
-                        f"could not reach GitHub to {doing} ({type(exc).__name__}); try again later"
-                    ) from None
+                    raise ApiError(t("api-unreachable", doing=doing, error=type(exc).__name__)) from None
                 delay = wait
             except (ValueError, TypeError) as exc:  # a 200 that is not the JSON the API promises (a proxy page)
-                raise ApiError(f"GitHub's answer could not be read when trying to {doing}: {exc}") from None
+                raise ApiError(t("api-unreadable", doing=doing, error=str(exc))) from None
             self.sleep(delay)
             wait *= 2
         raise AssertionError("unreachable")  # pragma: no cover
@@ -189,22 +182,49 @@ class Bot:
         result = self._call(doing, permission, call)
         return Action(verb, what, getattr(result, "html_url", "") or "")
 
-    def upsert_comment(self, number: int, body: str) -> Action:
-        """One comment per pull request: edit ours if it is there, else create it."""
-        body = body if COMMENT_MARKER in body else f"{COMMENT_MARKER}\n{body}"
+    def upsert_comment(
+        self, number: int, body: str, *, marker: str = COMMENT_MARKER, permission: str = "pull-requests"
+    ) -> Action:
+        """One comment per pull request (or issue): edit ours, found by its marker, if it is there, else create it."""
+        body = body if marker in body else f"{marker}\n{body}"
         what = f"the studylog comment on #{number}"
         if self.repo is None:
             return Action("would have created or updated", what)
         repo = self.repo
-        issue = self._call("read the pull request", "pull-requests", lambda: repo.get_issue(number))
-        comments = self._call("read comments", "pull-requests", lambda: list(issue.get_comments()))
-        ours = next((c for c in comments if COMMENT_MARKER in (c.body or "") and self._mine(c)), None)
+        issue = self._call(f"read #{number}", permission, lambda: repo.get_issue(number))
+        comments = self._call("read comments", permission, lambda: list(issue.get_comments()))
+        ours = next((c for c in comments if marker in (c.body or "") and self._mine(c)), None)
         if ours is None:
-            return self._write("created", what, "comment", "pull-requests", lambda: issue.create_comment(body))
+            return self._write("created", what, "comment", permission, lambda: issue.create_comment(body))
         if ours.body == body:
             return Action("left unchanged", what, ours.html_url)
-        action = self._write("updated", what, "edit the comment", "pull-requests", lambda: ours.edit(body))
+        action = self._write("updated", what, "edit the comment", permission, lambda: ours.edit(body))
         return Action(action.verb, what, ours.html_url)
+
+    def close_issue(self, number: int) -> Action:
+        what = f"issue #{number}"
+        if self.repo is None:
+            return Action("would have closed", what)
+        repo = self.repo
+        issue = self._call(f"read #{number}", "issues", lambda: repo.get_issue(number))
+        if issue.state == "closed":
+            return Action("left closed", what, issue.html_url)
+        action = self._write(
+            "closed", what, "close the issue", "issues", lambda: issue.edit(state="closed", state_reason="completed")
+        )
+        return Action(action.verb, what, issue.html_url)
+
+    def reopen_issue(self, number: int) -> Action:
+        """An edit that breaks a check-in reopens its issue, so the problems are seen."""
+        what = f"issue #{number}"
+        if self.repo is None:
+            return Action("would have reopened", what)
+        repo = self.repo
+        issue = self._call(f"read #{number}", "issues", lambda: repo.get_issue(number))
+        if issue.state == "open":
+            return Action("left open", what, issue.html_url)
+        action = self._write("reopened", what, "reopen the issue", "issues", lambda: issue.edit(state="open"))
+        return Action(action.verb, what, issue.html_url)
 
     def _open_reminder(self) -> Any:
         assert self.repo is not None
@@ -279,7 +299,7 @@ def send_reminder(root: Path, today: dt.date | None, *, close_only: bool = False
     result = load_repository(root, today)
     snapshot = snapshot_of(result, today)
     if snapshot is None or result.repository is None:
-        raise ProblemsFound("the repository has errors: no reminder sent", result.errors)
+        raise ProblemsFound(t("remind-has-errors"), result.errors)
     locale = result.repository.plan.locale
     bot = Bot.from_environment(dry_run=dry_run)
     if snapshot.today_checked_in or snapshot.today_rest_day or not snapshot.today_planned:

@@ -15,21 +15,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from studylog.errors import GitError, MarkerError, ProblemsFound, UsageError
+from studylog.i18n import t
 from studylog.layout import CHECKIN_DIR, MANIFEST, README, REPORTS, is_generated_path
 from studylog.write.build import BuildReport, Manifest, build_repository
 
 BOT_NAME = "github-actions[bot]"
 BOT_EMAIL = "41898282+github-actions[bot]@users.noreply.github.com"
 GENERATED = (README, REPORTS)
-
-PERMISSION_HINT = (
-    "the workflow's token may not push. On GitHub: Settings → Actions → General → Workflow permissions → "
-    "'Read and write permissions', and give the publish job `permissions: contents: write`"
-)
-PROTECTED_HINT = (
-    "the branch is protected and refuses direct pushes: allow github-actions to push to it, "
-    "or run `studylog publish --via-branch studylog/dashboard` and merge the pull request it opens"
-)
 
 
 @dataclass(frozen=True)
@@ -41,6 +33,7 @@ class PublishOptions:
     backoff: float = 1.0  # seconds before the second attempt; doubles each time
     today: dt.date | None = None
     dry_run: bool = False
+    if_figures_changed: bool = False  # the evening run: skip when a rebuild would change only the date
 
 
 @dataclass(frozen=True)
@@ -50,12 +43,13 @@ class Published:
     files: tuple[str, ...]
     remote_ref: str
     pull_request: str = ""  # with a target branch: what was done about the pull request
+    skipped: str | None = None  # why nothing was built (--if-figures-changed and only the date moved)
 
 
 def git(root: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
     result = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, check=False)
     if check and result.returncode != 0:
-        raise GitError(f"`git {' '.join(args)}` failed: {(result.stderr or result.stdout).strip()}")
+        raise GitError(t("git-failed", command=" ".join(args), output=(result.stderr or result.stdout).strip()))
     return result
 
 
@@ -73,13 +67,10 @@ def current_branch(root: Path, remote: str = "origin") -> str:
     )
     name = os.environ.get("GITHUB_REF_NAME", "")
     if in_pull_request or os.environ.get("GITHUB_REF_TYPE") != "branch" or not name:
-        raise UsageError(
-            "HEAD is detached and no branch was given (a pull request or a tag checkout is never published): "
-            "pass `--branch NAME`"
-        )
+        raise UsageError(t("git-detached"))
     listed = git(root, "ls-remote", "--exit-code", "--heads", remote, f"refs/heads/{name}", check=False)
     if listed.returncode != 0:
-        raise UsageError(f"HEAD is detached and {remote} has no branch {name!r}: pass `--branch NAME`")
+        raise UsageError(t("git-detached-no-branch", remote=remote, branch=name))
     return name
 
 
@@ -167,7 +158,7 @@ def _build(root: Path, today: dt.date | None, *, dry_run: bool = False) -> Build
     result, report = build_repository(root, today, dry_run=dry_run)
     if report is None:
         raise ProblemsFound(
-            f"the repository has {len(result.errors)} error(s); nothing was published:\n" + format_text(result.errors)
+            t("publish-has-errors", errors=t("cli.n-errors", n=len(result.errors))) + "\n" + format_text(result.errors)
         )
     return report
 
@@ -181,15 +172,17 @@ def publish(
 ) -> Published:
     dirty = _dirty_outside_generated(root)
     if dirty:
-        raise UsageError(f"uncommitted changes to {', '.join(dirty[:5])}: commit or stash them first")
+        raise UsageError(t("publish-dirty", paths=", ".join(dirty[:5])))
     if _readme_edited_by_hand(root):
-        raise UsageError(
-            "README.md has uncommitted changes outside the studylog section: commit them first "
-            "(publish commits only what it generates)"
-        )
+        raise UsageError(t("publish-readme-edited"))
     branch = options.branch or current_branch(root, options.remote)
     target = options.target or branch
     remote_ref = f"{options.remote}/{target}"
+    if options.if_figures_changed:
+        from studylog.publish.freshness import why_stale
+
+        if why_stale(root, options.today) is None:
+            return Published(None, 0, (), remote_ref, skipped="only the date would change")
     wait = options.backoff
     for attempt in range(1, options.attempts + 1):
         report = _build(root, options.today, dry_run=options.dry_run)
@@ -218,11 +211,11 @@ def publish(
             return Published(commit, attempt, files, remote_ref)
         reason = classify_push_failure(pushed.returncode, pushed.stdout, pushed.stderr)
         if reason == "permission":
-            raise GitError(f"push to {remote_ref} was refused: {PERMISSION_HINT}")
+            raise GitError(t("push-refused-permission", ref=remote_ref))
         if reason == "protected":
-            raise GitError(f"push to {remote_ref} was refused: {PROTECTED_HINT}")
+            raise GitError(t("push-refused-protected", ref=remote_ref))
         if reason != "race":
-            raise GitError(f"push to {remote_ref} failed: {pushed.stderr.strip()}")
+            raise GitError(t("push-failed", ref=remote_ref, output=pushed.stderr.strip()))
         # Someone pushed first. Drop only our generated commit, take theirs, rebuild on top.
         if commit is not None:
             git(root, "reset", "--quiet", "--hard", f"{commit}~1")
@@ -230,17 +223,11 @@ def publish(
         rebased = git(root, "rebase", "--quiet", "FETCH_HEAD", check=False)
         if rebased.returncode != 0:
             git(root, "rebase", "--abort", check=False)
-            raise GitError(
-                f"your unpushed commits conflict with {remote_ref}: {rebased.stderr.strip()}; "
-                "pull and resolve, then publish again"
-            )
+            raise GitError(t("push-conflict", ref=remote_ref, output=rebased.stderr.strip()))
         if attempt < options.attempts:
             sleep(wait)
             wait *= 2
-    raise GitError(
-        f"gave up after {options.attempts} attempts: {remote_ref} kept moving (others pushed each time); "
-        "run publish again, or raise --attempts"
-    )
+    raise GitError(t("push-gave-up", n=options.attempts, ref=remote_ref))
 
 
 def _recorded_as_of(root: Path) -> str:
@@ -258,7 +245,7 @@ def publish_dashboard(root: Path, options: PublishOptions) -> Published:
         return done
     from studylog.publish.bot import Bot
 
-    base = options.branch or current_branch(root)
+    base = options.branch or current_branch(root, options.remote)
     action = Bot.from_environment().open_pull_request(
         options.target, base, "studylog: update the dashboard", "Generated by `studylog publish --via-branch`."
     )
@@ -269,5 +256,34 @@ def changed_checkins(root: Path, base: str) -> set[str]:
     """The check-ins this branch adds, changes or renames since it left `base` (`git diff base...HEAD`)."""
     diff = git(root, "diff", "--name-only", "--diff-filter=AMR", f"{base}...HEAD", "--", CHECKIN_DIR, check=False)
     if diff.returncode != 0:
-        raise UsageError(f"cannot compare with {base}: {(diff.stderr or diff.stdout).strip()}")
+        raise UsageError(t("git-cannot-compare", base=base, output=(diff.stderr or diff.stdout).strip()))
     return {line.strip() for line in diff.stdout.splitlines() if line.strip()}
+
+
+def commit_and_push(
+    root: Path, make: Callable[[], tuple[list[str], str]], *, remote: str = "origin", attempts: int = 5
+) -> str:
+    """Run `make` (it writes files and returns the paths to commit and the commit message), commit them
+    as github-actions[bot] and push. When someone pushed first, take their branch and run `make` again
+    on it, so nothing of theirs is lost. Returns the commit now at the remote's branch tip."""
+    branch = current_branch(root)
+    for _ in range(max(1, attempts)):
+        paths, message = make()
+        if paths and changed_files(root, tuple(paths)):
+            git(root, "add", "--", *paths)
+            git(
+                root, "-c", f"user.name={BOT_NAME}", "-c", f"user.email={BOT_EMAIL}",
+                "commit", "--quiet", "--no-verify", "-m", message,
+            )  # fmt: skip
+        commit = git(root, "rev-parse", "HEAD").stdout.strip()
+        pushed = git(root, "push", "--porcelain", remote, f"HEAD:refs/heads/{branch}", check=False)
+        if pushed.returncode == 0:
+            return commit
+        reason = classify_push_failure(pushed.returncode, pushed.stdout, pushed.stderr)
+        if reason == "permission":
+            raise GitError(t("push-refused-permission", ref=f"{remote}/{branch}"))
+        if reason != "race":
+            raise GitError(t("push-failed", ref=f"{remote}/{branch}", output=pushed.stderr.strip()[:300]))
+        git(root, "fetch", "--quiet", remote, f"refs/heads/{branch}")
+        git(root, "reset", "--quiet", "--hard", "FETCH_HEAD")  # theirs; `make` runs again on top
+    raise GitError(t("push-gave-up", n=attempts, ref=f"{remote}/{branch}"))

@@ -163,6 +163,8 @@ class ChartData:
     phases: tuple[tuple[str, float], ...]  # (title, percent)
     weeks: tuple[tuple[str, float, float | None], ...]  # (ISO week, hours, target)
     labels: Labels
+    backfilled: tuple[dt.date, ...] = ()  # 补卡 days: hatched in the calendar
+    backfill_label: str = ""
 
     def title(self, name: str) -> str:
         return dict(self.labels.titles).get(name, "")
@@ -412,12 +414,16 @@ def _calendar_grid(data: ChartData) -> tuple[int, int, int]:
     return weeks, per_band, bands
 
 
-def _legend_rows(data: ChartData, width: float) -> list[list[tuple[Status, str]]]:
-    rows: list[list[tuple[Status, str]]] = [[]]
+def _legend_rows(data: ChartData, width: float) -> list[list[tuple[Status | None, str]]]:
+    """The legend's entries in rows that fit the width; None is the hatch that marks 补卡."""
+    rows: list[list[tuple[Status | None, str]]] = [[]]
     used = 0.0
-    for key, label in data.labels.legend:
+    entries: list[tuple[Status | None, str]] = [*data.labels.legend]
+    if data.backfilled:
+        entries.append((None, data.backfill_label))
+    for key, label in entries:
         need = CELL + 0.08 + _text_width(label, MIN_FONT) + 0.2
-        if rows[-1] and used + need > width - 0.2:
+        if rows[-1] and 0.7 + used + need > width - 0.1:  # entries start 0.7 in (see _calendar_legend)
             rows.append([])
             used = 0.0
         rows[-1].append((key, label))
@@ -451,6 +457,7 @@ def _calendar(fig: Figure, data: ChartData, theme: Theme) -> None:
     ax.set_axis_off()
     status: dict[dt.date, tuple[Status | None, float]] = {day: (state, hours) for day, state, hours in data.days}
     squares, colours = [], []
+    backfilled, hatched = set(data.backfilled), []
     day = max(first, data.start)
     while day <= last:
         index = (day - first).days // 7
@@ -469,9 +476,15 @@ def _calendar(fig: Figure, data: ChartData, theme: Theme) -> None:
             )
         )
         colours.append(_cell_color(state, hours, data.hours_target_per_day, theme))
+        if day in backfilled:
+            hatched.append(squares[-1])
         day += dt.timedelta(days=1)
     # One collection for every day: a path each in the SVG, but one artist to lay out and draw.
     ax.add_collection(PolyCollection(squares, facecolors=colours, edgecolors=theme.grid, linewidths=0.4))
+    if hatched:  # 补卡: a distinct pattern over the colour, readable without colour vision
+        ax.add_collection(
+            PolyCollection(hatched, facecolors="none", edgecolors=theme.text, linewidths=0.0, hatch="////")
+        )
     _calendar_labels(ax, data, theme, first, last, per_band, bands)
     _calendar_legend(fig, data, theme, legend_rows)
 
@@ -514,7 +527,7 @@ def _next_month(day: dt.date) -> dt.date:
     return dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
 
 
-def _calendar_legend(fig: Figure, data: ChartData, theme: Theme, rows: list[list[tuple[Status, str]]]) -> None:
+def _calendar_legend(fig: Figure, data: ChartData, theme: Theme, rows: list[list[tuple[Status | None, str]]]) -> None:
     from matplotlib.patches import Rectangle
 
     width, height = fig.get_size_inches()
@@ -523,15 +536,17 @@ def _calendar_legend(fig: Figure, data: ChartData, theme: Theme, rows: list[list
         y = (0.1 + (len(rows) - 1 - r) * 0.26) / height
         x = 0.7
         for key, label in row:
-            colour = _cell_color(key, per_day or 2.0, per_day, theme)
+            backfill = key is None  # 补卡: a done cell under the hatch
+            colour = theme.done[2] if backfill else _cell_color(key, per_day or 2.0, per_day, theme)
             fig.add_artist(
                 Rectangle(
                     (x / width, y),
                     CELL * 0.8 / width,
                     CELL * 0.8 / height,
                     facecolor=colour,
-                    edgecolor=theme.grid,
-                    linewidth=0.4,
+                    edgecolor=theme.text if backfill else theme.grid,
+                    linewidth=0.0 if backfill else 0.4,
+                    hatch="////" if backfill else None,
                     transform=fig.transFigure,
                 )
             )

@@ -65,6 +65,15 @@ _ZH: dict[str, str] = {
     "status_missed": "未打卡",
     "status_rest": "休息",
     "status_upcoming": "未开始",
+    "backfill": "🕰 补卡",
+    "calendar_feed": "📅 日历订阅（.ics）",
+    "review": "🔁 复习",
+    "not_reviewed": "尚未复习",
+    "review_next": "下次",
+    "review_due": "该复习了",
+    "review_graduated": "已完成全部复习",
+    "reminder_reviews": "🔁 今天该复习的问题（避坑复习）",
+    "reminder_reviewed_howto": "复习后记录：`studylog checkin --reviewed ID`，或在打卡文件里写 `reviewed: [ID]`。",
     "statistics": "统计",
     "stat_items": "学习项",
     "stat_phases": "阶段",
@@ -119,6 +128,11 @@ _ZH: dict[str, str] = {
     "reminder_streak": "🔥 当前连续打卡 {n} 天——今天打卡就能延续。",
     "reminder_howto": "打卡：运行 `studylog new` 生成今天的文件，填写后提交到 `checkins/`。提交后这条提醒会自动关闭。",
     "reminder_closed": "✅ {date} 已打卡，提醒关闭。",
+    "n_days": "{n} 天",
+    "planned_paren": "（计划 {percent}%）",
+    "colon": "：",
+    "sep": "；",
+    "comma": "，",
 }
 
 _EN: dict[str, str] = {
@@ -145,7 +159,7 @@ _EN: dict[str, str] = {
     "chart_phases": "Progress by phase",
     "chart_hours": "Weekly hours vs target",
     "alt_burnup": "Burn-up chart: {actual}% done, {expected}% planned, as of {as_of}",
-    "alt_calendar": "Check-in calendar from {start} to {end}: {done} days done, {missed} missed",
+    "alt_calendar": "Check-in calendar from {start} to {end}: {done} done, {missed} missed",
     "alt_phases": "Progress by phase: {phases}",
     "alt_hours": "Weekly hours: {total} h in all, target {target} h",
     "summary": "Check-in summary",
@@ -180,6 +194,15 @@ _EN: dict[str, str] = {
     "status_missed": "missed",
     "status_rest": "rest",
     "status_upcoming": "upcoming",
+    "backfill": "🕰 back-filled",
+    "calendar_feed": "📅 calendar feed (.ics)",
+    "review": "🔁 reviews",
+    "not_reviewed": "not reviewed yet",
+    "review_next": "next",
+    "review_due": "due",
+    "review_graduated": "every review done",
+    "reminder_reviews": "🔁 Problems due for review today",
+    "reminder_reviewed_howto": "After reviewing: `studylog checkin --reviewed ID`, or `reviewed: [ID]` in a check-in.",
     "statistics": "Statistics",
     "stat_items": "Items",
     "stat_phases": "Phases",
@@ -235,6 +258,15 @@ _EN: dict[str, str] = {
     "reminder_howto": "Check in: run `studylog new`, fill in the file and commit it under `checkins/`. "
     "This reminder closes itself when the check-in arrives.",
     "reminder_closed": "✅ Checked in on {date}; closing the reminder.",
+    "n_days": "{n} days",
+    "n_days_one": "{n} day",
+    "ahead_one": "{n} day ahead",
+    "behind_one": "{n} day behind",
+    "reminder_streak_one": "🔥 Your streak is {n} day — check in today to keep it.",
+    "planned_paren": " (planned {percent}%) ",
+    "colon": ": ",
+    "sep": "; ",
+    "comma": ", ",
 }
 
 LABELS: Mapping[Locale, Mapping[str, str]] = {Locale.ZH_CN: _ZH, Locale.EN: _EN}
@@ -249,6 +281,13 @@ STATUS_ICONS: Mapping[Status, str] = {
     Status.REST: "💤",
     Status.UPCOMING: "⬜",
 }
+
+
+def label_format(labels: Mapping[str, str], key: str, **values: object) -> str:
+    """A label with its values filled in; with `n == 1`, the English singular (`key_one`) if there is one."""
+    if values.get("n") == 1 and f"{key}_one" in labels:
+        key = f"{key}_one"
+    return labels[key].format(**values)
 
 
 def status_label(labels: Mapping[str, str], status: Status, *, icon: bool = True) -> str:

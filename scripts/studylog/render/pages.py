@@ -22,9 +22,13 @@ from studylog.model import Locale, Repository, Status
 from studylog.progress import ITEM_STATES, Snapshot
 from studylog.render import charts, markdown
 from studylog.render import views as dashboard
-from studylog.render.labels import LABELS, STATUS_ICONS, status_label
+from studylog.render.badges import badge_files
+from studylog.render.calendar import ics_key, plan_ics
+from studylog.render.labels import LABELS, STATUS_ICONS, label_format, status_label
 
 CHART_DIR = f"{REPORTS}/charts"
+BADGE_DIR = f"{REPORTS}/badges"
+ICS_FILE = f"{REPORTS}/plan.ics"
 BAR_WIDTH = 8  # fits a phone's column beside the phase name
 
 
@@ -105,6 +109,8 @@ def _chart_data(
         hours_target_per_day=plan.hours_per_day,
         phases=tuple((p.title, p.percent) for p in snapshot.phases),
         weeks=snapshot.hours_by_week,
+        backfilled=tuple(r.date for r in rows if r.backfill),
+        backfill_label=labels["backfill"].split(" ", 1)[1],
         labels=charts.Labels(
             planned="计划进度" if zh else "planned",
             actual="实际进度" if zh else "actual",
@@ -175,7 +181,7 @@ def _context(repository: Repository, snapshot: Snapshot, missing: frozenset[Span
         "status_label": lambda status: status_label(labels, status),
         "status_emoji": lambda status: STATUS_ICONS[status],
         "legend": charts.LEGEND,
-        "fmt": lambda key, **kw: labels[key].format(**kw),
+        "fmt": lambda key, **kw: label_format(labels, key, **kw),
         "chart_data": chart_data,
         "chart_names": charts.names(chart_data),
         "CHART_DIR": CHART_DIR,
@@ -199,7 +205,7 @@ def _alt(name: str, ctx: Mapping[str, Any]) -> str:
         missed = sum(r.status is Status.MISSED for r in rows)
         return str(fmt("alt_calendar", start=ctx["plan"].start, end=ctx["plan"].end, done=done, missed=missed))
     if name == "phases":
-        return str(fmt("alt_phases", phases="，".join(f"{p.title} {_num(p.percent)}%" for p in s.phases)))
+        return str(fmt("alt_phases", phases=ctx["L"]["comma"].join(f"{p.title} {_num(p.percent)}%" for p in s.phases)))
     return str(fmt("alt_hours", total=_num(s.hours_total), target=_num(s.hours_target)))
 
 
@@ -217,6 +223,9 @@ def render_all(repository: Repository, snapshot: Snapshot, missing: frozenset[Sp
     files[f"{REPORTS}/problems.md"] = md.get_template("problems.md.j2").render(ctx).encode("utf-8")
     section = md.get_template("readme.md.j2").render(ctx)
     files[f"{REPORTS}/index.html"] = _environment(True).get_template("index.html.j2").render(ctx).encode("utf-8")
+    files.update(badge_files(snapshot, repository.plan.locale, BADGE_DIR))
+    # Like a chart, the feed is made again only when what it shows changed (the plan, not check-ins).
+    chart_list.append(Chart(ICS_FILE, f"ics:{ics_key(repository.plan)}", lambda: plan_ics(repository.plan)))
     return Rendered(section, files, chart_list)
 
 

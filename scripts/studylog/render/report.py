@@ -7,9 +7,12 @@ import json
 from pathlib import Path
 from typing import Any
 
+from studylog.diagnostics import display_width
 from studylog.errors import ProblemsFound
+from studylog.i18n import t
 from studylog.model import Status
 from studylog.progress import ITEM_STATES, Snapshot, snapshot_of
+from studylog.review import ReviewState
 
 
 def _date(value: dt.date | None) -> str | None:
@@ -46,6 +49,8 @@ def snapshot_json(s: Snapshot) -> dict[str, Any]:
             "longest": s.streak_longest,
             "never_miss_twice": s.never_miss_twice,
             "habit_strength": s.habit_strength,
+            "strict": s.streak_strict,
+            "backfills": s.backfills,
         },
         "hours": {
             "total": s.hours_total,
@@ -78,15 +83,52 @@ def snapshot_json(s: Snapshot) -> dict[str, Any]:
                 "hours": c.hours,
                 "phase": c.phase,
                 "phase_percent": c.phase_percent,
+                "backfill": c.backfill,
             }
             for c in s.checkins
         ],
+        "reviews_due": [review_json(r, s.as_of) for r in s.reviews_due],
         "today": {
             "planned": [{"id": i, "title": t} for i, t in s.today_planned],
             "checked_in": s.today_checked_in,
             "rest_day": s.today_rest_day,
         },
     }
+
+
+def review_json(r: ReviewState, as_of: dt.date) -> dict[str, Any]:
+    return {
+        "id": r.id,
+        "problem": r.problem,
+        "solution": r.solution,
+        "solved": r.solved.isoformat(),
+        "checkin": r.checkin,
+        "reviews": [d.isoformat() for d in r.reviews],
+        "due": _date(r.due),
+        "overdue_days": r.overdue(as_of) if r.due else None,
+    }
+
+
+def format_reviews_text(s: Snapshot) -> str:
+    """What `studylog review` prints: each problem due, its solution, and how to record the review."""
+    due = s.reviews_due
+    if not due:
+        waiting = [r.due for r in s.reviews if r.due]
+        upcoming = f"; next on {min(waiting)}" if waiting else ""
+        return f"as of {s.as_of}: no problem is due for review{upcoming}\n"
+    lines = [f"as of {s.as_of}: {len(due)} problem{'s' * (len(due) != 1)} due for review (避坑复习)"]
+    for r in due:
+        late = r.overdue(s.as_of)
+        when = "due today" if late == 0 else f"{late} day{'s' * (late != 1)} overdue"
+        lines += [
+            "",
+            f"{r.id}  ({when}; review {len(r.reviews) + 1}, solved {r.solved} in {r.checkin})",
+            f"  problem   {' '.join(r.problem.split())}",
+            f"  solution  {' '.join(r.solution.split())}",
+        ]
+    ids = ", ".join(r.id for r in due)
+    lines += ["", f"after reviewing: studylog checkin --reviewed {due[0].id}   (or add `reviewed: [{ids}]`)"]
+    return "\n".join(lines) + "\n"
 
 
 def format_status_json(s: Snapshot) -> str:
@@ -98,39 +140,86 @@ def _bar(percent: float, width: int = 20) -> str:
     return "█" * filled + "░" * (width - filled)
 
 
+def _pad(label: str, width: int = 11) -> str:
+    """`label` padded to `width` terminal columns (a Chinese character takes two)."""
+    return label + " " * max(width - display_width(label), 1)
+
+
 def format_status_text(s: Snapshot) -> str:
     if s.today_planned:
-        today = "; ".join(f"{title} ({ident})" for ident, title in s.today_planned)
+        today = t("status.list-sep").join(
+            t("status.planned", title=title, id=ident) for ident, title in s.today_planned
+        )
     else:
-        today = "rest day" if s.today_rest_day else "nothing planned"
-    checked = "✅ checked in" if s.today_checked_in else "not checked in yet"
+        today = t("status.rest-day") if s.today_rest_day else t("status.nothing-planned")
+    checked = t("status.checked-in") if s.today_checked_in else t("status.not-checked-in")
     if s.days_ahead > 0:
-        schedule = f"{s.days_ahead} day{'s' * (s.days_ahead != 1)} ahead"
+        schedule = t("status.ahead", n=s.days_ahead)
     elif s.days_ahead < 0:
-        schedule = f"{-s.days_ahead} day{'s' * (s.days_ahead != -1)} behind"
+        schedule = t("status.behind", n=-s.days_ahead)
     else:
-        schedule = "on schedule"
-    forecast = "no forecast yet (no progress in the last 14 days)"
+        schedule = t("status.on-schedule")
+    forecast = t("status.no-forecast")
     if s.forecast_finish and s.forecast_range:
         low, high = s.forecast_range
-        forecast = f"{s.forecast_finish}" + (f" (range {low} … {high})" if low != high else "")
-    target = f" of {s.hours_target:g} planned" if s.hours_target is not None else ""
+        forecast = f"{s.forecast_finish}" + (t("status.range", low=low, high=high) if low != high else "")
+    hours = (
+        t("status.hours-of", hours=f"{s.hours_total:g}", target=f"{s.hours_target:g}")
+        if (s.hours_target is not None)
+        else t("status.hours", hours=f"{s.hours_total:g}")
+    )
     lines = [
-        f"as of {s.as_of}",
-        f"today      {today} — {checked}",
-        f"progress   {_bar(s.overall_percent)} {s.overall_percent:.1f}% (plan expects {s.expected_percent:.1f}%)",
+        t("status.as-of", date=s.as_of),
+        _pad(t("status.today")) + t("status.today-line", today=today, checked=checked),
+        _pad(t("status.progress"))
+        + t(
+            "status.progress-line",
+            bar=_bar(s.overall_percent),
+            percent=f"{s.overall_percent:.1f}",
+            expected=f"{s.expected_percent:.1f}",
+        ),
         *(f"  {p.id:<9}{_bar(p.percent)} {p.percent:.1f}%  {p.title}" for p in s.phases),
-        f"schedule   {schedule}; forecast finish {forecast}",
-        f"streak     {s.streak_current} day{'s' * (s.streak_current != 1)} (longest {s.streak_longest}, "
-        f"never missed twice for {s.never_miss_twice}, habit strength {s.habit_strength:.1f}%)",
-        f"hours      {s.hours_total:g}{target}",
-        f"items      {s.count(Status.DONE)} done, {s.count(Status.IN_PROGRESS)} in progress, "
-        f"{s.count(Status.NOT_STARTED)} not started",
+        _pad(t("status.schedule")) + t("status.schedule-line", schedule=schedule, forecast=forecast),
+        _pad(t("status.streak"))
+        + t(
+            "status.streak-line",
+            n=s.streak_current,
+            longest=s.streak_longest,
+            twice=s.never_miss_twice,
+            strength=f"{s.habit_strength:.1f}",
+        ),
+        *([_pad("") + t("status.strict-streak", n=s.streak_strict, backfills=s.backfills)] if s.backfills else []),
+        _pad(t("status.hours-label")) + hours,
+        _pad(t("status.items"))
+        + t(
+            "status.items-line",
+            done=s.count(Status.DONE),
+            doing=s.count(Status.IN_PROGRESS),
+            todo=s.count(Status.NOT_STARTED),
+        ),
     ]
     lines += [
-        f"milestone  {m.id} {m.title}: {m.done}/{m.total}, due {m.due}, {m.state.replace('_', ' ')}"
+        _pad(t("status.milestone"))
+        + t(
+            "status.milestone-line",
+            id=m.id,
+            title=m.title,
+            done=m.done,
+            total=m.total,
+            due=m.due,
+            state=t(f"status.milestone-{m.state}"),
+        )
         for m in s.milestones
     ]
+    due = s.reviews_due
+    if due:
+        shown = ", ".join(r.id for r in due[:5]) + (" …" if len(due) > 5 else "")
+        lines.append(_pad(t("status.review")) + t("status.review-line", n=len(due), ids=shown))
+    lines += [
+        _pad(t("status.backfill")) + t("status.backfill-line", date=c.date, path=c.path)
+        for c in s.checkins
+        if c.backfill
+    ][-3:]
     return "\n".join(lines) + "\n"
 
 
@@ -141,7 +230,21 @@ def status_report(root: Path, today: dt.date | None, fmt: str = "text") -> str:
     result = load_repository(root, today)
     snapshot = snapshot_of(result, today)
     if snapshot is None:
-        raise ProblemsFound(
-            f"{len(result.errors)} error(s): fix them (see `studylog validate`) to see progress", result.errors
-        )
+        raise ProblemsFound(t("status.has-errors", errors=t("cli.n-errors", n=len(result.errors))), result.errors)
     return format_status_json(snapshot) if fmt == "json" else format_status_text(snapshot)
+
+
+def review_report(root: Path, today: dt.date | None, fmt: str = "text") -> str:
+    """`studylog review`: the problems due for review as text or JSON; the problems instead when files have errors."""
+    from studylog.check.repository import load_repository
+
+    result = load_repository(root, today)
+    snapshot = snapshot_of(result, today)
+    if snapshot is None:
+        raise ProblemsFound(t("status.has-errors", errors=t("cli.n-errors", n=len(result.errors))), result.errors)
+    if fmt == "json":
+        return (
+            json.dumps([review_json(r, snapshot.as_of) for r in snapshot.reviews_due], ensure_ascii=False, indent=2)
+            + "\n"
+        )
+    return format_reviews_text(snapshot)

@@ -4,14 +4,18 @@ the reminder issue."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from studylog.diagnostics import Diagnostic
+from studylog.diagnostics import Diagnostic, format_text
+from studylog.i18n import t
 from studylog.model import Locale
 from studylog.progress import Snapshot, snapshot_of
 from studylog.render import markdown
-from studylog.render.labels import LABELS
+from studylog.render.labels import LABELS, label_format
+from studylog.render.reply import review_reminder
 
 if TYPE_CHECKING:
     from studylog.check.repository import LoadResult
@@ -25,24 +29,40 @@ MAX_LISTED = 200
 
 def _problems(diagnostics: Sequence[Diagnostic], limit: int) -> list[str]:
     if not diagnostics:
-        return ["✅ No problems found."]
+        return [t("summary.no-problems")]
     errors = sum(d.is_error for d in diagnostics)
-    lines = [
-        f"**{errors} error(s), {len(diagnostics) - errors} warning(s)**",
-        "",
-        "| file | line | code | message |",
-        "|---|---|---|---|",
-    ]
+    counts = t(
+        "summary.counts", errors=t("cli.n-errors", n=errors), warnings=t("cli.n-warnings", n=len(diagnostics) - errors)
+    )
+    lines = [f"**{counts}**", "", t("summary.table-head"), "|---|---|---|---|"]
     for d in diagnostics[:limit]:
         message = d.message + (f" — {d.hint}" if d.hint else "")
         lines.append(f"| {markdown.code_cell(d.path)} | {d.line} | `{d.code}` | {markdown.cell(message)} |")
     if len(diagnostics) > limit:
-        lines.append(f"| … | | | {len(diagnostics) - limit} more, see the job log |")
+        lines.append(f"| … | | | {t('summary.more', n=len(diagnostics) - limit)} |")
     return lines
 
 
+def _excerpts(diagnostics: Sequence[Diagnostic], root: Path | None, limit: int) -> list[str]:
+    """Each problem as the terminal shows it (the line, a caret, the hint), in one collapsed block."""
+    if root is None or not diagnostics:
+        return []
+    text = format_text(diagnostics[:limit], root)
+    fence = "~" * max(3, 1 + max((len(run) for run in re.findall(r"~+", text)), default=0))
+    return [
+        "",
+        f"<details><summary>{t('summary.excerpts')}</summary>",
+        "",
+        f"{fence}text",
+        text.rstrip("\n"),
+        fence,
+        "",
+        "</details>",
+    ]
+
+
 def _progress(before: Snapshot | None, after: Snapshot) -> list[str]:
-    lines = ["| phase | " + ("before → after |" if before else "progress |"), "|---|---|"]
+    lines = [t("summary.progress-head-change" if before else "summary.progress-head"), "|---|---|"]
     old = {p.id: p.percent for p in before.phases} if before else {}
     for phase in after.phases:
         now = f"{phase.percent:g}%"
@@ -54,12 +74,12 @@ def _progress(before: Snapshot | None, after: Snapshot) -> list[str]:
         else f"{after.overall_percent:g}%"
     )
     streak = (
-        f"{before.streak_current} → **{after.streak_current}** days"
+        t("summary.streak-change", before=before.streak_current, n=after.streak_current)
         if before and before.streak_current != after.streak_current
-        else f"{after.streak_current} days"
+        else t("summary.streak", n=after.streak_current)
     )
-    lines.append(f"| overall | {overall} |")
-    lines += ["", f"🔥 streak: {streak} · as of {after.as_of}"]
+    lines.append(t("summary.overall", overall=overall))
+    lines += ["", t("summary.streak-line", streak=streak, as_of=after.as_of)]
     return lines
 
 
@@ -67,27 +87,27 @@ def _clip(text: str, limit: int) -> str:
     if len(text.encode("utf-8")) <= limit:
         return text
     clipped = text.encode("utf-8")[: limit - 200].decode("utf-8", "ignore")
-    return clipped.rsplit("\n", 1)[0] + "\n\n… (cut to stay under GitHub's size limit; the job log has everything)\n"
+    return clipped.rsplit("\n", 1)[0] + "\n\n" + t("summary.clipped") + "\n"
 
 
-def job_summary(diagnostics: Sequence[Diagnostic], snapshot: Snapshot | None) -> str:
-    lines = ["## studylog", "", *_problems(diagnostics, MAX_LISTED)]
+def job_summary(diagnostics: Sequence[Diagnostic], snapshot: Snapshot | None, root: Path | None = None) -> str:
+    lines = ["## studylog", "", *_problems(diagnostics, MAX_LISTED), *_excerpts(diagnostics, root, MAX_LISTED)]
     if snapshot is not None:
-        lines += ["", "### Progress", "", *_progress(None, snapshot)]
+        lines += ["", f"### {t('summary.progress')}", "", *_progress(None, snapshot)]
     return _clip("\n".join(lines) + "\n", SUMMARY_LIMIT)
 
 
 def pr_comment(diagnostics: Sequence[Diagnostic], before: Snapshot | None, after: Snapshot | None) -> str:
-    lines = ["### studylog check", "", *_problems(diagnostics, 50)]
+    lines = [f"### {t('summary.check')}", "", *_problems(diagnostics, 50)]
     if after is not None:
-        lines += ["", "#### Progress this pull request brings", "", *_progress(before, after)]
+        lines += ["", f"#### {t('summary.pr-progress')}", "", *_progress(before, after)]
     # Everything below the marker may hold learner text: nobody is notified and no issue is linked.
     return _clip(COMMENT_MARKER + "\n" + markdown.no_mentions("\n".join(lines)) + "\n", COMMENT_LIMIT)
 
 
-def validation_summary(result: LoadResult, today: dt.date | None) -> str:
-    """The job summary of `studylog validate --summary`: the problems, and progress when there are none."""
-    return job_summary(result.diagnostics, snapshot_of(result, today))
+def validation_summary(result: LoadResult, today: dt.date | None, root: Path | None = None) -> str:
+    """The job summary of `studylog validate --summary`: the problems with their source lines, and progress."""
+    return job_summary(result.diagnostics, snapshot_of(result, today), root)
 
 
 def reminder_issue(snapshot: Snapshot, locale: Locale) -> tuple[str, str]:
@@ -96,8 +116,9 @@ def reminder_issue(snapshot: Snapshot, locale: Locale) -> tuple[str, str]:
     planned = "\n".join(f"- {markdown.code(ident)} {markdown.text(title)}" for ident, title in snapshot.today_planned)
     body = (
         f"### {labels['reminder_planned']}\n\n{planned}\n\n"
-        f"{labels['reminder_streak'].format(n=snapshot.streak_current)}\n\n{labels['reminder_howto']}\n"
+        f"{label_format(labels, 'reminder_streak', n=snapshot.streak_current)}\n\n{labels['reminder_howto']}\n"
     )
+    body += review_reminder(snapshot, labels)  # 避坑复习 due today, with solutions
     return labels["reminder_title"].format(date=snapshot.as_of), body
 
 
@@ -105,4 +126,4 @@ def reminder_closing_note(snapshot: Snapshot, locale: Locale) -> str:
     """The comment that closes the reminder: checked in, or nothing planned today."""
     if snapshot.today_checked_in:
         return LABELS[locale]["reminder_closed"].format(date=snapshot.as_of)
-    return f"{snapshot.as_of}: nothing planned today."
+    return t("summary.nothing-planned", date=snapshot.as_of)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from studylog.diagnostics import Span
 from studylog.linkpath import Target, is_web, resolve
-from studylog.model import CheckIn, Item, Locale, Plan, Repository, Status, Week
+from studylog.model import CheckIn, Item, Locale, Plan, Repository, Status, Week, problem_id
 from studylog.progress import MilestoneProgress, Snapshot, iso_week
 
 ONE_DAY = dt.timedelta(days=1)
@@ -35,10 +35,17 @@ class ProblemView:
     solution: str
     checkin: str
     phase: str | None
+    id: str = ""  # YYYY-MM-DD#N, what `reviewed:` names
+    reviews: tuple[dt.date, ...] = ()  # 避坑复习 so far
+    due: dt.date | None = None  # the next review; None when open or graduated
 
     @property
     def is_open(self) -> bool:
         return not self.solution
+
+    @property
+    def graduated(self) -> bool:
+        return bool(self.solution) and self.due is None
 
 
 @dataclass(frozen=True)
@@ -55,6 +62,7 @@ class DayRow:
     phase_percent: float | None
     hours: float | None
     checkin: str | None
+    backfill: bool = False  # 补卡: first committed well after its day
 
 
 @dataclass(frozen=True)
@@ -156,6 +164,7 @@ def _row(
         phase_percent=row.phase_percent if row else None,
         hours=checkin.hours if checkin else None,
         checkin=checkin.path if checkin else None,
+        backfill=bool(row and row.backfill),
     )
 
 
@@ -204,12 +213,20 @@ def phase_tables(repository: Repository, snapshot: Snapshot, rows: Sequence[DayR
 
 def problems(repository: Repository, snapshot: Snapshot, rows: Sequence[DayRow]) -> list[ProblemView]:
     phase_of_checkin = {r.checkin: r.phase for r in rows if r.checkin}
-    found = [
-        ProblemView(c.date, p.problem, p.solution, c.path, phase_of_checkin.get(c.path))
-        for c in repository.checkins
-        if c.date <= snapshot.as_of
-        for p in c.problems
-    ]
+    schedule = {r.id: r for r in snapshot.reviews}
+    found = []
+    for c in repository.checkins:
+        if c.date > snapshot.as_of:
+            continue
+        for number, p in enumerate(c.problems, start=1):
+            ident = problem_id(c.date, number)
+            state = schedule.get(ident)
+            found.append(
+                ProblemView(
+                    c.date, p.problem, p.solution, c.path, phase_of_checkin.get(c.path), ident,
+                    state.reviews if state else (), state.due if state else None,
+                )
+            )  # fmt: skip
     return sorted(found, key=lambda p: (not p.is_open, p.date, p.checkin))
 
 

@@ -1,27 +1,36 @@
-"""Starting a repository (`studylog init`) and writing today's check-in (`studylog new`)."""
+"""Starting a repository (`studylog init`, and the end of `import`) and writing today's check-in (`studylog new`)."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import re
-from dataclasses import dataclass
+import subprocess
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from studylog.clock import as_of
+import yaml
+
+from studylog.clock import as_of, today_in
 from studylog.errors import MarkerError, ProblemsFound, UsageError
-from studylog.layout import CHECKIN_DIR, PLAN_FILE, README, SCHEMA_DIR, WORKFLOW, checkin_path
+from studylog.i18n import t
+from studylog.layout import CHECKIN_DIR, ISSUE_FORM, PLAN_FILE, README, SCHEMA_DIR, WORKFLOW, checkin_path
 from studylog.model import Plan, Repository
+from studylog.start.actionref import ACTION_FORMAT
 from studylog.write.readme import END, START, find_section
 
 if TYPE_CHECKING:
     from studylog.diagnostics import Diagnostic
 
 TEMPLATES = ("llm-12-weeks", "cs336", "blank")
-ACTION_PLACEHOLDER = "OWNER/studylog@FULL_COMMIT_SHA"
+LOCALES = ("zh-CN", "en")
+EVENING_WORKFLOW = ".github/workflows/studylog-evening.yml"
+GITIGNORE_LINES = ("exports/", ".studylog/cache/", "__pycache__/", ".venv/")
 REMINDER_HOUR = 21  # local time of the evening reminder
 _DATE = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
 
@@ -30,7 +39,50 @@ def _package_text(*parts: str) -> str:
     return resources.files("studylog").joinpath(*parts).read_text(encoding="utf-8")
 
 
-def plan_from_template(template: str, start: dt.date | None, timezone: str | None) -> str:
+def machine_timezone(env: Mapping[str, str] | None = None, localtime: Path = Path("/etc/localtime")) -> str:
+    """The machine's IANA timezone: `TZ`, else what /etc/localtime points at, else /etc/timezone, else UTC."""
+    env = os.environ if env is None else env
+    candidates = [env.get("TZ", "").lstrip(":")]
+    try:
+        target = str(localtime.resolve()) if localtime.is_symlink() else ""
+        if "zoneinfo/" in target:
+            candidates.append(target.split("zoneinfo/", 1)[1])
+    except OSError:
+        pass
+    with contextlib.suppress(OSError):
+        candidates.append((localtime.parent / "timezone").read_text(encoding="utf-8").strip())
+    for name in candidates:
+        if name and _valid_zone(name):
+            return name
+    return "UTC"
+
+
+def machine_locale(env: Mapping[str, str] | None = None) -> str:
+    """zh-CN when the environment's language is Chinese (LC_ALL, LC_MESSAGES, LANG), else en."""
+    env = os.environ if env is None else env
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(name, "")
+        if value:
+            return "zh-CN" if value.lower().startswith("zh") else "en"
+    return "en"
+
+
+def _valid_zone(name: str) -> bool:
+    try:
+        ZoneInfo(name)
+    except (KeyError, ValueError):
+        return False
+    return "/" in name or name == "UTC"
+
+
+def plan_from_template(
+    template: str,
+    start: dt.date | None,
+    timezone: str | None,
+    *,
+    locale: str | None = None,
+    hours: float | None = None,
+) -> str:
     """The template's plan, moved to `start` (every date shifts with it) and to `timezone`."""
     text = _package_text("start", "curricula", f"{template}.yaml")
     original = dt.date.fromisoformat(re.search(r"^start:\s*(\S+)", text, re.M).group(1))  # type: ignore[union-attr]
@@ -38,6 +90,10 @@ def plan_from_template(template: str, start: dt.date | None, timezone: str | Non
     text = _DATE.sub(lambda m: (dt.date.fromisoformat(m.group(1)) + shift).isoformat(), text)
     if timezone:
         text = re.sub(r"^timezone:.*$", f"timezone: {timezone}", text, count=1, flags=re.M)
+    if locale:
+        text = re.sub(r"^locale:.*$", f"locale: {locale}", text, count=1, flags=re.M)
+    if hours is not None:
+        text = re.sub(r"^hours_per_day:.*$", f"hours_per_day: {hours:g}", text, count=1, flags=re.M)
     return f"# yaml-language-server: $schema={SCHEMA_DIR}/plan.schema.json\n{text}"
 
 
@@ -53,11 +109,12 @@ def reminder_cron(timezone: str, on: dt.date) -> tuple[str, str]:
 class Written:
     created: list[str]
     kept: list[str]  # already there and left alone
+    notes: list[str] = field(default_factory=list)  # what else happened, or what the learner should know
 
 
-def _write_new(root: Path, rel: str, text: str, done: Written, *, force: bool = False) -> None:
+def _write_new(root: Path, rel: str, text: str, done: Written) -> None:
     path = root / rel
-    if path.exists() and not force:
+    if path.exists():
         done.kept.append(rel)
         return
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -65,11 +122,44 @@ def _write_new(root: Path, rel: str, text: str, done: Written, *, force: bool = 
     done.created.append(rel)
 
 
-def _readme(root: Path, title: str, done: Written) -> None:
+def keep_aside(root: Path, rel: str) -> str:
+    """Rename `rel` to a free `rel.N.bak` beside it and return that name: replaced, never deleted."""
+    for n in range(1, 1000):
+        aside = f"{rel}.{n}.bak"
+        if not (root / aside).exists():
+            (root / rel).rename(root / aside)
+            return aside
+    raise UsageError(f"{rel}: too many old copies beside it (.1.bak … .999.bak); remove some first")
+
+
+HOW_TO_CHECK_IN = {
+    "zh-CN": (
+        "## 如何打卡\n\n"
+        "每天在 `checkins/YYYY/YYYY-MM-DD.yaml` 提交一个小文件（`studylog new` 会按计划预填，"
+        "也可以在 GitHub 网页上 Add file → Create new file）：\n\n"
+        "```yaml\ndate: 2026-01-05\nstatus: done\nhours: 2\n```\n\n"
+        "推送后 GitHub Actions 会检查它，并更新下面的进度。\n\n"
+    ),
+    "en": (
+        "## How to check in\n\n"
+        "Commit one small file a day at `checkins/YYYY/YYYY-MM-DD.yaml` (`studylog new` pre-fills it from "
+        "the plan; on GitHub, Add file → Create new file works too):\n\n"
+        "```yaml\ndate: 2026-01-05\nstatus: done\nhours: 2\n```\n\n"
+        "After the push, GitHub Actions checks it and updates the progress below.\n\n"
+    ),
+}
+
+
+def readme_text(title: str, locale: str) -> str:
+    heading = "## 学习进度" if locale == "zh-CN" else "## Progress"
+    return f"# {title}\n\n{HOW_TO_CHECK_IN.get(locale, HOW_TO_CHECK_IN['en'])}{heading}\n\n{START}\n{END}\n"
+
+
+def _readme(root: Path, title: str, locale: str, done: Written) -> None:
     path = root / README
     block = f"{START}\n{END}\n"
     if not path.exists():
-        _write_new(root, README, f"# {title}\n\n{block}", done)
+        _write_new(root, README, readme_text(title, locale), done)
         return
     text = path.read_bytes().decode("utf-8")
     try:
@@ -81,10 +171,115 @@ def _readme(root: Path, title: str, done: Written) -> None:
             raise UsageError(f"README.md: {exc}") from None
     newline = "\r\n" if "\r\n" in text else "\n"
     tail = "" if text.endswith(("\n", "\r")) or not text else newline
-    addition = f"{tail}{newline}## 学习进度{newline}{newline}{block.replace(chr(10), newline)}"
+    heading = "## 学习进度" if locale == "zh-CN" else "## Progress"
+    addition = f"{tail}{newline}{heading}{newline}{newline}{block.replace(chr(10), newline)}"
     with path.open("a", encoding="utf-8", newline="") as handle:  # append: every existing byte stays
         handle.write(addition)
     done.created.append("README.md (markers appended)")
+
+
+def _gitignore(root: Path, done: Written) -> None:
+    path = root / ".gitignore"
+    if not path.exists():
+        _write_new(root, ".gitignore", "# studylog: exports and caches\n" + "\n".join(GITIGNORE_LINES) + "\n", done)
+        return
+    text = path.read_bytes().decode("utf-8", errors="replace")
+    have = {line.strip() for line in text.splitlines()}
+    missing = [line for line in GITIGNORE_LINES if line not in have]
+    if not missing:
+        done.kept.append(".gitignore")
+        return
+    tail = "" if text.endswith("\n") or not text else "\n"
+    with path.open("a", encoding="utf-8") as handle:  # append only: the learner's lines stay as they are
+        handle.write(tail + "# studylog: exports and caches\n" + "\n".join(missing) + "\n")
+    done.created.append(".gitignore (studylog lines appended)")
+
+
+def workflow_texts(action: str, timezone: str, on: dt.date) -> dict[str, str]:
+    """The two workflow files `init` writes: push/pull request, and the evening schedule apart from it."""
+    cron, note = reminder_cron(timezone, on)
+    push = _package_text("start", "workflows", "studylog.yml").replace("{ACTION}", action)
+    evening = _package_text("start", "workflows", "studylog-evening.yml").replace("{ACTION}", action)
+    evening = evening.replace("{CRON}", cron).replace("{CRON_NOTE}", note)
+    return {WORKFLOW: push, EVENING_WORKFLOW: evening}
+
+
+def _git_init(root: Path, done: Written) -> None:
+    try:
+        inside = subprocess.run(
+            ["git", "rev-parse", "--is-inside-work-tree"], cwd=root, capture_output=True, text=True, check=False
+        )
+        if inside.returncode == 0 and inside.stdout.strip() == "true":
+            return
+        made = subprocess.run(["git", "init", "--quiet"], cwd=root, capture_output=True, text=True, check=False)
+    except OSError:
+        done.notes.append("git is not installed: install it, then run `git init` here")
+        return
+    if made.returncode != 0:
+        done.notes.append(f"`git init` failed: {made.stderr.strip()}")
+    else:
+        done.created.append(".git (git init)")
+
+
+@dataclass(frozen=True)
+class PlanFacts:
+    title: str
+    timezone: str
+    start: dt.date
+    locale: str
+
+
+def plan_facts(text: str) -> PlanFacts:
+    """Title, timezone, start and locale of a plan, read leniently: a plan with errors still has these."""
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError:
+        data = None
+    data = data if isinstance(data, dict) else {}
+    start = data.get("start")
+    zone = str(data.get("timezone") or "UTC")
+    return PlanFacts(
+        str(data.get("title") or "Study log"),
+        zone if _valid_zone(zone) else "UTC",
+        start if isinstance(start, dt.date) else today_in("UTC"),
+        "en" if str(data.get("locale", "zh-CN")) == "en" else "zh-CN",
+    )
+
+
+def complete_setup(root: Path, *, action: str | None = None, git: bool = True) -> Written:
+    """Add what a repository with a plan still lacks — schemas, checkins/, the workflows, README markers,
+    .gitignore, git — and nothing else: every file already there is kept as it is.
+
+    `init` and `import` both end here, so a repository either made is ready for `build`.
+    """
+    from studylog.start.actionref import action_reference
+
+    facts = plan_facts((root / PLAN_FILE).read_bytes().decode("utf-8", errors="replace"))
+    done = Written([], [])
+    if git:
+        _git_init(root, done)
+    for name in ("plan", "checkin"):
+        _write_new(root, f"{SCHEMA_DIR}/{name}.schema.json", _package_text("schemas", f"{name}.schema.json"), done)
+    if not (root / CHECKIN_DIR).is_dir():
+        _write_new(root, f"{CHECKIN_DIR}/.gitkeep", "", done)
+    if action is None:
+        try:
+            ref = action_reference()
+        except LookupError as exc:
+            raise UsageError(f"{exc}; pass `--action OWNER/studylog@SHA`") from None
+        action = ref.reference
+        if not ref.pinned:
+            done.notes.append(
+                f"the workflows use {action} ({ref.source}); pin a commit with `--action OWNER/REPO@SHA` if you prefer"
+            )
+    elif not ACTION_FORMAT.match(action):
+        raise UsageError(t("init-bad-action", action=action))
+    for rel, text in workflow_texts(action, facts.timezone, facts.start).items():
+        _write_new(root, rel, text, done)
+    _write_new(root, ISSUE_FORM, _package_text("start", "workflows", "checkin-form.yml"), done)
+    _gitignore(root, done)
+    _readme(root, facts.title, facts.locale, done)
+    return done
 
 
 def init(
@@ -95,35 +290,44 @@ def init(
     *,
     action: str | None = None,
     force: bool = False,
+    locale: str | None = None,
+    hours: float | None = None,
+    git: bool = True,
 ) -> Written:
+    """Set up a study repository. A plan already there is kept and only what is missing is added;
+    with `force` a new plan is written and the old one kept beside it as plan.yaml.N.bak."""
     if template not in TEMPLATES:
-        raise UsageError(f"unknown template {template!r}; choose one of {', '.join(TEMPLATES)}")
-    if timezone:
-        try:
-            ZoneInfo(timezone)
-        except (KeyError, ValueError):
-            raise UsageError(f"{timezone!r} is not an IANA timezone like Asia/Shanghai") from None
-    if (root / PLAN_FILE).exists() and not force:
-        raise UsageError(
-            f"{root / PLAN_FILE} already exists, so nothing was changed; pass --force to replace the plan "
-            "(check-ins, README text and other files are never touched)"
-        )
-    plan = plan_from_template(template, start, timezone)
-    zone = re.search(r"^timezone:\s*(\S+)", plan, re.M).group(1)  # type: ignore[union-attr]
-    first = dt.date.fromisoformat(re.search(r"^start:\s*(\S+)", plan, re.M).group(1))  # type: ignore[union-attr]
-    title = re.search(r"^title:\s*(.+)$", plan, re.M).group(1).strip().strip("\"'")  # type: ignore[union-attr]
-    done = Written([], [])
+        raise UsageError(t("init-unknown-template", template=template, choices=", ".join(TEMPLATES)))
+    if locale is not None and locale not in LOCALES:
+        raise UsageError(t("init-unknown-locale", locale=locale, choices=", ".join(LOCALES)))
+    if timezone and not _valid_zone(timezone):
+        raise UsageError(t("init-bad-timezone", timezone=timezone))
+    if hours is not None and not 0 < hours <= 24:
+        raise UsageError(t("init-bad-hours", hours=f"{hours:g}"))
+    if root.exists() and not root.is_dir():
+        raise UsageError(t("init-not-a-folder", path=root))
     root.mkdir(parents=True, exist_ok=True)
-    _write_new(root, PLAN_FILE, plan, done, force=force)
-    for name in ("plan", "checkin"):
-        _write_new(root, f"{SCHEMA_DIR}/{name}.schema.json", _package_text("schemas", f"{name}.schema.json"), done)
-    _write_new(root, f"{CHECKIN_DIR}/.gitkeep", "", done)
-    cron, note = reminder_cron(zone, first)
-    workflow = _package_text("start", "workflows", "studylog.yml")
-    workflow = workflow.replace("{ACTION}", action or ACTION_PLACEHOLDER).replace("{CRON}", cron)
-    _write_new(root, WORKFLOW, workflow.replace("{CRON_NOTE}", note), done)
-    _readme(root, title, done)
-    return done
+    notes: list[str] = []
+    created: list[str] = []
+    kept: list[str] = []
+    plan_path = root / PLAN_FILE
+    empty = plan_path.is_file() and not plan_path.read_bytes().strip()  # nothing to keep: start one
+    if plan_path.exists() and not force and not empty:
+        kept.append(f"{PLAN_FILE} (yours; pass --force to start a new plan, the old one is kept beside it)")
+    else:
+        zone = timezone or machine_timezone()
+        first = start or today_in(zone)
+        plan = plan_from_template(template, first, zone, locale=locale or machine_locale(), hours=hours)
+        if plan_path.exists() and not empty:
+            notes.append(f"your previous plan is kept as {keep_aside(root, PLAN_FILE)}")
+        (root / PLAN_FILE).write_text(plan, encoding="utf-8")
+        created.append(PLAN_FILE)
+        how = (
+            "" if start else f" (today in {zone}; to start on another day: `studylog init --force --start YYYY-MM-DD`)"
+        )
+        notes.insert(0, f"the plan starts {first.isoformat()}{how}")
+    done = complete_setup(root, action=action, git=git)
+    return Written(created + done.created, kept + done.kept, notes + done.notes)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -143,7 +347,7 @@ def new_checkin(root: Path, repository: Repository, day: dt.date) -> tuple[str, 
     rel = checkin_path(day)
     existing = [c.path for c in repository.checkins if c.date == day]
     if (root / rel).exists() or existing:
-        raise UsageError(f"{existing[0] if existing else rel} already holds the check-in for {day}; edit it instead")
+        raise UsageError(t("new-exists", path=existing[0] if existing else rel, day=day))
     plan: Plan = repository.plan
     items = plan.items_on(day)
     zh = plan.locale.value == "zh-CN"
@@ -192,7 +396,7 @@ def write_checkin(root: Path, day: dt.date | None) -> NewCheckin:
     root = find_root(root)
     result = load_repository(root, day)
     if result.repository is None:
-        raise ProblemsFound("plan.yaml has errors: fix them first", result.errors)
+        raise ProblemsFound(t("new-plan-errors"), result.errors)
     day = as_of(day, result.repository.plan.timezone)
     rel, text, planned = new_checkin(root, result.repository, day)
     path = root / rel
@@ -201,7 +405,7 @@ def write_checkin(root: Path, day: dt.date | None) -> NewCheckin:
         with path.open("x", encoding="utf-8") as handle:  # "x": never overwrite, even in a race
             handle.write(text)
     except FileExistsError:
-        raise UsageError(f"{rel} already holds the check-in for {day}; edit it instead") from None
+        raise UsageError(t("new-exists", path=rel, day=day)) from None
     return NewCheckin(rel, day, planned)
 
 
@@ -216,5 +420,5 @@ def edit_checkin(root: Path, written: NewCheckin) -> list[Diagnostic]:
     try:
         subprocess.run([*shlex.split(editor), str(root / written.path)], check=False)
     except OSError as exc:
-        raise UsageError(f"cannot start the editor {editor!r}: {exc}") from None
+        raise UsageError(t("new-editor", editor=editor, error=exc)) from None
     return [d for d in load_repository(root, written.day).diagnostics if d.path == written.path]

@@ -19,6 +19,7 @@ import tempfile
 from pathlib import Path
 
 from studylog.errors import ProblemsFound, UsageError
+from studylog.i18n import t
 from studylog.layout import REPORTS
 from studylog.write.build import NOTES_END, NOTES_START
 
@@ -51,10 +52,7 @@ def find_browser() -> str:
         found = shutil.which(name)
         if found:
             return found
-    raise UsageError(
-        "exporting a PDF needs Chromium or Chrome, and none is installed; install it "
-        "(Debian/Ubuntu: `sudo apt-get install chromium`) or set STUDYLOG_CHROMIUM to its path"
-    )
+    raise UsageError(t("export-no-browser"))
 
 
 def require_cjk_font() -> None:
@@ -70,11 +68,7 @@ def require_cjk_font() -> None:
     except (OSError, subprocess.TimeoutExpired):
         return
     if not found.stdout.strip():
-        raise UsageError(
-            "no font on this machine can draw Chinese, so the PDF would show empty boxes; install one "
-            f"(Debian/Ubuntu: `sudo apt-get install {CJK_FONT_PACKAGE}`; Fedora: `sudo dnf install "
-            "google-noto-sans-cjk-fonts`) and export again"
-        )
+        raise UsageError(t("export-no-cjk-font", package=CJK_FONT_PACKAGE))
 
 
 def learner_notes(root: Path, prompts: tuple[str, ...]) -> dict[str, str]:
@@ -109,10 +103,10 @@ def html_to_pdf(html: str, output: Path, timeout: float = 120.0) -> None:
         try:
             run = subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False)
         except (OSError, subprocess.TimeoutExpired) as exc:
-            raise UsageError(f"{browser} could not print the PDF: {exc}") from None
+            raise UsageError(t("export-failed", browser=browser, error=exc)) from None
         if not target.is_file() or target.stat().st_size == 0:
-            detail = (run.stderr or run.stdout).strip().splitlines()[-1:] or ["no output"]
-            raise UsageError(f"{browser} did not write the PDF (exit {run.returncode}): {detail[0]}")
+            detail = (run.stderr or run.stdout).strip().splitlines()[-1:] or [t("export-no-output")]
+            raise UsageError(t("export-no-pdf", browser=browser, code=run.returncode, detail=detail[0]))
         shutil.move(str(target), output)
 
 
@@ -130,9 +124,7 @@ def export_pdf(root: Path, today: dt.date | None, output: Path | None = None) ->
     result = load_repository(root, today, links=True)
     snapshot = snapshot_of(result, today)
     if snapshot is None or result.repository is None:
-        raise ProblemsFound(
-            f"{len(result.errors)} error(s): fix them first (see `studylog validate`)", result.diagnostics
-        )
+        raise ProblemsFound(t("export-has-errors", errors=t("cli.n-errors", n=len(result.errors))), result.diagnostics)
     labels = LABELS[result.repository.plan.locale]
     notes = learner_notes(root, tuple(labels[f"prompt_{n}"] for n in (1, 2, 3)))
     output = output or default_output(root, snapshot.as_of)

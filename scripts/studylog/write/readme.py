@@ -16,16 +16,17 @@ if TYPE_CHECKING:
     from markdown_it import MarkdownIt
 
 from studylog.errors import MarkerError
+from studylog.i18n import t
 
 START = "<!-- studylog:start -->"
 END = "<!-- studylog:end -->"
-HOW_TO = (
-    f"put these two lines where the dashboard should go, each on a line of its own:\n    {START}\n    {END}\n"
-    "  (or run `studylog init`, which adds them without touching the rest)"
-)
 # CommonMark's line ends: a Markdown parser counts lines by these, so offsets must too.
 _LINE_END = re.compile(r"\r\n|\r|\n")
 _MARKDOWN_README = ("readme.md", "readme.markdown")
+
+
+def _how_to() -> str:
+    return t("readme-how-to", start=START, end=END)
 
 
 def _line(text: str, offset: int) -> int:
@@ -69,21 +70,24 @@ def find_section(text: str) -> tuple[int, int]:
     starts = [m for kind, m in found if kind == START]
     ends = [m for kind, m in found if kind == END]
     if not starts and not ends:
-        raise MarkerError(f"README.md has no studylog markers; {HOW_TO}")
+        raise MarkerError(t("readme-no-markers", how_to=_how_to()))
     for name, matches in ((START, starts), (END, ends)):
         if len(matches) > 1:
             lines = ", ".join(str(_line(text, m.start())) for m in matches)
-            raise MarkerError(f"README.md has `{name}` {len(matches)} times (lines {lines}); keep exactly one")
+            raise MarkerError(t("readme-marker-repeated", marker=name, lines=lines))
         if not matches:
             other = (starts or ends)[0]
-            raise MarkerError(
-                f"README.md has only one marker (line {_line(text, other.start())}); `{name}` is missing; {HOW_TO}"
-            )
+            raise MarkerError(t("readme-one-marker", line=_line(text, other.start()), marker=name, how_to=_how_to()))
     start, end = starts[0], ends[0]
     if end.start() < start.start():
         raise MarkerError(
-            f"README.md's markers are in the wrong order: `{END}` (line {_line(text, end.start())}) comes before "
-            f"`{START}` (line {_line(text, start.start())}); swap them"
+            t(
+                "readme-marker-order",
+                end=END,
+                end_line=_line(text, end.start()),
+                start=START,
+                start_line=_line(text, start.start()),
+            )
         )
     return start.after, end.start()
 
@@ -115,10 +119,7 @@ def locate_readme(root: Path) -> str:
     if github.is_dir() and not github.is_symlink():
         shown = sorted(n for n in os.listdir(github) if n.casefold().split(".")[0] == "readme")
         if shown:
-            raise MarkerError(
-                f".github/{shown[0]} is the README GitHub shows on the repository page, so a dashboard in "
-                "README.md would never appear: move that file's text into README.md (or delete it), then build again"
-            )
+            raise MarkerError(t("readme-shadowed", path=f".github/{shown[0]}"))
     names = sorted(os.listdir(root))
     if "README.md" in names:
         return "README.md"
@@ -127,8 +128,5 @@ def locate_readme(root: Path) -> str:
         return markdown[0]
     other = [n for n in names if n.casefold().split(".")[0] == "readme"]
     if other:
-        raise MarkerError(
-            f"{other[0]} is the README GitHub shows, and it is not Markdown: rename it to README.md "
-            f"(with the studylog markers) so the dashboard can appear"
-        )
+        raise MarkerError(t("readme-not-markdown", path=other[0]))
     return "README.md"

@@ -1,0 +1,87 @@
+"""Which check-ins are back-fills (补卡), from git history.
+
+The evidence is the committer time of the first commit that added each check-in file (git's
+`--diff-filter=A`, following no renames). A check-in is a back-fill when that time, in the plan's
+timezone, is later than the end of its day plus the plan's `backfill_grace_hours` (6 by default,
+so a check-in committed at 1 a.m. after a late evening still counts as on time).
+
+Not back-fills, by design: a file not committed yet (no evidence), a repository git cannot read
+or a shallow clone (no trustworthy evidence: CI must fetch the full history, `fetch-depth: 0`),
+and imported history — every check-in first added in the same commit that first added plan.yaml
+(`studylog import` or `init` followed by one first commit). Rewriting history changes the
+evidence; that is the learner's business.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from studylog.layout import CHECKIN_DIR, PLAN_FILE
+from studylog.model import CheckIn, Plan
+
+_COMMIT = "\x1e"  # starts each commit's line in the log, so paths cannot be mistaken for it
+
+
+@dataclass(frozen=True)
+class FirstCommits:
+    """Each path's first-add commit: (commit id, committer time, aware)."""
+
+    added: Mapping[str, tuple[str, dt.datetime]]
+
+    @property
+    def plan_commit(self) -> str | None:
+        found = self.added.get(PLAN_FILE)
+        return found[0] if found else None
+
+
+def first_commits(root: Path) -> FirstCommits:
+    """When plan.yaml and each check-in were first committed; empty when git cannot say for sure."""
+    try:
+        shallow = subprocess.run(
+            ["git", "rev-parse", "--is-shallow-repository"], cwd=root, capture_output=True, text=True, check=False
+        )
+        if shallow.returncode != 0 or shallow.stdout.strip() != "false":
+            return FirstCommits({})
+        log = subprocess.run(
+            ["git", "-c", "core.quotepath=false", "log", "--reverse", "--diff-filter=A", "--no-renames",
+             f"--format={_COMMIT}%H %ct", "--name-only", "--", PLAN_FILE, CHECKIN_DIR],
+            cwd=root, capture_output=True, text=True, encoding="utf-8", check=False,
+        )  # fmt: skip
+    except OSError:  # no git at all
+        return FirstCommits({})
+    if log.returncode != 0:
+        return FirstCommits({})
+    added: dict[str, tuple[str, dt.datetime]] = {}
+    commit, when = "", dt.datetime.min.replace(tzinfo=dt.UTC)
+    for line in log.stdout.split("\n"):  # not splitlines(): it splits at the \x1e marker too
+        if line.startswith(_COMMIT):
+            commit, seconds = line[1:].split(" ", 1)
+            when = dt.datetime.fromtimestamp(int(seconds), dt.UTC)
+        elif line.strip() and line not in added:  # --reverse: the first time a path appears is its first add
+            added[line] = (commit, when)
+    return FirstCommits(added)
+
+
+def is_backfill(checkin: CheckIn, committed: dt.datetime, plan: Plan) -> bool:
+    """First committed after the end of its local day plus the grace period."""
+    zone = ZoneInfo(plan.timezone)
+    day_end = dt.datetime.combine(checkin.date + dt.timedelta(days=1), dt.time(), zone)
+    return committed.astimezone(zone) > day_end + dt.timedelta(hours=plan.backfill_grace_hours)
+
+
+def backfills(checkins: Iterable[CheckIn], plan: Plan, history: FirstCommits) -> frozenset[str]:
+    """Paths of the check-ins that are back-fills."""
+    imported = history.plan_commit
+    found = set()
+    for checkin in checkins:
+        first = history.added.get(checkin.path)
+        if first is None or first[0] == imported:
+            continue
+        if is_backfill(checkin, first[1], plan):
+            found.add(checkin.path)
+    return frozenset(found)

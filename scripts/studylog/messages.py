@@ -1,0 +1,1155 @@
+"""The message catalog: every sentence studylog prints on a terminal, in English and in Chinese.
+
+A typed Python catalog rather than gettext `.po`/`.mo` files: each entry holds both languages side
+by side (a translator sees the English while writing the Chinese), mypy checks every entry's shape,
+a test checks that no entry lacks a language and that both take the same `{placeholders}`, and there
+is no compiled `.mo` file to build or forget. Chinese has no plural forms; English has two, so an
+entry that counts something carries `en_one`, chosen by `t(..., n=1)`.
+
+Keys are stable ids grouped by a prefix: `kind.` (what a value is), `hint.` (how to fix it),
+`cli.` (a command's own output), `status.` (`studylog status`), `help.` (`--help`); a bare id is a
+diagnostic message. Codes and JSON keys are not here: they stay English.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final
+
+
+@dataclass(frozen=True)
+class Entry:
+    en: str
+    zh: str
+    en_one: str = ""  # the English singular, when `en` counts `{n}` things
+
+
+CATALOG: Final[dict[str, Entry]] = {
+    # -- what a value is ------------------------------------------------------------------------
+    "kind.text": Entry("text", "文本"),
+    "kind.int": Entry("a whole number", "整数"),
+    "kind.float": Entry("a number", "数字"),
+    "kind.bool": Entry("true/false", "true/false 布尔值"),
+    "kind.null": Entry("nothing (null)", "空值（null）"),
+    "kind.date": Entry("a date", "日期"),
+    "kind.mapping": Entry("a mapping (`key: value` lines)", "映射（若干行 `键: 值`）"),
+    "kind.list": Entry("a list", "列表"),
+    "kind.list-lines": Entry("a list (lines starting with `- `)", "列表（以 `- ` 开头的若干行）"),
+    "kind.value": Entry("a value", "一个值"),
+    "kind.date-example": Entry("a date like 2026-01-05", "形如 2026-01-05 的日期"),
+    "word.or": Entry(" or ", " 或 "),
+    "trap.bool": Entry("the boolean {value}", "布尔值 {value}"),
+    "trap.base60": Entry("the base-60 number {number}", "六十进制数 {number}"),
+    # -- reading values -------------------------------------------------------------------------
+    "wrong-type": Entry("`{what}` should be {expected}, not {actual}", "`{what}` 应该是{expected}，而不是{actual}"),
+    "key-not-word": Entry("a key in `{what}` must be a word", "`{what}` 里的键必须是一个词"),
+    "merge-key": Entry("merge keys (`<<`) are not supported", "不支持合并键（`<<`）"),
+    "hint.merge-key": Entry("write the keys out", "把键逐个写出来"),
+    "duplicate-key": Entry(
+        "`{key}` appears twice in `{what}` (first at line {line})",
+        "`{key}` 在 `{what}` 里出现了两次（第一次在第 {line} 行）",
+    ),
+    "hint.duplicate-key": Entry(
+        "YAML keeps only the last one; merge the two into one", "YAML 只保留最后一个；请把两处合并成一处"
+    ),
+    "unknown-key": Entry("unknown key `{key}` in `{what}`", "`{what}` 里有未知的键 `{key}`"),
+    "hint.did-you-mean": Entry("did you mean {choices}?", "是不是想写 {choices}？"),
+    "hint.key-alias": Entry(
+        "keys are English: write `{alias}:` instead of `{key}:`", "键名要用英文：把 `{key}:` 改成 `{alias}:`"
+    ),
+    "hint.key-alias-list": Entry(
+        "keys are English: write the list `{alias}:` instead of `{key}:`, one `- {entry}: …` line per entry",
+        "键名要用英文：把 `{key}:` 改成列表 `{alias}:`，每一项写一行 `- {entry}: …`",
+    ),
+    "hint.known-keys": Entry("known keys: {keys}", "可用的键：{keys}"),
+    "hint.colon-in-text": Entry(
+        "a `: ` (colon and space) inside text starts a new key; put the whole text in quotes",
+        "文本里的 `: `（冒号加空格）会被当成新的键；请把整段文本放进英文引号里",
+    ),
+    "implicit-type": Entry(
+        "`{what}: {value}` is read by YAML as {trap}, not as text",
+        "YAML 把 `{what}: {value}` 读成了{trap}，而不是文本",
+    ),
+    "hint.quote-it": Entry('put it in quotes: `{what}: "{value}"`', '加上英文引号：`{what}: "{value}"`'),
+    "sexagesimal": Entry(
+        "`{what}: {value}` is read by YAML 1.1 as a base-60 number ({number}), which is surely not what you meant",
+        "YAML 1.1 把 `{what}: {value}` 读成了六十进制数（{number}），这多半不是你的本意",
+    ),
+    "hint.decimal": Entry("write a decimal number, e.g. 1.5", "写成小数，例如 1.5"),
+    "not-a-plain-number": Entry(
+        "`{what}: {value}` is not an amount; write a plain decimal number",
+        "`{what}: {value}` 不是一个数量；请写普通的十进制数",
+    ),
+    "hint.unquote": Entry("remove the quotes: `{what}: {value}`", "去掉引号：`{what}: {value}`"),
+    "hint.hours-unit": Entry(
+        "write the number of hours without a unit: `{what}: {value}`", "只写小时数，不带单位：`{what}: {value}`"
+    ),
+    "hint.date-format": Entry("write the date as YYYY-MM-DD, e.g. 2026-01-05", "日期写成 YYYY-MM-DD，例如 2026-01-05"),
+    "hint.date-placeholder": Entry("replace the `XX` placeholder with the real day", "把占位符 `XX` 换成实际的日子"),
+    "hint.date-rewrite": Entry(
+        "write the date as YYYY-MM-DD: `{what}: {date}`", "日期要写成 YYYY-MM-DD：`{what}: {date}`"
+    ),
+    "hint.date-no-such-day": Entry("{year}-{month:02d} has no day {day}", "{year} 年 {month} 月没有 {day} 日"),
+    "invalid-date": Entry("`{what}: {value}` is not a valid date", "`{what}: {value}` 不是有效的日期"),
+    "one-of": Entry("one of {choices}", "以下之一：{choices}"),
+    "not-one-of": Entry("`{what}: {value}` is not one of {choices}", "`{what}: {value}` 不在可选值中：{choices}"),
+    "hint.quote-bool": Entry(
+        'quote it if YAML changed it: `{what}: "{value}"`', 'YAML 改变了它的含义，请加上英文引号：`{what}: "{value}"`'
+    ),
+    "hint.status-word": Entry("write `{what}: {status}`", "写成 `{what}: {status}`"),
+    "invalid-id": Entry("`{value}` is not a usable id", "`{value}` 不能用作 id"),
+    "hint.invalid-id": Entry(
+        "ids are letters, digits, `-`, `_` and `.`, with no spaces, e.g. `w1d3` or `l01-tokenization`",
+        "id 由字母、数字、`-`、`_` 和 `.` 组成，不含空格，例如 `w1d3` 或 `l01-tokenization`",
+    ),
+    "hint.full-width-comma": Entry(
+        "`，` is a Chinese comma; YAML separates list entries with an English comma: `{fixed}`",
+        "`，` 是中文逗号；YAML 用英文逗号分隔列表项：`{fixed}`",
+    ),
+    # -- plan.yaml and check-ins ----------------------------------------------------------------
+    "negative-weight": Entry("weight {value} is negative", "权重 {value} 是负数"),
+    "hint.weight": Entry(
+        "weights are relative shares: 0 or more (0: counts for nothing)", "权重是相对份额：0 或更大（0 表示不计入）"
+    ),
+    "missing-key": Entry("`{what}` needs `{key}`", "`{what}` 缺少 `{key}`"),
+    "empty-list": Entry("`{what}` is empty", "`{what}` 是空的"),
+    "day-and-date": Entry(
+        "an item has either `day` (day of its week) or `date`, not both",
+        "一个学习项只能有 `day`（本周第几天）或 `date` 之一，不能两者都写",
+    ),
+    "hint.day-and-date": Entry("delete one of the two lines", "删掉其中一行"),
+    "hint.day": Entry("the day of the week, 1 to 7", "本周第几天，1 到 7"),
+    "invalid-day": Entry("`day: {value}` is not a day of the week", "`day: {value}` 不是一周中的某一天"),
+    "hint.invalid-day": Entry(
+        "`day` counts from 1 (the week's first day) to 7; use `date` for others",
+        "`day` 从 1（本周第一天）数到 7；其他日子请用 `date`",
+    ),
+    "invalid-days": Entry("`days: {value}` is not a whole number of days", "`days: {value}` 不是整天数"),
+    "hint.invalid-days": Entry(
+        "a whole number from 1: how many days the item takes", "从 1 开始的整数：这个学习项要用几天"
+    ),
+    "days-too-long": Entry("`days: {value}` is longer than a year", "`days: {value}` 超过了一年"),
+    "hint.days-too-long": Entry(
+        "an item takes at most 366 days; split a longer one into weeks or phases",
+        "一个学习项最多 366 天；更长的请拆分成多周或多个阶段",
+    ),
+    "milestone-empty": Entry("milestone `{id}` covers nothing", "里程碑 `{id}` 没有覆盖任何内容"),
+    "hint.milestone-empty": Entry(
+        "list the ids of the phases, weeks, items or tasks it needs: `covers: [p1]`",
+        "列出它需要的阶段、周、学习项或任务的 id：`covers: [p1]`",
+    ),
+    "invalid-rest-day": Entry(
+        "`{value}` in `rest_days` is neither a weekday nor a date", "`rest_days` 里的 `{value}` 既不是星期几也不是日期"
+    ),
+    "hint.rest-day": Entry("use mon … sun, 周一 … 周日, or YYYY-MM-DD", "可写 mon … sun、周一 … 周日 或 YYYY-MM-DD"),
+    "unknown-timezone": Entry("`{value}` is not an IANA timezone", "`{value}` 不是 IANA 时区名"),
+    "hint.timezone": Entry("e.g. Asia/Shanghai, Europe/Berlin, UTC", "例如 Asia/Shanghai、Europe/Berlin、UTC"),
+    "empty-plan": Entry("plan.yaml is empty", "plan.yaml 是空的"),
+    "hint.empty-plan": Entry("run `studylog init` to start from a template", "运行 `studylog init` 从模板开始"),
+    "hours-per-day-range": Entry(
+        "`hours_per_day: {value}` must be more than 0 and at most 24", "`hours_per_day: {value}` 必须大于 0 且不超过 24"
+    ),
+    "hint.hours-per-day-range": Entry(
+        "the hours you plan to study on a study day, e.g. 2; leave the line out for no target",
+        "每个学习日计划学习的小时数，例如 2；不设目标就删掉这一行",
+    ),
+    "duplicate-id": Entry("id `{id}` is already used at line {line}", "id `{id}` 已在第 {line} 行用过"),
+    "hint.duplicate-id": Entry(
+        "every phase, week, item, task and milestone needs its own id",
+        "每个阶段、周、学习项、任务和里程碑都需要自己的 id",
+    ),
+    "week-out-of-order": Entry(
+        "week `{id}` starts {start}, before the week above it (`{previous}`, {previous_start})",
+        "第 `{id}` 周从 {start} 开始，早于它上面的一周（`{previous}`，{previous_start}）",
+    ),
+    "hint.week-out-of-order": Entry("list weeks in the order you study them", "按学习顺序排列各周"),
+    "item-out-of-order": Entry(
+        "item `{id}` is planned for {start}, before the item above it (`{previous}`, {previous_start})",
+        "学习项 `{id}` 安排在 {start}，早于它上面的学习项（`{previous}`，{previous_start}）",
+    ),
+    "hint.item-out-of-order": Entry("list items in the order you study them", "按学习顺序排列学习项"),
+    "milestone-unknown-cover": Entry(
+        "milestone `{id}` covers `{cover}`, which the plan does not have",
+        "里程碑 `{id}` 覆盖的 `{cover}` 在计划中不存在",
+    ),
+    "item-entry-needs-id": Entry("an entry of `items` needs `id`", "`items` 的每一项都需要 `id`"),
+    "problem-needs-problem": Entry(
+        "a problem entry needs `problem` (what went wrong)", "问题条目需要 `problem`（遇到了什么问题）"
+    ),
+    "hint.problem-needs-problem": Entry(
+        "write `- problem: …` then `solution: …` (leave the solution out while it is open)",
+        "写成 `- problem: …`，下一行 `solution: …`（还没解决就先不写 solution）",
+    ),
+    "link-needs-url": Entry("a link entry needs `url`", "链接条目需要 `url`"),
+    "hint.link-form": Entry(
+        "write `- {{url: /notes/a.md, title: 笔记}}` or just `- /notes/a.md`",
+        "写成 `- {{url: /notes/a.md, title: 笔记}}`，或只写 `- /notes/a.md`",
+    ),
+    "empty-checkin": Entry("this check-in is empty", "这份打卡是空的"),
+    "hint.empty-checkin": Entry(
+        "a check-in needs at least `date:` and `status:`; `studylog new` writes one",
+        "打卡至少需要 `date:` 和 `status:`；`studylog new` 可以生成一份",
+    ),
+    "checkin-no-date": Entry("this check-in has no `date`", "这份打卡没有 `date`"),
+    "hint.checkin-no-date": Entry(
+        "add a line `date: YYYY-MM-DD` with the day you studied", "加一行 `date: YYYY-MM-DD`，写学习的那一天"
+    ),
+    "checkin-no-status": Entry("this check-in has no `status`", "这份打卡没有 `status`"),
+    "hint.checkin-no-status": Entry(
+        "add a line `status: done` (or in-progress, not-done, ✅ 🔄 ❌, 完成 / 进行中 / 未完成)",
+        "加一行 `status: done`（或 in-progress、not-done、✅ 🔄 ❌、完成 / 进行中 / 未完成）",
+    ),
+    "hint.hours": Entry("hours is a number, e.g. 2 or 1.5", "hours 是一个数字，例如 2 或 1.5"),
+    "hours-range": Entry("`hours: {value}` is not between 0 and 24", "`hours: {value}` 不在 0 到 24 之间"),
+    "hint.hours-range": Entry("the hours you studied that day, 0 to 24", "当天学习的小时数，0 到 24"),
+    "date-mismatch": Entry(
+        "the file is named for {name} but says `date: {date}`", "文件名的日期是 {name}，内容却写着 `date: {date}`"
+    ),
+    "file-name-not-a-date": Entry(
+        "the file name holds `{name}`, which is not a date, but the file says `date: {date}`",
+        "文件名里的 `{name}` 不是有效日期，而内容写着 `date: {date}`",
+    ),
+    "hint.date-mismatch": Entry(
+        "rename the file to {date}.yaml or correct the date, so each day has one file",
+        "把文件改名为 {date}.yaml，或改正日期，让每天只有一个文件",
+    ),
+    "hint.id-in-title": Entry(
+        "name items by id: `{value}` is in the title of {ids}", "请用 id 指代学习项：`{value}` 出现在 {ids} 的标题里"
+    ),
+    "unknown-item": Entry("`{value}` is not an item or task in {plan}", "`{value}` 不是 {plan} 里的学习项或任务"),
+    "hint.unknown-item": Entry(
+        "check-ins name the ids of items or tasks from the plan", "打卡里要写计划中学习项或任务的 id"
+    ),
+    "item-is-phase": Entry(
+        "`{value}` is a phase; a check-in names items or tasks", "`{value}` 是一个阶段；打卡里要写学习项或任务"
+    ),
+    "hint.item-is-phase": Entry("list the items of that phase you worked on", "列出你在这个阶段里学了的学习项"),
+    "item-is-week": Entry(
+        "`{value}` is a week; a check-in names items or tasks", "`{value}` 是一周；打卡里要写学习项或任务"
+    ),
+    "hint.item-is-week": Entry("list the items of that week you worked on", "列出你在这一周里学了的学习项"),
+    "before-plan-start": Entry(
+        "`date: {date}` is before the plan starts ({start})", "`date: {date}` 早于计划开始日期（{start}）"
+    ),
+    "hint.before-plan-start": Entry("check the year and month", "检查一下年份和月份"),
+    # -- links ----------------------------------------------------------------------------------
+    "link-backslash": Entry("`{target}` contains a backslash", "`{target}` 里有反斜杠"),
+    "hint.link-backslash": Entry("write paths with `/`, as GitHub does", "路径请用 `/`，和 GitHub 一样"),
+    "link-local-file": Entry(
+        "`{target}` points at a file on your computer, which nobody on GitHub can open",
+        "`{target}` 指向你电脑上的文件，GitHub 上谁也打不开",
+    ),
+    "hint.link-in-repo": Entry(
+        "link to the file's path inside the repository, e.g. `/code/week1/day1/task.py`",
+        "请链接到仓库里的路径，例如 `/code/week1/day1/task.py`",
+    ),
+    "link-scheme": Entry(
+        "`{scheme}:` links are not allowed; only http(s) links and paths in the repository",
+        "不允许 `{scheme}:` 链接；只能用 http(s) 链接或仓库里的路径",
+    ),
+    "hint.link-scheme": Entry(
+        "use an https:// address or a path such as `/docs/notes.md#heading`",
+        "请用 https:// 地址，或 `/docs/notes.md#标题` 这样的路径",
+    ),
+    "link-no-scheme": Entry("`{target}` has no scheme", "`{target}` 缺少协议"),
+    "hint.link-no-scheme": Entry("write it as `https:{target}`", "写成 `https:{target}`"),
+    "link-outside": Entry("`{target}` leads outside the repository", "`{target}` 指到了仓库外面"),
+    "hint.link-outside": Entry(
+        "links must stay inside the repository; `/` is its root", "链接必须留在仓库内；`/` 是仓库根目录"
+    ),
+    "link-symlink-out": Entry(
+        "`{target}` goes through a symbolic link that points outside the repository",
+        "`{target}` 经过一个指向仓库外的符号链接",
+    ),
+    "hint.link-symlink-out": Entry("link to a real file in the repository", "请链接到仓库里真实存在的文件"),
+    "link-computer-path": Entry(
+        "`{target}` looks like a path on your computer; on GitHub `/` is the repository root",
+        "`{target}` 看起来是你电脑上的路径；在 GitHub 上 `/` 是仓库根目录",
+    ),
+    "link-wrong-case": Entry(
+        "`/{path}` is not in the repository, but `/{other}` is: GitHub treats letter case as different",
+        "仓库里没有 `/{path}`，但有 `/{other}`：GitHub 区分大小写",
+    ),
+    "link-untracked": Entry(
+        "`/{path}` is on your disk but not committed, so it is missing on GitHub",
+        "`/{path}` 在你的磁盘上，但还没有提交，所以 GitHub 上没有它",
+    ),
+    "hint.link-untracked": Entry("commit it: `{command}`", "提交它：`{command}`"),
+    "link-ignored": Entry("`/{path}` is {why}, so it is missing on GitHub", "`/{path}` 是 {why}，所以 GitHub 上没有它"),
+    "hint.link-ignored": Entry(
+        "remove the rule that ignores it, or link to a committed file", "删掉忽略它的规则，或链接到已提交的文件"
+    ),
+    "hint.check-path": Entry("check the path", "检查一下路径"),
+    "link-missing-file": Entry("`{target}` does not exist in the repository", "仓库里没有 `{target}`"),
+    "link-code-fragment": Entry(
+        "`#{fragment}`: /{path} has no headings; GitHub shows it as code",
+        "`#{fragment}`：/{path} 没有标题；GitHub 把它显示为代码",
+    ),
+    "hint.link-code-fragment": Entry(
+        "a code file's only anchors are lines, like `#L10` or `#L10-L20`",
+        "代码文件只能用行号锚点，例如 `#L10` 或 `#L10-L20`",
+    ),
+    "link-not-range": Entry("`#{fragment}` is not a line range", "`#{fragment}` 不是行号范围"),
+    "hint.link-line-form": Entry("write `#L10` or `#L10-L20`", "写成 `#L10` 或 `#L10-L20`"),
+    "link-past-end": Entry(
+        "`#{fragment}` is past the end of /{path}, which has {n} lines",
+        "`#{fragment}` 超出了 /{path} 的末尾（它只有 {n} 行）",
+        en_one="`#{fragment}` is past the end of /{path}, which has {n} line",
+    ),
+    "hint.link-past-end": Entry("update the line numbers to where the code is now", "把行号改成代码现在所在的位置"),
+    "link-anchor-case": Entry(
+        "`#{fragment}` differs only in letter case from a heading in /{path}",
+        "`#{fragment}` 与 /{path} 中的一个标题只差大小写",
+    ),
+    "hint.link-anchor-case": Entry(
+        "GitHub's heading anchors are lower-case: use `#{anchor}`", "GitHub 的标题锚点是小写的：请用 `#{anchor}`"
+    ),
+    "link-no-headings": Entry("`#{fragment}`: /{path} has no headings", "`#{fragment}`：/{path} 没有标题"),
+    "hint.link-no-headings": Entry("link to the file itself", "直接链接到这个文件"),
+    "hint.link-anchors": Entry("its anchors are {anchors}", "它的锚点有 {anchors}"),
+    "link-not-heading": Entry("`#{fragment}` is not a heading in /{path}", "`#{fragment}` 不是 /{path} 里的标题"),
+    "link-not-yet": Entry(
+        "{message} (yet): kept as written in {source}", "{message}（暂时）：按 {source} 中的原样保留"
+    ),
+    "hint.link-not-yet": Entry(
+        "commit the file or heading it points at (or correct the link); until then the README marks it "
+        "as not in the repository yet",
+        "提交它指向的文件或标题（或改正链接）；在此之前，README 会把它标为“尚未在仓库中”",
+    ),
+    # -- across files ---------------------------------------------------------------------------
+    "future-date": Entry(
+        "`date: {date}` is after today ({today}, in the plan's timezone)",
+        "`date: {date}` 晚于今天（按计划时区是 {today}）",
+    ),
+    "hint.future-date": Entry(
+        "check-ins record days that have happened; check the date", "打卡记录的是已经过去的日子；检查一下日期"
+    ),
+    "duplicate-checkin": Entry("{day} already has a check-in: {path}", "{day} 已经有一份打卡：{path}"),
+    "hint.duplicate-checkin": Entry("keep one file per day: merge the two", "每天只保留一个文件：把两份合并"),
+    "cli.no-such-directory": Entry("{path}: no such directory", "{path}：没有这个文件夹"),
+    "cli.not-a-directory": Entry(
+        "{path}: not a directory (give the repository folder that holds plan.yaml)",
+        "{path}：不是文件夹（请给出包含 plan.yaml 的仓库文件夹）",
+    ),
+    "cli.no-plan-above": Entry(
+        "no {plan} in {path} or the folders above it; start one with `studylog init`, "
+        "or give the repository folder, e.g. `studylog validate path/to/repo`",
+        "{path} 及其上层文件夹里都没有 {plan}；用 `studylog init` 新建一个，"
+        "或给出仓库文件夹，例如 `studylog validate path/to/repo`",
+    ),
+    "cli.no-plan": Entry(
+        "no {plan} in {path}; run studylog from the repository root, or start one with `studylog init`",
+        "{path} 里没有 {plan}；请在仓库根目录运行 studylog，或用 `studylog init` 新建一个",
+    ),
+    # -- YAML ------------------------------------------------------------------------------------
+    "file-too-large": Entry(
+        "file is {size} bytes; at most {limit} are read", "文件有 {size} 字节；最多只读 {limit} 字节"
+    ),
+    "hint.file-too-large": Entry(
+        "split it up, or move long notes into a Markdown file and link to it",
+        "把它拆开，或把长笔记移到一个 Markdown 文件里再链接过去",
+    ),
+    "not-utf8": Entry("file is not valid UTF-8 (byte {byte})", "文件不是有效的 UTF-8（字节 {byte}）"),
+    "hint.not-utf8": Entry(
+        "save the file as UTF-8 (most editors: File → Save with Encoding → UTF-8)",
+        "把文件另存为 UTF-8 编码（多数编辑器：文件 → 以某种编码保存 → UTF-8）",
+    ),
+    "control-character": Entry("control character {code} is not allowed in YAML", "YAML 里不允许出现控制字符 {code}"),
+    "hint.control-character": Entry(
+        "delete it; it often comes along when text is pasted from a terminal",
+        "删掉它；它常常是从终端粘贴文本时带进来的",
+    ),
+    "yaml-error": Entry("YAML error: {error}", "YAML 错误：{error}"),
+    "yaml-invalid": Entry("invalid YAML", "无效的 YAML"),
+    "yaml-tab": Entry("a tab character", "制表符（Tab）"),
+    "hint.yaml-tab": Entry("YAML does not allow tabs for indentation; use spaces", "YAML 不允许用 Tab 缩进；请用空格"),
+    "yaml-two-documents": Entry(
+        "more than one YAML document (`---`) in one file", "一个文件里有多个 YAML 文档（`---`）"
+    ),
+    "hint.yaml-two-documents": Entry("keep one document per file", "每个文件只放一个文档"),
+    "yaml-context": Entry(
+        "{problem} ({context} that started on line {line})", "{problem}（{context}，始于第 {line} 行）"
+    ),
+    "yaml-unclosed-quote": Entry(
+        "a quoted text that started on line {line} never ends", "第 {line} 行开始的引号文本没有结束"
+    ),
+    "hint.yaml-unclosed-quote": Entry(
+        "the quote opened on line {line} is never closed", "第 {line} 行打开的引号没有闭合"
+    ),
+    "yaml-syntax": Entry("YAML syntax error: {problem}", "YAML 语法错误：{problem}"),
+    "yaml-too-complex": Entry(
+        "anchors and aliases expand to more than {limit} values (or refer to themselves)",
+        "锚点和别名展开后超过 {limit} 个值（或引用了自身）",
+    ),
+    "hint.yaml-too-complex": Entry(
+        "write the values out instead of using `&anchor` / `*alias`", "把值直接写出来，不要用 `&锚点` / `*别名`"
+    ),
+    # -- slips -----------------------------------------------------------------------------------
+    "full-width-colon": Entry(
+        "a full-width colon `{char}` where YAML needs `:` followed by a space",
+        "这里是中文全角冒号 `{char}`，YAML 需要英文冒号 `:` 加一个空格",
+    ),
+    "full-width-space": Entry(
+        "a full-width space where YAML needs an ordinary space", "这里是全角空格，YAML 需要普通的半角空格"
+    ),
+    "full-width-comma": Entry(
+        "a full-width comma `{char}` where YAML needs `,` between list entries",
+        "这里是中文逗号 `{char}`，YAML 的列表项之间要用英文逗号 `,`",
+    ),
+    "full-width-quote": Entry(
+        "a full-width quote `{char}` does not quote text in YAML", "中文引号 `{char}` 在 YAML 里不起引号的作用"
+    ),
+    "hint.rewrite-line": Entry("write the line as: `{line}`", "把这一行改成：`{line}`"),
+    "markdown-link": Entry(
+        "a Markdown link `[title](url)` in `links:` is not YAML", "`links:` 里的 Markdown 链接 `[标题](地址)` 不是 YAML"
+    ),
+    "colon-in-text": Entry(
+        "the text of `{key}` holds `: ` (a colon and a space), which YAML reads as the start of a new key",
+        "`{key}` 的文本里有 `: `（冒号加空格），YAML 会把它当作新键的开始",
+    ),
+    "indent-less": Entry(
+        "`{key}:` is indented {n} spaces less than `{sibling}:` on line {line}",
+        "`{key}:` 比第 {line} 行的 `{sibling}:` 少缩进了 {n} 个空格",
+        en_one="`{key}:` is indented {n} space less than `{sibling}:` on line {line}",
+    ),
+    "indent-more": Entry(
+        "`{key}:` is indented {n} spaces more than `{sibling}:` on line {line}",
+        "`{key}:` 比第 {line} 行的 `{sibling}:` 多缩进了 {n} 个空格",
+        en_one="`{key}:` is indented {n} space more than `{sibling}:` on line {line}",
+    ),
+    "hint.indent": Entry(
+        "start it at column {column}, exactly under `{sibling}:`; in YAML, keys of one entry line up",
+        "让它从第 {column} 列开始，与 `{sibling}:` 对齐；YAML 里同一条目的键必须对齐",
+    ),
+    "hint.full-width-key": Entry(
+        "it holds full-width punctuation from the input method; write it with ASCII `:`, spaces and commas: `{fixed}`",
+        "这里有输入法打出的全角符号；请改用半角的 `:`、空格和逗号：`{fixed}`",
+    ),
+    # -- diagnostics formats ---------------------------------------------------------------------
+    "severity.error": Entry("error", "错误"),
+    "severity.warning": Entry("warning", "警告"),
+    "hint": Entry("hint", "提示"),
+    "hint.line": Entry("  hint: {hint}", "  提示：{hint}"),
+    # -- command output --------------------------------------------------------------------------
+    "cli.error": Entry("studylog: error: {error}", "studylog：错误：{error}"),
+    "cli.interrupted": Entry("studylog: interrupted", "studylog：已中断"),
+    "cli.bad-lang": Entry("--lang {lang}: use en or zh-CN", "--lang {lang}：请用 en 或 zh-CN"),
+    "cli.n-errors": Entry("{n} errors", "{n} 个错误", en_one="{n} error"),
+    "cli.n-warnings": Entry("{n} warnings", "{n} 个警告", en_one="{n} warning"),
+    "cli.n-files": Entry("{n} files", "{n} 个文件", en_one="{n} file"),
+    "cli.n-checkins": Entry("{n} check-ins", "{n} 份打卡", en_one="{n} check-in"),
+    "cli.validate-failed": Entry("✗ {errors}, {warnings} in {files}", "✗ {files}中有 {errors}、{warnings}"),
+    "cli.validate-ok": Entry("✓ plan.yaml and {checkins} are valid", "✓ plan.yaml 和 {checkins}均无问题"),
+    "cli.with-warnings": Entry(" ({warnings})", "（{warnings}）"),
+    "cli.build-errors": Entry(
+        "✗ {errors}: nothing was written; fix them first (see above)", "✗ {errors}：什么都没有写入；请先改正（见上方）"
+    ),
+    # -- `studylog status` -----------------------------------------------------------------------
+    "status.as-of": Entry("as of {date}", "截至 {date}"),
+    "status.list-sep": Entry("; ", "；"),
+    "status.planned": Entry("{title} ({id})", "{title}（{id}）"),
+    "status.rest-day": Entry("rest day", "休息日"),
+    "status.nothing-planned": Entry("nothing planned", "今天没有安排"),
+    "status.checked-in": Entry("✅ checked in", "✅ 已打卡"),
+    "status.not-checked-in": Entry("not checked in yet", "还没有打卡"),
+    "status.ahead": Entry("{n} days ahead", "提前 {n} 天", en_one="{n} day ahead"),
+    "status.behind": Entry("{n} days behind", "落后 {n} 天", en_one="{n} day behind"),
+    "status.on-schedule": Entry("on schedule", "按计划进行"),
+    "status.no-forecast": Entry("no forecast yet (no progress in the last 14 days)", "暂无预测（最近 14 天没有进展）"),
+    "status.range": Entry(" (range {low} … {high})", "（范围 {low} … {high}）"),
+    "status.hours-of": Entry("{hours} of {target} planned", "{hours} 小时，计划 {target} 小时"),
+    "status.hours": Entry("{hours}", "{hours} 小时"),
+    "status.today": Entry("today", "今天"),
+    "status.today-line": Entry("{today} — {checked}", "{today} —— {checked}"),
+    "status.progress": Entry("progress", "总进度"),
+    "status.progress-line": Entry(
+        "{bar} {percent}% (plan expects {expected}%)", "{bar} {percent}%（计划应达 {expected}%）"
+    ),
+    "status.schedule": Entry("schedule", "进度对比"),
+    "status.schedule-line": Entry("{schedule}; forecast finish {forecast}", "{schedule}；预计完成 {forecast}"),
+    "status.streak": Entry("streak", "连续打卡"),
+    "status.streak-line": Entry(
+        "{n} days (longest {longest}, never missed twice for {twice}, habit strength {strength}%)",
+        "{n} 天（最长 {longest} 天；已 {twice} 天没有连续两天缺卡；习惯强度 {strength}%）",
+        en_one="{n} day (longest {longest}, never missed twice for {twice}, habit strength {strength}%)",
+    ),
+    "status.strict-streak": Entry(
+        "strict streak {n} days (back-fills do not extend it; {backfills} back-fills so far)",
+        "严格连续 {n} 天（补卡不延长它；至今补卡 {backfills} 次）",
+        en_one="strict streak {n} day (back-fills do not extend it; {backfills} back-fills so far)",
+    ),
+    "status.review": Entry("review", "避坑复习"),
+    "status.review-line": Entry(
+        "{n} problems due: {ids} — `studylog review`",
+        "{n} 个问题到期：{ids} —— `studylog review`",
+        en_one="{n} problem due: {ids} — `studylog review`",
+    ),
+    "status.backfill": Entry("back-fill", "补卡"),
+    "status.backfill-line": Entry(
+        "{date} ({path}) was committed after its day", "{date}（{path}）是在当天结束之后提交的"
+    ),
+    "status.hours-label": Entry("hours", "学习时长"),
+    "status.items": Entry("items", "学习项"),
+    "status.items-line": Entry(
+        "{done} done, {doing} in progress, {todo} not started", "已完成 {done}，进行中 {doing}，未开始 {todo}"
+    ),
+    "status.milestone": Entry("milestone", "里程碑"),
+    "status.milestone-line": Entry(
+        "{id} {title}: {done}/{total}, due {due}, {state}", "{id} {title}：{done}/{total}，截止 {due}，{state}"
+    ),
+    "status.milestone-met": Entry("met", "已达成"),
+    "status.milestone-on_track": Entry("on track", "进展正常"),
+    "status.milestone-at_risk": Entry("at risk", "有风险"),
+    "status.milestone-missed": Entry("missed", "已错过"),
+    "status.has-errors": Entry(
+        "{errors}: fix them (see `studylog validate`) to see progress",
+        "{errors}：请先改正（见 `studylog validate`）再查看进度",
+    ),
+    # -- job summary ---------------------------------------------------------------------------
+    "summary.no-problems": Entry("✅ No problems found.", "✅ 没有发现问题。"),
+    "summary.counts": Entry("{errors}, {warnings}", "{errors}，{warnings}"),
+    "summary.table-head": Entry("| file | line | code | message |", "| 文件 | 行 | 代码 | 说明 |"),
+    "summary.more": Entry("{n} more, see the job log", "还有 {n} 个，见任务日志"),
+    "summary.excerpts": Entry("Each problem with its source line", "每个问题及其所在的源代码行"),
+    "summary.progress": Entry("Progress", "进度"),
+    # -- --help --------------------------------------------------------------------------------
+    "help.path": Entry(
+        "the repository folder that holds plan.yaml (default: .)",
+        "包含 plan.yaml 的仓库文件夹（默认：.）",
+    ),
+    "help.today": Entry(
+        "the as-of date (default: today in the plan's timezone)",
+        "统计截至的日期（默认：按计划时区的今天）",
+    ),
+    "help.description": Entry(
+        "Track a study plan with one YAML check-in a day; validate, compute progress, and render the README dashboard.",
+        "每天提交一份 YAML 打卡，跟踪学习计划：校验、计算进度、生成 README 仪表盘。",
+    ),
+    "help.lang": Entry(
+        "language of every message: en or zh-CN (default: $STUDYLOG_LANG, the plan's locale, $LANG, en)",
+        "所有消息的语言：en 或 zh-CN（默认依次取 $STUDYLOG_LANG、计划的 locale、$LANG，最后是 en）",
+    ),
+    "help.debug": Entry(
+        "on an unexpected error, print the full traceback (for a bug report)",
+        "遇到意外错误时打印完整的调用栈（用于报告 bug）",
+    ),
+    "help.cmd.validate": Entry(
+        "check plan.yaml and every check-in; exit 1 on problems",
+        "检查 plan.yaml 和每一份打卡；有问题时退出码为 1",
+    ),
+    "help.cmd.validate.description": Entry(
+        "Check plan.yaml and every file under checkins/ and report each problem with its file, line and column.",
+        "检查 plan.yaml 和 checkins/ 下的每个文件，逐条报告问题及其文件、行号和列号。",
+    ),
+    "help.validate.format": Entry(
+        "output format (default: github when GITHUB_ACTIONS=true, else text)",
+        "输出格式（默认：GITHUB_ACTIONS=true 时为 github，否则为 text）",
+    ),
+    "help.validate.external": Entry(
+        "also check http(s) links over the network (off by default)",
+        "同时通过网络检查 http(s) 链接（默认关闭）",
+    ),
+    "help.validate.ignore": Entry(
+        "with --external: skip URLs matching this glob, e.g. 'https://example.com/*' (repeatable)",
+        "配合 --external：跳过匹配此通配符的网址，例如 'https://example.com/*'（可重复）",
+    ),
+    "help.validate.link-budget": Entry(
+        "with --external: stop checking after this long; the rest are warnings (default: 120)",
+        "配合 --external：检查超过这么久就停止，其余的记为警告（默认：120）",
+    ),
+    "help.validate.link-cache": Entry(
+        "with --external: where passing URLs are remembered for 7 days (default: "
+        "~/.cache/studylog/links.json; 'none' to disable)",
+        "配合 --external：记住通过检查的网址 7 天的位置（默认：~/.cache/studylog/links.json；写 'none' 关闭）",
+    ),
+    "help.validate.summary": Entry(
+        'also append a Markdown summary (problems and progress) to FILE, e.g. "$GITHUB_STEP_SUMMARY"',
+        '同时把 Markdown 摘要（问题和进度）追加到 FILE，例如 "$GITHUB_STEP_SUMMARY"',
+    ),
+    "help.cmd.status": Entry(
+        "progress, schedule, streak and today's task",
+        "进度、进度对比、连续打卡和今天的任务",
+    ),
+    "help.cmd.status.description": Entry(
+        "Compute progress as of a date: today's task, streak, progress per phase, days ahead or behind, "
+        "forecast finish, hours and milestones.",
+        "计算截至某日的进度：今天的任务、连续打卡、各阶段进度、提前或落后的天数、预计完成日期、学习时长和里程碑。",
+    ),
+    "help.status.format": Entry(
+        "output format (default: text)",
+        "输出格式（默认：text）",
+    ),
+    "help.cmd.build": Entry(
+        "validate, then regenerate the README dashboard, charts and reports/",
+        "先校验，再重新生成 README 仪表盘、图表和 reports/",
+    ),
+    "help.cmd.build.description": Entry(
+        "Validate everything (links too); if there are no errors, compute progress and write the README "
+        "section between the studylog markers, charts, weekly and phase reviews, the problem log and "
+        "reports/index.html. Only changed files are written.",
+        "校验全部内容（包括链接）；没有错误时计算进度，写入 studylog 标记之间的 README 段落、图表、周复盘和阶段"
+        "验收、避坑记录以及 reports/index.html。只写入有变化的文件。",
+    ),
+    "help.build.check": Entry(
+        "write nothing; exit 1 if the committed outputs differ from a rebuild for their recorded as-of date",
+        "什么都不写；如果已提交的输出与按其记录日期重新生成的结果不同，退出码为 1",
+    ),
+    "help.cmd.export": Entry(
+        "the whole journey as one PDF (needs Chromium)",
+        "把整个学习历程导出为一个 PDF（需要 Chromium）",
+    ),
+    "help.cmd.export.description": Entry(
+        "Write one PDF with the charts, the summary table, the journal, weekly and phase reviews and the "
+        "problem log, printed by headless Chromium so Chinese text renders with the system's fonts.",
+        "用无头 Chromium 打印一个 PDF，包含图表、打卡汇总表、打卡日志、周复盘和阶段验收以及避坑记录，中文用系统"
+        "字体渲染。",
+    ),
+    "help.export.pdf": Entry(
+        "write a PDF (the only format)",
+        "写出 PDF（唯一的格式）",
+    ),
+    "help.export.output": Entry(
+        "where to write it (default: exports/journey-AS_OF.pdf, outside the committed reports/)",
+        "写到哪里（默认：exports/journey-截至日期.pdf，不在提交的 reports/ 里）",
+    ),
+    "help.cmd.publish": Entry(
+        "build, commit the generated files as github-actions[bot] and push; retry on a race",
+        "生成后以 github-actions[bot] 身份提交生成的文件并推送；遇到竞争时重试",
+    ),
+    "help.cmd.publish.description": Entry(
+        "Build, commit only README.md and reports/ as github-actions[bot], and push to the branch's remote. "
+        "When the push is rejected because someone pushed first, take the remote branch, rebuild on it and "
+        "try again, with backoff.",
+        "生成输出，以 github-actions[bot] 身份只提交 README.md 和 reports/，并推送到分支的远程仓库。如果因为别"
+        "人先推送而被拒绝，就取回远程分支，在其上重新生成再试，每次间隔加倍。",
+    ),
+    "help.publish.remote": Entry(
+        "the git remote to push to (default: origin)",
+        "推送到的 git 远程仓库（默认：origin）",
+    ),
+    "help.publish.branch": Entry(
+        "the branch to publish (default: the current one)",
+        "要发布的分支（默认：当前分支）",
+    ),
+    "help.publish.via-branch": Entry(
+        "for a protected branch: push to NAME instead and open a pull request (needs GITHUB_TOKEN)",
+        "用于受保护的分支：改为推送到 NAME 并开一个拉取请求（需要 GITHUB_TOKEN）",
+    ),
+    "help.publish.attempts": Entry(
+        "pushes to try before giving up (default: 5)",
+        "放弃前尝试推送的次数（默认：5）",
+    ),
+    "help.publish.backoff": Entry(
+        "wait before a retry; doubles each time (default: 1)",
+        "重试前等待的秒数；每次加倍（默认：1）",
+    ),
+    "help.publish.dry-run": Entry(
+        "build and list what would be committed; no commit or push",
+        "生成并列出将要提交的文件；不提交也不推送",
+    ),
+    "help.cmd.remind": Entry(
+        "open or update a reminder issue when today's check-in is missing; close it when it arrives",
+        "今天缺少打卡时创建或更新一个提醒 issue；打卡后关闭它",
+    ),
+    "help.cmd.remind.description": Entry(
+        "With GITHUB_TOKEN and GITHUB_REPOSITORY set (as in GitHub Actions): when today (in the plan's "
+        "timezone) is a planned day without a check-in, open or update one reminder issue with today's task "
+        "and the streak at stake; when the check-in is there, close it.",
+        "在设置了 GITHUB_TOKEN 和 GITHUB_REPOSITORY 时（如在 GitHub Actions 中）：如果今天（按计划时区）是计划"
+        "学习日却还没有打卡，就创建或更新一个提醒 issu"
+        "e，写明今天的任务和面临中断的连续打卡；打卡后关闭它。",
+    ),
+    "help.remind.close-only": Entry(
+        "only close the reminder if today is checked in",
+        "只在今天已打卡时关闭提醒",
+    ),
+    "help.remind.dry-run": Entry(
+        "print what would happen; change nothing",
+        "打印将要做的事；不做任何改动",
+    ),
+    "help.cmd.bot": Entry(
+        "GitHub actions of the studylog bot",
+        "studylog 机器人在 GitHub 上的操作",
+    ),
+    "help.cmd.bot.description": Entry(
+        "GitHub actions of the bot.",
+        "机器人在 GitHub 上的操作。",
+    ),
+    "help.cmd.comment": Entry(
+        "upsert the pull-request comment: problems found and the progress the PR brings",
+        "更新或创建拉取请求评论：发现的问题和该拉取请求带来的进度",
+    ),
+    "help.cmd.comment.description": Entry(
+        "Create or update one comment on the pull request (found by a hidden marker) with the problems found "
+        "and the progress the pull request would bring, before → after.",
+        "在拉取请求上创建或更新一条评论（通过隐藏标记找到），写明发现的问题以及该拉取请求带来的进度变化（之前 →"
+        " 之后）。",
+    ),
+    "help.comment.pr": Entry(
+        "the pull request number",
+        "拉取请求编号",
+    ),
+    "help.comment.base": Entry(
+        "the base to compare with (default: origin/$GITHUB_BASE_REF)",
+        "用来比较的基准（默认：origin/$GITHUB_BASE_REF）",
+    ),
+    "help.comment.dry-run": Entry(
+        "print the comment; post nothing",
+        "打印评论；不发布",
+    ),
+    "help.cmd.init": Entry(
+        "set up a repository (or finish one): plan, checkins/, README markers, workflows, .gitignore",
+        "初始化（或补全）仓库：计划、checkins/、README 标记、工作流和 .gitignore",
+    ),
+    "help.cmd.init.description": Entry(
+        "Set up a study repository: plan.yaml from a built-in curriculum starting today in your timezone, "
+        "checkins/, schemas for editors, README markers (appended; existing text untouched), .gitignore, "
+        ".github/workflows/studylog.yml and studylog-evening.yml, and `git init` outside a repository. Where a "
+        "plan exists, only what is missing is added; --force starts a new plan and keeps the old one beside it.",
+        "初始化学习仓库：从内置课程生成从今天（你的时区）开始的 plan.yaml，创建 checkins/、编辑器用的 schema、"
+        "README 标记（追加在末尾，已有文字不动）、.gitignore、.github/workflows/studylog.yml 和 "
+        "studylog-evening.yml；不在仓库里时先 `git init`。已有计划时只补上缺少的部分；"
+        "--force 新建计划，旧计划保留在旁边。",
+    ),
+    "help.init.template": Entry(
+        "the curriculum: the 12-week LLM plan, Stanford CS336, or a blank skeleton (default: llm-12-weeks)",
+        "课程模板：12 周大模型计划、Stanford CS336 或空白骨架（默认：llm-12-weeks）",
+    ),
+    "help.init.start": Entry(
+        "the plan's first day, every date moves with it (default: today)",
+        "计划的第一天，所有日期随之移动（默认：今天）",
+    ),
+    "help.init.timezone": Entry(
+        "your IANA timezone, e.g. Europe/Berlin (default: the machine's: TZ, /etc/localtime)",
+        "你的 IANA 时区，例如 Asia/Shanghai（默认：本机的 TZ 或 /etc/localtime）",
+    ),
+    "help.init.action": Entry(
+        "the studylog action the workflows use (default: from the installed package's metadata)",
+        "工作流使用的 studylog action（默认：取自已安装包的元数据）",
+    ),
+    "help.init.force": Entry(
+        "start a new plan even though one exists (the old one is kept as plan.yaml.N.bak)",
+        "即使已有计划也新建一个（旧计划保留为 plan.yaml.N.bak）",
+    ),
+    "help.cmd.new": Entry(
+        "write today's check-in, pre-filled from the plan",
+        "写出今天的打卡文件，按计划预先填好",
+    ),
+    "help.cmd.new.description": Entry(
+        "Write the check-in for today (in the plan's timezone) or --date at checkins/YYYY/YYYY-MM-DD.yaml, "
+        "pre-filled with the plan's items, status and hours. Never overwrites.",
+        "在 checkins/YYYY/YYYY-MM-DD.yaml 写出今天（按计划时区）或 --date 那天的打卡，预先填好计划中的学习项、"
+        "状态和时长。绝不覆盖已有文件。",
+    ),
+    "help.new.date": Entry(
+        "the day (default: today in the plan's timezone)",
+        "哪一天（默认：按计划时区的今天）",
+    ),
+    "help.new.edit": Entry(
+        "open the file in $VISUAL or $EDITOR, then check it",
+        "用 $VISUAL 或 $EDITOR 打开文件，关闭后检查它",
+    ),
+    "help.cmd.import": Entry(
+        "turn a hand-kept Markdown tracker into plan.yaml and check-ins",
+        "把手写的 Markdown 进度表转换成 plan.yaml 和打卡文件",
+    ),
+    "help.cmd.import.description": Entry(
+        "Read a Markdown tracker — a summary table (周次, 日期, 完成状态, 核心任务, …), a 打卡 table "
+        "with 周 and 天 columns, a phase/week/lecture tracker, a #100DaysOfCode log or a `- [x]` task-list plan — "
+        "check the result, and write plan.yaml and one check-in per day. Reports everything it could not map.",
+        "读取 Markdown 进度表（汇总表：周次、日期、完成状态、核心任务……；带“周”和“天”列的打卡表；阶段/周/课程进度表；"
+        "#100DaysOfCode 日志；或 `- [x]` 任务清单式计划），检查结果，写出 plan.yaml 和每天一份打卡。"
+        "无法对应的内容都会报告出来。",
+    ),
+    "help.importer.file": Entry(
+        "the tracker to read",
+        "要读取的进度表",
+    ),
+    "help.importer.start": Entry(
+        "the plan's first day; resolves dates like 2026-01-XX",
+        "计划的第一天；用来确定 2026-01-XX 这样的日期",
+    ),
+    "help.importer.timezone": Entry(
+        "the plan's IANA timezone (default: Asia/Shanghai)",
+        "计划的 IANA 时区（默认：Asia/Shanghai）",
+    ),
+    "help.importer.dry-run": Entry("show what would be written; write nothing", "显示将要写出的内容；不写任何文件"),
+    "help.importer.force": Entry(
+        "replace existing plan.yaml and check-ins (the old ones are backed up)",
+        "替换已有的 plan.yaml 和打卡文件（旧文件会备份）",
+    ),
+    "cli.not-a-date": Entry("{value!r} is not a date like 2026-01-18", "{value!r} 不是 2026-01-18 这样的日期"),
+    "cli.created": Entry("  created {path}", "  已创建 {path}"),
+    "help.init.locale": Entry(
+        "the dashboard's language (default: from LANG: zh-CN for zh_*, else en)",
+        "仪表盘的语言（默认取自 LANG：zh_* 为 zh-CN，否则 en）",
+    ),
+    "help.init.hours": Entry(
+        "hours you plan a day (default: the template's)",
+        "每天计划的小时数（默认：模板中的）",
+    ),
+    "help.publish.if-figures-changed": Entry(
+        "for the evening run: publish only when a figure changed since the last build, not only the date",
+        "用于晚间运行：只有数字（而不只是日期）自上次构建后有变化时才发布",
+    ),
+    "cli.note": Entry(
+        "  note: {note}",
+        "  注意：{note}",
+    ),
+    "cli.setup-done": Entry(
+        "✓ set up: `studylog build`, then commit",
+        "✓ 已设置好：运行 `studylog build`，然后提交",
+    ),
+    "cli.publish-skipped": Entry(
+        "✓ nothing to publish: {reason}; {ref} stays as it is",
+        "✓ 没有要发布的内容：{reason}；{ref} 保持不变",
+    ),
+    "cli.kept": Entry("  kept    {path} (already there)", "  已保留 {path}（已存在）"),
+    "cli.init-ready": Entry(
+        "✓ ready: check in with `studylog new`, then `studylog build`; `studylog doctor` checks the setup",
+        "✓ 准备就绪：用 `studylog new` 打卡，再运行 `studylog build`；`studylog doctor` 可检查配置",
+    ),
+    "cli.init-edit-action": Entry(
+        "  edit .github/workflows/studylog.yml: replace {placeholder} with the studylog action you use",
+        "  请编辑 .github/workflows/studylog.yml：把 {placeholder} 换成你使用的 studylog action",
+    ),
+    "cli.new-wrote": Entry("✓ wrote {path} — {day}: {planned}", "✓ 已写出 {path} —— {day}：{planned}"),
+    "cli.new-valid": Entry("✓ {path} is valid", "✓ {path} 没有问题"),
+    "cli.import-valid": Entry(
+        "✓ the imported files are valid: run `studylog status` and `studylog build`",
+        "✓ 导入的文件没有问题：运行 `studylog status` 和 `studylog build`",
+    ),
+    "cli.nothing": Entry(" nothing", "无"),
+    "cli.publish-dry-run": Entry(
+        "dry run: would commit and push to {ref}:{files}", "演练：将提交并推送到 {ref}：{files}"
+    ),
+    "cli.publish-nothing": Entry("✓ nothing new to publish; {ref} is current", "✓ 没有新内容要发布；{ref} 已是最新"),
+    "cli.published": Entry(
+        "✓ published {commit} to {ref} ({files}, attempt {attempt})",
+        "✓ 已发布 {commit} 到 {ref}（{files}，第 {attempt} 次尝试）",
+    ),
+    "cli.export-wrote": Entry("✓ wrote {path} (as of {as_of})", "✓ 已写出 {path}（截至 {as_of}）"),
+    "cli.stale-differs": Entry("  {path}: differs from a rebuild", "  {path}：与重新生成的结果不同"),
+    "cli.stale-leftover": Entry("  {path}: generated but no longer produced", "  {path}：以前生成过，现在不再生成"),
+    "cli.stale-newer": Entry(
+        "  {path}: dated after the recorded as-of date {as_of}", "  {path}：日期晚于记录的截至日期 {as_of}"
+    ),
+    "cli.stale": Entry(
+        "✗ outputs are stale (as of {as_of}); run `studylog build` and commit:",
+        "✗ 输出已过期（截至 {as_of}）；请运行 `studylog build` 并提交：",
+    ),
+    "cli.up-to-date": Entry("✓ outputs are up to date (as of {as_of})", "✓ 输出是最新的（截至 {as_of}）"),
+    "cli.built": Entry(
+        "✓ built as of {as_of}: {written} written, {removed} removed, {unchanged} unchanged",
+        "✓ 已生成（截至 {as_of}）：写入 {written} 个，删除 {removed} 个，未变 {unchanged} 个",
+    ),
+    "cli.nothing-to-commit": Entry(" — nothing to commit", " —— 没有需要提交的内容"),
+    "cli.wrote": Entry("  wrote {path}", "  已写入 {path}"),
+    "cli.removed": Entry("  removed {path}", "  已删除 {path}"),
+    "cli.kept-unowned": Entry(
+        "  kept {path} (the manifest was unreadable: yours or an old build? check and delete)",
+        "  已保留 {path}（清单无法读取：是你的文件还是旧的构建产物？请检查后删除）",
+    ),
+    "cli.bug": Entry(
+        "studylog: internal error ({error}).\nThis is a bug in studylog {version}; please report it at {url} "
+        "with the command you ran",
+        "studylog：内部错误（{error}）。\n这是 studylog {version} 的 bug；请到 {url} 报告，附上你运行的命令",
+    ),
+    "cli.bug-end": Entry(".", "。"),
+    "cli.bug-end-debug": Entry(
+        " and the output of the same command with --debug.", "，以及加上 --debug 后同一命令的输出。"
+    ),
+    "help.usage": Entry("usage: ", "用法："),
+    "help.positionals": Entry("positional arguments", "位置参数"),
+    "help.options": Entry("options", "选项"),
+    "help.help": Entry("show this help message and exit", "显示本帮助并退出"),
+    "help.version": Entry("show the version and exit", "显示版本号并退出"),
+    # -- web links, README, build, export, init, new --------------------------------------------
+    "web-unchecked": Entry("`{url}` could not be checked", "`{url}` 无法检查"),
+    "web-budget": Entry("`{url}` was not checked: the time budget ran out", "`{url}` 未检查：时间预算已用完"),
+    "web-gone": Entry("`{url}` is gone ({status})", "`{url}` 已不存在（{status}）"),
+    "hint.web-gone": Entry(
+        "find where the page moved, or link to an archived copy", "找到页面搬去的新地址，或链接到存档副本"
+    ),
+    "web-rate-limited": Entry("`{url}` is rate-limited (429); not verified", "`{url}` 被限流（429）；未能验证"),
+    "web-answered": Entry("`{url}` answered {status}; not verified", "`{url}` 返回 {status}；未能验证"),
+    "web-refused": Entry("`{url}` refused the check ({status})", "`{url}` 拒绝了检查（{status}）"),
+    "web-no-host": Entry("`{url}`: the host {host} does not exist", "`{url}`：主机 {host} 不存在"),
+    "hint.web-no-host": Entry("check the address for typos", "检查地址有没有拼写错误"),
+    "web-timed-out": Entry("timed out", "超时"),
+    "web-failed": Entry("`{url}` {reason}; not verified", "`{url}` {reason}；未能验证"),
+    "readme-how-to": Entry(
+        "put these two lines where the dashboard should go, each on a line of its own:\n    {start}\n    {end}\n"
+        "  (or run `studylog init`, which adds them without touching the rest)",
+        "把下面两行放在仪表盘该出现的位置，各占一行：\n    {start}\n    {end}\n"
+        "  （或运行 `studylog init`，它会加上这两行且不改动其他内容）",
+    ),
+    "readme-no-markers": Entry(
+        "README.md has no studylog markers; {how_to}", "README.md 里没有 studylog 标记；{how_to}"
+    ),
+    "readme-marker-repeated": Entry(
+        "README.md has `{marker}` more than once (lines {lines}); keep exactly one",
+        "README.md 里 `{marker}` 出现了不止一次（第 {lines} 行）；只保留一个",
+    ),
+    "readme-one-marker": Entry(
+        "README.md has only one marker (line {line}); `{marker}` is missing; {how_to}",
+        "README.md 只有一个标记（第 {line} 行）；缺少 `{marker}`；{how_to}",
+    ),
+    "readme-marker-order": Entry(
+        "README.md's markers are in the wrong order: `{end}` (line {end_line}) comes before `{start}` "
+        "(line {start_line}); swap them",
+        "README.md 的标记顺序反了：`{end}`（第 {end_line} 行）在 `{start}`（第 {start_line} 行）之前；请交换它们",
+    ),
+    "build-readme-not-utf8": Entry(
+        "{path} is not UTF-8 text (byte {byte}); studylog will not rewrite it",
+        "{path} 不是 UTF-8 文本（第 {byte} 字节）；studylog 不会改写它",
+    ),
+    "build-unsafe": Entry("{error}; nothing was written", "{error}；什么都没有写入"),
+    "build-not-generated": Entry(
+        "{path}: exists but was not generated by studylog", "{path}：已存在但不是 studylog 生成的"
+    ),
+    "build-edited": Entry("{path}: was edited after studylog wrote it", "{path}：在 studylog 写入后被改过"),
+    "build-yours": Entry(
+        "{paths}. Nothing was written: these are yours now, and studylog does not overwrite them. Move or "
+        "rename them (or keep your words between a review's studylog:notes markers), then build again",
+        "{paths}。什么都没有写入：这些现在是你的文件，studylog 不会覆盖它们。请移走或改名"
+        "（或把你的文字放在复盘的 studylog:notes 标记之间），然后再构建",
+    ),
+    "build-no-manifest": Entry(
+        "{path} is missing or unreadable: run `studylog build` and commit its output",
+        "{path} 不存在或无法读取：请运行 `studylog build` 并提交它的输出",
+    ),
+    "export-no-browser": Entry(
+        "exporting a PDF needs Chromium or Chrome, and none is installed; install it "
+        "(Debian/Ubuntu: `sudo apt-get install chromium`) or set STUDYLOG_CHROMIUM to its path",
+        "导出 PDF 需要 Chromium 或 Chrome，但都没有安装；请安装"
+        "（Debian/Ubuntu：`sudo apt-get install chromium`），或把 STUDYLOG_CHROMIUM 设为它的路径",
+    ),
+    "export-no-cjk-font": Entry(
+        "no font on this machine can draw Chinese, so the PDF would show empty boxes; install one "
+        "(Debian/Ubuntu: `sudo apt-get install {package}`; Fedora: `sudo dnf install "
+        "google-noto-sans-cjk-fonts`) and export again",
+        "这台机器上没有能显示中文的字体，PDF 里会是空方框；请安装一个"
+        "（Debian/Ubuntu：`sudo apt-get install {package}`；Fedora：`sudo dnf install "
+        "google-noto-sans-cjk-fonts`）后再导出",
+    ),
+    "export-failed": Entry("{browser} could not print the PDF: {error}", "{browser} 无法打印 PDF：{error}"),
+    "export-no-output": Entry("no output", "没有输出"),
+    "export-no-pdf": Entry(
+        "{browser} did not write the PDF (exit {code}): {detail}", "{browser} 没有写出 PDF（退出码 {code}）：{detail}"
+    ),
+    "export-has-errors": Entry(
+        "{errors}: fix them first (see `studylog validate`)", "{errors}：请先改正（见 `studylog validate`）"
+    ),
+    "init-unknown-template": Entry(
+        "unknown template {template!r}; choose one of {choices}", "没有模板 {template!r}；可选：{choices}"
+    ),
+    "init-unknown-locale": Entry(
+        "unknown locale {locale!r}; choose one of {choices}", "没有语言 {locale!r}；可选：{choices}"
+    ),
+    "init-bad-hours": Entry(
+        "--hours {hours}: give the hours you plan a day, more than 0 and at most 24",
+        "--hours {hours}：请给出每天计划的小时数，大于 0 且不超过 24",
+    ),
+    "init-bad-action": Entry(
+        "--action {action} is not OWNER/REPO@SHA (a 40-character commit) or OWNER/REPO@vN",
+        "--action {action} 不是 OWNER/REPO@SHA（40 位的提交）或 OWNER/REPO@vN",
+    ),
+    "init-not-a-folder": Entry("{path} is a file, not a folder", "{path} 是文件，不是文件夹"),
+    "init-bad-timezone": Entry(
+        "{timezone!r} is not an IANA timezone like Asia/Shanghai", "{timezone!r} 不是 Asia/Shanghai 这样的 IANA 时区"
+    ),
+    "init-plan-exists": Entry(
+        "{path} already exists, so nothing was changed; pass --force to replace the plan "
+        "(check-ins, README text and other files are never touched)",
+        "{path} 已存在，所以什么都没改；要替换计划请加 --force（打卡、README 文字和其他文件都不会被改动）",
+    ),
+    "new-exists": Entry(
+        "{path} already holds the check-in for {day}; edit it instead", "{path} 已经是 {day} 的打卡；请直接编辑它"
+    ),
+    "new-plan-errors": Entry("plan.yaml has errors: fix them first", "plan.yaml 有错误：请先改正"),
+    "new-editor": Entry("cannot start the editor {editor!r}: {error}", "无法启动编辑器 {editor!r}：{error}"),
+    "summary.progress-head": Entry("| phase | progress |", "| 阶段 | 进度 |"),
+    "summary.progress-head-change": Entry("| phase | before → after |", "| 阶段 | 之前 → 之后 |"),
+    "summary.streak": Entry("{n} days", "{n} 天", en_one="{n} day"),
+    "summary.streak-change": Entry("{before} → **{n}** days", "{before} → **{n}** 天", en_one="{before} → **{n}** day"),
+    "summary.overall": Entry("| overall | {overall} |", "| 总进度 | {overall} |"),
+    "summary.streak-line": Entry("🔥 streak: {streak} · as of {as_of}", "🔥 连续打卡：{streak} · 截至 {as_of}"),
+    "summary.check": Entry("studylog check", "studylog 检查"),
+    "summary.pr-progress": Entry("Progress this pull request brings", "这个拉取请求带来的进度"),
+    "summary.nothing-planned": Entry("{date}: nothing planned today.", "{date}：今天没有安排。"),
+    "summary.clipped": Entry(
+        "… (cut to stay under GitHub's size limit; the job log has everything)",
+        "……（为不超过 GitHub 的大小限制而截断；完整内容见任务日志）",
+    ),
+    # -- publish and the bot ---------------------------------------------------------------------
+    "git-failed": Entry("`git {command}` failed: {output}", "`git {command}` 失败：{output}"),
+    "git-detached": Entry(
+        "HEAD is detached and no branch was given (a pull request or a tag checkout is never published): "
+        "pass `--branch NAME`",
+        "HEAD 处于分离状态且没有指定分支（拉取请求或标签的检出永远不会发布）：请加 `--branch NAME`",
+    ),
+    "git-detached-no-branch": Entry(
+        "HEAD is detached and {remote} has no branch {branch!r}: pass `--branch NAME`",
+        "HEAD 处于分离状态，且 {remote} 上没有分支 {branch!r}：请加 `--branch NAME`",
+    ),
+    "publish-has-errors": Entry(
+        "the repository has {errors}; nothing was published:", "仓库里有 {errors}；什么都没有发布："
+    ),
+    "publish-dirty": Entry(
+        "uncommitted changes to {paths}: commit or stash them first", "{paths} 有未提交的改动：请先提交或暂存"
+    ),
+    "publish-readme-edited": Entry(
+        "README.md has uncommitted changes outside the studylog section: commit them first "
+        "(publish commits only what it generates)",
+        "README.md 在 studylog 段落之外有未提交的改动：请先提交它们（publish 只提交它生成的内容）",
+    ),
+    "push-refused-permission": Entry(
+        "push to {ref} was refused: the workflow's token may not push. On GitHub: Settings → Actions → General "
+        "→ Workflow permissions → 'Read and write permissions', and give the publish job "
+        "`permissions: contents: write`",
+        "推送到 {ref} 被拒绝：工作流的令牌没有推送权限。在 GitHub 上：Settings → Actions → General → "
+        "Workflow permissions → 'Read and write permissions'，并给 publish 任务加上 `permissions: contents: write`",
+    ),
+    "push-refused-protected": Entry(
+        "push to {ref} was refused: the branch is protected and refuses direct pushes: allow github-actions "
+        "to push to it, or run `studylog publish --via-branch studylog/dashboard` and merge the pull request "
+        "it opens",
+        "推送到 {ref} 被拒绝：该分支受保护，不接受直接推送；请允许 github-actions 推送，"
+        "或运行 `studylog publish --via-branch studylog/dashboard` 并合并它开的拉取请求",
+    ),
+    "push-failed": Entry("push to {ref} failed: {output}", "推送到 {ref} 失败：{output}"),
+    "push-conflict": Entry(
+        "your unpushed commits conflict with {ref}: {output}; pull and resolve, then publish again",
+        "你未推送的提交与 {ref} 冲突：{output}；请拉取并解决冲突后再发布",
+    ),
+    "push-gave-up": Entry(
+        "gave up after {n} attempts: {ref} kept moving (others pushed each time); "
+        "run publish again, or raise --attempts",
+        "尝试 {n} 次后放弃：{ref} 一直在变（每次都有别人先推送）；请再运行一次 publish，或调大 --attempts",
+        en_one="gave up after {n} attempt: {ref} kept moving (others pushed each time); "
+        "run publish again, or raise --attempts",
+    ),
+    "git-cannot-compare": Entry("cannot compare with {base}: {output}", "无法与 {base} 比较：{output}"),
+    "api-refused": Entry(
+        "GitHub refused to {doing} ({status}). Give the job `permissions: {permission}: write`; on a pull "
+        "request from a fork the token is read-only, so studylog writes the job summary instead",
+        "GitHub 拒绝了操作：{doing}（{status}）。请给任务加上 `permissions: {permission}: write`；"
+        "来自 fork 的拉取请求的令牌是只读的，所以 studylog 改为写入任务摘要",
+    ),
+    "api-rate-limited": Entry(
+        "GitHub's rate limit stopped studylog from trying to {doing} ({status}); this is not a permission "
+        "problem: run it again later",
+        "GitHub 的速率限制让 studylog 没能执行“{doing}”（{status}）；这不是权限问题：请稍后再运行",
+    ),
+    "api-retry-after": Entry(" (GitHub asked to wait {seconds} s)", "（GitHub 要求等待 {seconds} 秒）"),
+    "api-404": Entry(
+        "GitHub answered 404 when trying to {doing}: check GITHUB_REPOSITORY and that the token can see the repository",
+        "GitHub 在执行“{doing}”时返回 404：请检查 GITHUB_REPOSITORY，以及令牌能否看到这个仓库",
+    ),
+    "api-failed": Entry("GitHub failed to {doing}: {status}", "GitHub 执行“{doing}”失败：{status}"),
+    "api-no-repository": Entry(
+        "GITHUB_REPOSITORY is not set (OWNER/REPO); GitHub Actions sets it",
+        "没有设置 GITHUB_REPOSITORY（OWNER/REPO）；GitHub Actions 会自动设置它",
+    ),
+    "api-no-token": Entry(
+        "GITHUB_TOKEN is not set: pass `env: GITHUB_TOKEN: ${{{{ github.token }}}}` to the step",
+        "没有设置 GITHUB_TOKEN：请在该步骤加上 `env: GITHUB_TOKEN: ${{{{ github.token }}}}`",
+    ),
+    "remind-has-errors": Entry("the repository has errors: no reminder sent", "仓库里有错误：没有发送提醒"),
+    # -- the one gate to the learner's disk (safepath) ------------------------------------------
+    "unsafe-read-outside": Entry(
+        "{path} is a symbolic link to a place outside the repository; studylog does not read it",
+        "{path} 是指向仓库之外的符号链接；studylog 不读取它",
+    ),
+    "unsafe-read-special": Entry(
+        "{path} is not a regular file (a folder, FIFO or device); studylog does not read it",
+        "{path} 不是普通文件（是文件夹、FIFO 或设备）；studylog 不读取它",
+    ),
+    "unsafe-write-link": Entry(
+        "{path} is a symbolic link; studylog does not write or delete through it: replace it with a real "
+        "folder or file",
+        "{path} 是符号链接；studylog 不会透过它写入或删除：请换成真正的文件夹或文件",
+    ),
+    "unsafe-write-link-outside": Entry(
+        "{path} is a symbolic link that leads outside the repository; studylog does not write or delete "
+        "through it: replace it with a real folder or file",
+        "{path} 是通向仓库之外的符号链接；studylog 不会透过它写入或删除：请换成真正的文件夹或文件",
+    ),
+    "unsafe-write-chain": Entry(
+        "{path} leads through more than one symbolic link; studylog does not write through it",
+        "{path} 经过不止一个符号链接；studylog 不会透过它写入",
+    ),
+    "unsafe-write-special": Entry(
+        "{path} is not a regular file (a folder, FIFO or device); studylog does not replace it",
+        "{path} 不是普通文件（是文件夹、FIFO 或设备）；studylog 不会替换它",
+    ),
+    "unsafe-read-only": Entry(
+        "{path} is read-only (mode {mode}); studylog leaves it as it is",
+        "{path} 是只读的（权限 {mode}）；studylog 保持原样",
+    ),
+    "unsafe-delete-link": Entry(
+        "{path} leads through a symbolic link; studylog does not delete through it",
+        "{path} 经过符号链接；studylog 不会透过它删除",
+    ),
+    "unsafe-checkin-folder": Entry(
+        "{path} is a symbolic link to a folder outside the repository; its check-ins are not read",
+        "{path} 是指向仓库之外文件夹的符号链接；其中的打卡不会被读取",
+    ),
+    "hint.unsafe-path": Entry(
+        "keep check-ins and plan.yaml as plain files inside the repository",
+        "请把打卡文件和 plan.yaml 作为普通文件放在仓库里",
+    ),
+    "file-name-not-utf8": Entry(
+        "this file name is not valid UTF-8, so it cannot be shown on GitHub; it is not read",
+        "这个文件名不是有效的 UTF-8，GitHub 上无法显示；它不会被读取",
+    ),
+    "hint.file-name-not-utf8": Entry(
+        "rename the file, e.g. checkins/2026/2026-01-05.yaml", "请给文件改名，例如 checkins/2026/2026-01-05.yaml"
+    ),
+    "file-unreadable": Entry("{path} cannot be read: {error}", "{path} 无法读取：{error}"),
+    "text-control-character": Entry(
+        "`{what}` holds the control character {code}, which is not allowed in text",
+        "`{what}` 含有控制字符 {code}，文本里不允许出现",
+    ),
+    "hint.text-control-character": Entry(
+        "delete it (it often comes along when text is pasted from a terminal)",
+        "删掉它（从终端粘贴文本时常会带上它）",
+    ),
+    "date-out-of-range": Entry(
+        "`{what}: {value}` is outside the years studylog works with ({first}–{last})",
+        "`{what}: {value}` 超出了 studylog 支持的年份范围（{first}–{last}）",
+    ),
+    "hint.date-out-of-range": Entry("check the year", "请检查年份"),
+    "yaml-too-deep": Entry(
+        "lists and mappings are nested more than {depth} levels deep",
+        "列表和映射嵌套超过了 {depth} 层",
+    ),
+    "hint.yaml-too-deep": Entry(
+        "a check-in or plan needs only a few levels; look for unclosed `[` or `{{`",
+        "打卡或计划只需要几层嵌套；请找找有没有没闭合的 `[` 或 `{{`",
+    ),
+    "link-unsafe": Entry("`{link}`: {error}", "`{link}`：{error}"),
+    "hint.link-unsafe": Entry("link to a plain file in the repository", "请链接到仓库里的普通文件"),
+    "link-unreadable": Entry("`{link}` cannot be read: {error}", "`{link}` 无法读取：{error}"),
+    "api-unreachable": Entry(
+        "could not reach GitHub to {doing} ({error}); try again later",
+        "无法连接 GitHub 来执行“{doing}”（{error}）；请稍后再试",
+    ),
+    "api-unreadable": Entry(
+        "GitHub's answer could not be read when trying to {doing}: {error}",
+        "执行“{doing}”时无法读取 GitHub 的回答：{error}",
+    ),
+    "readme-shadowed": Entry(
+        "{path} is the README GitHub shows on the repository page, so a dashboard in README.md would never "
+        "appear: move that file's text into README.md (or delete it), then build again",
+        "GitHub 在仓库首页显示的是 {path}，所以 README.md 里的仪表盘永远不会出现：请把那个文件的内容移到 "
+        "README.md（或删掉它），然后再构建",
+    ),
+    "readme-not-markdown": Entry(
+        "{path} is the README GitHub shows, and it is not Markdown: rename it to README.md (with the studylog "
+        "markers) so the dashboard can appear",
+        "GitHub 显示的 README 是 {path}，但它不是 Markdown：请把它改名为 README.md"
+        "（并加上 studylog 标记），仪表盘才能显示",
+    ),
+}
