@@ -209,6 +209,9 @@ class Plan:
     milestones: tuple[Milestone, ...]
     path: str
     spans: Mapping[str, Span] = field(default_factory=dict, compare=False, hash=False)
+    # A night owl's 01:30 belongs to the day before when the day starts at 04:00.
+    day_starts_at: dt.time = dt.time(0)
+    view: str = "auto"  # the README's plan view: "auto" (chosen by the plan's shape), "days" or "lectures"
 
     # Cached: the progress engine asks for these once per calendar day.
     @cached_property
@@ -223,6 +226,18 @@ class Plan:
     def end(self) -> dt.date:
         ends = [item.end for item in self.items] + [week.end for week in self.weeks]
         return max(ends, default=self.start)
+
+    @cached_property
+    def is_lecture_plan(self) -> bool:
+        """Seed 000's shape: items that span days and carry tasks (lectures), not one item per day."""
+        if self.view != "auto":
+            return self.view == "lectures"
+        items = self.items
+        return bool(items) and sum(i.days > 1 and bool(i.tasks) for i in items) * 2 > len(items)
+
+    def week_of(self, day: dt.date) -> Week | None:
+        """The plan week whose dates hold `day`, if any."""
+        return next((w for w in self.weeks if w.start <= day <= w.end), None)
 
     def is_rest_day(self, day: dt.date) -> bool:
         return day in self.rest_dates or day.weekday() in self.rest_weekdays
@@ -289,7 +304,7 @@ class CheckIn:
     status: Status
     hours: float | None
     items: tuple[WorkedOn, ...]
-    items_given: bool  # False: `items` was left out and defaults to the plan's items for the date
+    items_given: bool  # False: `items` was left out: a done check-in earns the day's planned share
     summary: str  # 核心任务 in the learner's words, when it differs from the plan's title
     problems: tuple[Problem, ...]
     links: tuple[Link, ...]
@@ -303,6 +318,7 @@ class CheckIn:
     # `imported: tracker.md`: moved in by `studylog import`; its links to files the repository
     # does not have yet are the learner's own record, shown as not-yet-there rather than errors.
     imported: str = ""
+    credit: bool = True  # False (`credit: false`): a journal entry or extra study, no plan credit
 
 
 @dataclass(frozen=True)

@@ -87,18 +87,18 @@ def _load_repository(root: Path, today: dt.date | None, *, links: bool) -> LoadR
     else:
         plan, diagnostics = parse_plan(PLAN_FILE, plan_bytes)
         cache.put(plan_key, loadcache.dump_plan(plan, diagnostics))
-    context = CheckinContext(plan.timezone if plan else "UTC", plan)
+    context = CheckinContext(plan.timezone if plan else "UTC", plan, plan.day_starts_at if plan else dt.time(0))
     checkins: list[CheckIn] = []
     files = 1
     for path, data in iter_checkin_files(root):
         files += 1
         digest.update(b"\0%s\0%d\0" % (path.encode("utf-8"), len(data)) + data)
-        entry_key = loadcache.key(path, data, context.timezone)
+        entry_key = loadcache.key(path, data, f"{context.timezone}@{context.day_starts_at}")
         cached = loadcache.restore_checkin(path, cache.get(entry_key))
         if cached is not None:
             checkin, problems = cached
         else:
-            checkin, problems = read_checkin(path, data, context.timezone)
+            checkin, problems = read_checkin(path, data, context.timezone, context.day_starts_at)
             cache.put(entry_key, loadcache.dump(checkin, problems))
         diagnostics.extend(problems)
         if checkin is not None:
@@ -107,7 +107,7 @@ def _load_repository(root: Path, today: dt.date | None, *, links: bool) -> LoadR
             checkins.append(checkin)
     cache.save()
     checkins.sort(key=lambda c: (c.date, c.path))
-    diagnostics.extend(check_checkins(checkins, as_of(today, context.timezone)))
+    diagnostics.extend(check_checkins(checkins, as_of(today, context.timezone, context.day_starts_at)))
     repository = Repository(str(root), plan, tuple(checkins)) if plan is not None else None
     web_links: dict[str, list[Span]] = {}
     if links and repository is not None:

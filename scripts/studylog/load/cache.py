@@ -64,6 +64,7 @@ def dump(checkin: CheckIn | None, diagnostics: list[Diagnostic]) -> dict[str, An
             "hours": c.hours,
             "items": [[w.id, w.status.value, _span(w.span)] for w in c.items],
             "items_given": c.items_given,
+            "credit": c.credit,
             "summary": c.summary,
             "problems": [[p.problem, p.solution, _span(p.span)] for p in c.problems],
             "links": [[link.target, link.title, _span(link.span)] for link in c.links],
@@ -93,6 +94,7 @@ def restore(path: str, value: dict[str, Any]) -> tuple[CheckIn | None, list[Diag
         hours=raw["hours"],
         items=tuple(WorkedOn(i, Status(s), _unspan(path, sp)) for i, s, sp in raw["items"]),
         items_given=raw["items_given"],
+        credit=raw["credit"],
         summary=raw["summary"],
         problems=tuple(Problem(p, s, _unspan(path, sp)) for p, s, sp in raw["problems"]),
         links=tuple(Link(t, title, _unspan(path, sp)) for t, title, sp in raw["links"]),
@@ -157,6 +159,8 @@ def dump_plan(plan: Plan | None, diagnostics: list[Diagnostic]) -> dict[str, Any
             ],
             "milestones": [[m.id, m.title, m.due.isoformat(), list(m.covers), _span(m.span)] for m in plan.milestones],
             "spans": {k: _span(v) for k, v in plan.spans.items()},
+            "day_starts_at": plan.day_starts_at.isoformat(),
+            "view": plan.view,
         },
     }
 
@@ -207,6 +211,8 @@ def restore_plan(path: str, value: dict[str, Any]) -> tuple[Plan | None, list[Di
         ),
         path=path,
         spans={k: _unspan(path, v) for k, v in raw["spans"].items()},
+        day_starts_at=dt.time.fromisoformat(raw["day_starts_at"]),
+        view=raw["view"],
     )
     return plan, diagnostics
 
