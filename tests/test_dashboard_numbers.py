@@ -64,7 +64,7 @@ def test_recent_checkins_are_the_latest_with_status_and_hours(tmp_path: Path) ->
         ("2026-01-07", "✅ done", "2"),
     ]
     # one of three check-ins did not record hours: the headline says so instead of counting it as zero
-    assert "⏱ 3.5 / 6 h（2 of 3 check-ins recorded hours）" in readme
+    assert "⏱ 3.5 / 6 h (2 of 3 check-ins recorded hours)" in readme
 
 
 def test_hours_never_recorded_are_not_zero_and_draw_no_chart(tmp_path: Path) -> None:
