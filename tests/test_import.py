@@ -576,11 +576,8 @@ def test_seed_000_imports_lectures_tasks_milestones_and_journal(tmp_path: Path) 
     assert report["items"]["done"] == 2
     assert [p["state"] for p in report["phases"]] == ["in_progress"] + ["not_started"] * 5
     first = report["milestones"][0]
-    assert (first["units_done"], first["unit"], first["due"]) == (
-        12,
-        "tasks",
-        "2025-11-17",
-    )  # the seed says 12/13: its 13 is not its rows' 20
+    # the seed says 12/13: its 13 is not its rows' 20
+    assert (first["units_done"], first["unit"], first["due"]) == (12, "tasks", "2025-11-17")
     day = (root / "checkins/2025/2025-11-04.yaml").read_text(encoding="utf-8")
     assert "- 分析了完整的课程结构" in day and "- 课程结构非常系统，从基础到高级循序渐进" in day
     assert "- id: l01-t1\n  status: done" in day
