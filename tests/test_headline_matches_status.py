@@ -22,8 +22,8 @@ PLAN, _ = parse_plan("plan.yaml", (REPO_ROOT / "plan.yaml").read_bytes())
 assert PLAN is not None
 IDS = [i.id for i in PLAN.items]
 HEADLINE = re.compile(
-    r"\*\*总进度 (?P<overall>[\d.]+)%\*\*（计划 (?P<expected>[\d.]+)%）· "
-    r"(?:⏩ 提前 (?P<ahead>\d+) 天|⏪ 落后 (?P<behind>\d+) 天|✅ 按计划进行) · "
+    r"\*\*总进度 (?P<overall>[\d.]+)%\*\* · 计划 (?P<expected>[\d.]+)% · "
+    r"(?:⏩ 提前 (?P<ahead>\d+) 天|⏪ 落后 (?P<behind>\d+) 天|✅ 按计划进行)<br>\n"
     r"🏁 (?:预计完成 (?P<forecast>\d{4}-\d\d-\d\d)|暂无预测) · "
     r"🔥 连续打卡 (?P<streak>\d+) 天 · "
     r"⏱ (?:(?P<hours>[\d.]+)(?: / (?P<target>[\d.]+))? 小时"
@@ -31,12 +31,11 @@ HEADLINE = re.compile(
     re.M,
 )
 NOTE = re.compile(
-    r"^🏁 (?:按最近 (?P<window>\d+) 天的速度推算，为计划速度的 (?P<pace>\d+)%|[^；]+)；计划结束于 (?P<end>[\d-]+)。",
+    r"^🏁 (?:按最近 (?P<window>\d+) 天的速度推算，为计划速度的 (?P<pace>\d+)%|[^；\n]+)；计划结束于 (?P<end>[\d-]+)。",
     re.M,
 )
 PHASE_ROW = re.compile(
-    r"^\| (?P<title>[^|]+) \| `[█░]+` (?P<percent>[\d.]+)% \| (?P<done>\d+)/(?P<total>\d+) 项 \| (?P<hours>[\d.]+) \|$",
-    re.M,
+    r"^\| (?P<title>[^|]+) \| `[█░]+`&nbsp;(?P<percent>[\d.]+)% \| (?P<done>\d+)/(?P<total>\d+)\W*项 \|$", re.M
 )
 
 
@@ -64,7 +63,7 @@ def headline_matches(section: str, report: dict[str, Any]) -> None:
         assert int(note["window"]) == schedule["pace_window_days"]
         assert int(note["pace"]) == round(schedule["pace_vs_plan"] * 100)
     rows = PHASE_ROW.findall(section)
-    assert [(float(p), int(d), int(t)) for _, p, d, t, _ in rows] == [
+    assert [(float(p), int(d), int(t)) for _, p, d, t in rows] == [
         (p["percent"], p["items_done"], p["items_total"]) for p in report["phases"]
     ]
 
