@@ -93,7 +93,11 @@ def _load_repository(root: Path, today: dt.date | None, *, links: bool) -> LoadR
     for path, data in iter_checkin_files(root):
         files += 1
         digest.update(b"\0%s\0%d\0" % (path.encode("utf-8"), len(data)) + data)
-        entry_key = loadcache.key(path, data, f"{context.timezone}@{context.day_starts_at}")
+        # A check-in's local date depends on the hour the day starts too (kept out of the key at midnight).
+        zone = (
+            context.timezone if context.day_starts_at == dt.time(0) else f"{context.timezone}@{context.day_starts_at}"
+        )
+        entry_key = loadcache.key(path, data, zone)
         cached = loadcache.restore_checkin(path, cache.get(entry_key))
         if cached is not None:
             checkin, problems = cached
