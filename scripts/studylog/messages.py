@@ -488,6 +488,28 @@ CATALOG: Final[dict[str, Entry]] = {
     "status.backfill-line": Entry(
         "{date} ({path}) was committed after its day", "{date}（{path}）是在当天结束之后提交的"
     ),
+    "status.hours-recorded": Entry(
+        " ({n} of {total} check-ins recorded hours)",
+        "（{total} 次打卡中 {n} 次记录了时长）",
+        en_one=" ({n} of {total} check-ins recorded hours)",
+    ),
+    "status.hours-not-recorded": Entry("not recorded", "未记录"),
+    "status.forecast-basis": Entry(" — {basis}; plan ends {end}", " —— {basis}；计划结束于 {end}"),
+    "status.items-counts-note": Entry(
+        " (counts; percentages above are weighted shares)", "（这是个数；上面的百分比是加权完成度）"
+    ),
+    "basis.pace": Entry(
+        "at the pace of the last {n} days ({pace}% of the plan's pace)",
+        "按最近 {n} 天的速度（计划速度的 {pace}%）",
+        en_one="at the pace of the last {n} day ({pace}% of the plan's pace)",
+    ),
+    "unit.items": Entry("items", "项"),
+    "unit.tasks": Entry("tasks", "任务"),
+    "basis.plan": Entry("no day has passed yet: at the plan's own pace", "还没有过完的一天：按计划自身的速度"),
+    "basis.finished": Entry("everything is done", "全部完成"),
+    "basis.none": Entry(
+        "no progress in the last {n} days", "最近 {n} 天没有进展", en_one="no progress in the last {n} day"
+    ),
     "status.hours-label": Entry("hours", "学习时长"),
     "status.items": Entry("items", "学习项"),
     "status.items-line": Entry(
@@ -495,7 +517,8 @@ CATALOG: Final[dict[str, Entry]] = {
     ),
     "status.milestone": Entry("milestone", "里程碑"),
     "status.milestone-line": Entry(
-        "{id} {title}: {done}/{total}, due {due}, {state}", "{id} {title}：{done}/{total}，截止 {due}，{state}"
+        "{id} {title}: {percent}% ({done}/{total} {unit}), due {due}, {state}",
+        "{id} {title}：{percent}%（{done}/{total} {unit}），截止 {due}，{state}",
     ),
     "status.milestone-met": Entry("met", "已达成"),
     "status.milestone-on_track": Entry("on track", "进展正常"),

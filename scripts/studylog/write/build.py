@@ -99,9 +99,26 @@ def keep_learner_notes(existing: bytes | None, new: bytes) -> bytes:
     return _NOTES.sub(lambda _: old.group(0), text, count=1).encode("utf-8")
 
 
+def _earlier_notes(root: Path, paths: tuple[str, ...]) -> bytes | None:
+    """The learner's notes from a review's earlier file(s), joined, when any were written."""
+    blocks = []
+    for path in paths:
+        found = _NOTES.search((_read(root / path) or b"").decode("utf-8", "replace"))
+        if found is not None:
+            blocks.append(found.group(0)[len(NOTES_START) : -len(NOTES_END)].strip("\n"))
+    if not blocks:
+        return None
+    return (f"{NOTES_START}\n" + "\n".join(blocks) + f"\n{NOTES_END}").encode("utf-8")
+
+
 def collect(root: Path, rendered: Rendered, as_of: dt.date, previous: Manifest, inputs: str | None = None) -> Outputs:
     """Every generated file's bytes; a chart is redrawn only when its key or its file changed."""
-    out = Outputs({path: keep_learner_notes(_read(root / path), data) for path, data in rendered.files.items()})
+    out = Outputs(
+        {
+            path: keep_learner_notes(_read(root / path) or _earlier_notes(root, rendered.earlier.get(path, ())), data)
+            for path, data in rendered.files.items()
+        }
+    )
     for chart in rendered.charts:
         entry = previous.files.get(chart.path, {})
         existing = _read(root / chart.path)
@@ -251,7 +268,7 @@ def build_repository(
             raise UsageError(t("build-no-manifest", path=MANIFEST))
         as_of = previous.as_of
     else:
-        as_of = decide_as_of(today, repository.plan.timezone)
+        as_of = decide_as_of(today, repository.plan.timezone, repository.plan.day_starts_at)
     # Imported links to files not committed yet are drawn differently: committing the file changes the output.
     missing = frozenset(Span(d.path, d.line, d.column) for d in result.diagnostics if d.code == "link-not-yet")
     key = inputs_key(result.digest + "".join(f"\0{s}" for s in sorted(missing)), as_of)
