@@ -100,7 +100,10 @@ def test_init_from_an_empty_folder_fits_the_machine_and_doctor_finds_no_problem(
     assert new.returncode == 0, new.stderr
     checkin = root / f"checkins/{today.year}/{today}.yaml"
     checkin.write_text(
-        checkin.read_text(encoding="utf-8").replace('task: ""', 'task: "read chapter 1"'), encoding="utf-8"
+        checkin.read_text(encoding="utf-8")
+        .replace('task: ""', 'task: "read chapter 1"')
+        .replace("status:   #", "status: done  #", 1),
+        encoding="utf-8",
     )
     built = run_cli("build", cwd=root / "checkins", env=machine)  # from a subfolder: the plan is found above
     assert built.returncode == 0, built.stdout + built.stderr
@@ -174,7 +177,7 @@ def test_the_action_reference_comes_from_the_package_metadata(tmp_path: Path) ->
     text = (root / ".github/workflows/studylog.yml").read_text(encoding="utf-8")
     ref = action_reference().reference
     assert ref.startswith("studylog/studylog@")  # pyproject.toml's Repository URL
-    assert f"uses: {ref}" in text and "OWNER" not in text
+    assert f"uses: {ref}" in text and "OWNER/" not in text
     bad = run_cli("init", str(tmp_path / "x"), "--action", "me/studylog@main")
     assert bad.returncode == 2 and "is not OWNER/REPO@" in bad.stderr
 

@@ -964,6 +964,10 @@ CATALOG: Final[dict[str, Entry]] = {
         "--hours {hours}：请给出每天计划的小时数，大于 0 且不超过 24",
     ),
     "init-not-a-folder": Entry("{path} is a file, not a folder", "{path} 是文件，不是文件夹"),
+    "init-bad-action": Entry(
+        "--action {action!r} is not OWNER/REPO@<40-hex commit SHA> (or OWNER/REPO@vN)",
+        "--action {action!r} 不是 OWNER/REPO@<40 位十六进制提交 SHA>（或 OWNER/REPO@vN）",
+    ),
     "init-bad-timezone": Entry(
         "{timezone!r} is not an IANA timezone like Asia/Shanghai", "{timezone!r} 不是 Asia/Shanghai 这样的 IANA 时区"
     ),
