@@ -70,11 +70,14 @@ def test_late_first_commits_are_backfills_and_do_not_extend_the_strict_streak(hi
     # 05–09 all count for the streak; the strict one stops at the back-filled 9th.
     assert (streak["current"], streak["strict"], streak["backfills"]) == (5, 0, 2)
     text = run_cli("status", str(history), "--today", "2026-01-10").stdout
-    assert "strict streak 0 (back-fills do not extend it; 2 补卡 so far)" in text
+    assert "strict streak 0 days (back-fills do not extend it; 2 back-fills so far)" in text
     assert "back-fill  2026-01-08 (checkins/2026/2026-01-08.yaml) was committed after its day" in text
 
 
 def test_backfills_count_toward_progress(history: Path) -> None:
+    # The 8th's item has tasks, so a bare `done` earns it nothing (credit only for work done): name it.
+    late = history / "checkins/2026/2026-01-08.yaml"
+    late.write_text(late.read_text(encoding="utf-8") + "items: [w1d4]\n", encoding="utf-8")
     with_all = status(history)["overall"]
     (history / "checkins/2026/2026-01-08.yaml").unlink()
     without = status(history)["overall"]
@@ -96,7 +99,7 @@ def test_the_summary_table_and_calendar_mark_backfills(history: Path) -> None:
     readme = (history / "README.md").read_text(encoding="utf-8")
     marked = [line for line in readme.splitlines() if "🕰 补卡" in line]
     assert [line.split(" | ")[0] for line in marked] == ["| 01\u201108", "| 01\u201109"]
-    weekly = (history / "reports/weekly/2026-W02.md").read_text(encoding="utf-8")
+    weekly = (history / "reports/weekly/w1.md").read_text(encoding="utf-8")
     assert [line.split(" | ")[1] for line in weekly.splitlines() if "🕰 补卡" in line] == ["2026-01-08", "2026-01-09"]
     calendar = (history / "reports/charts/calendar.svg").read_text(encoding="utf-8")
     assert "<pattern" in calendar and "补卡" in calendar  # the hatch pattern and its legend entry

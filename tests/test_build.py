@@ -81,9 +81,7 @@ def build(root: Path, *args: str) -> tuple[int, str]:
 def test_build_writes_the_section_and_reports_and_is_idempotent(built_copy: Path) -> None:
     learner = built_copy
     first = tree(learner)
-    assert {"reports/index.html", "reports/problems.md", "reports/weekly/2026-W02.md", "reports/phases/p1.md"} <= set(
-        first
-    )
+    assert {"reports/index.html", "reports/problems.md", "reports/weekly/w1.md", "reports/phases/p1.md"} <= set(first)
     assert {
         f"reports/charts/{n}{v}.svg" for n in ("burnup", "calendar", "phases", "hours") for v in ("", "-dark")
     } <= set(first)
@@ -177,7 +175,7 @@ def test_stale_generated_files_go_and_learner_files_stay(built_copy: Path) -> No
     learner = built_copy
     write_repo(learner, {"reports/my-own-notes.md": "mine\n"})
     manifest = json.loads((learner / "reports/.studylog-manifest.json").read_text(encoding="utf-8"))
-    assert manifest["as_of"] == "2026-01-08" and "reports/weekly/2026-W02.md" in manifest["files"]
+    assert manifest["as_of"] == "2026-01-08" and "reports/weekly/w1.md" in manifest["files"]
     # The learner renames a phase: its old review is stale and goes; their own file stays.
     plan = (learner / "plan.yaml").read_text(encoding="utf-8").replace("id: p1\n", "id: basics\n")
     plan = plan.replace("covers: [p1]", "covers: [basics]")
@@ -198,7 +196,7 @@ def test_a_file_studylog_did_not_write_is_never_overwritten(learner: Path) -> No
 
 def test_the_learners_review_lines_survive_every_build(built_copy: Path) -> None:
     learner = built_copy
-    review = learner / "reports/weekly/2026-W02.md"
+    review = learner / "reports/weekly/w1.md"
     text = review.read_text(encoding="utf-8")
     mine = "<!-- studylog:notes:start -->\n本周最大的收获：学会了 SVD。\n<!-- studylog:notes:end -->"
     review.write_text(
@@ -208,6 +206,29 @@ def test_the_learners_review_lines_survive_every_build(built_copy: Path) -> None
     assert build(learner, "--today", "2026-01-08")[0] == 0
     assert mine in review.read_text(encoding="utf-8")
     assert build(learner, "--check")[0] == 0
+
+
+def test_review_lines_move_from_an_iso_week_review_to_the_plan_week(learner: Path) -> None:
+    # Weekly reviews were once named by ISO week. A build that renames them carries the learner's
+    # own lines over before the old generated file goes.
+    assert build(learner, "--today", "2026-01-08")[0] == 0
+    mine = "<!-- studylog:notes:start -->\n本周最大的收获：学会了 SVD。\n<!-- studylog:notes:end -->"
+    new = learner / "reports/weekly/w1.md"
+    old = learner / "reports/weekly/2026-W02.md"
+    text = re.sub(
+        r"<!-- studylog:notes:start -->.*<!-- studylog:notes:end -->", mine, new.read_text("utf-8"), flags=re.S
+    )
+    old.write_text(text, encoding="utf-8")
+    new.unlink()
+    manifest_path = learner / "reports/.studylog-manifest.json"
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    del manifest["files"]["reports/weekly/w1.md"]
+    manifest["files"]["reports/weekly/2026-W02.md"] = {"sha256": hashlib.sha256(old.read_bytes()).hexdigest()}
+    manifest["inputs"] = "older"
+    manifest_path.write_text(json.dumps(manifest), encoding="utf-8")
+    code, out = build(learner, "--today", "2026-01-08")
+    assert code == 0, out
+    assert mine in new.read_text(encoding="utf-8") and not old.exists()
 
 
 def rendered_readme(root: Path) -> str:

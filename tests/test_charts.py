@@ -25,9 +25,9 @@ def chart_data(
     end = START + dt.timedelta(days=days - 1)
     as_of = START + dt.timedelta(days=as_of_offset)
     done = [START + dt.timedelta(days=i) for i in range(min(days, as_of_offset + 1))]
-    weeks: dict[str, float] = {}
+    weeks: dict[dt.date, float] = {}
     for day in done:
-        key = f"{day.isocalendar().year}-W{day.isocalendar().week:02d}"
+        key = START + dt.timedelta(days=(day - START).days // 7 * 7)  # the plan week's first day
         weeks[key] = weeks.get(key, 0.0) + hours
     return charts.ChartData(
         as_of=as_of,

@@ -47,7 +47,7 @@ def test_a_new_checkin_from_options_only(repo: Path) -> None:
     )  # fmt: skip
     assert result.returncode == 0, result.stdout + result.stderr
     text = (repo / "checkins/2026/2026-01-06.yaml").read_text(encoding="utf-8")
-    assert "hours: 1.5\nitems: [w1d2]\n" in text
+    assert "hours: 1.5\n" in text and "\nitems: [w1d2]\n" in text
     # code written today and not committed yet: kept, with the reminder to commit it together
     assert "error[link-untracked]" in result.stdout
     assert '  - problem: "`pinv` 和 $(inv)?"\n    solution: 用 np.linalg.pinv\n' in text

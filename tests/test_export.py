@@ -40,7 +40,7 @@ def test_the_pdf_keeps_the_learners_words_and_stays_out_of_reports(tmp_path: Pat
     need_browser()
     root = learner(tmp_path / "repo", fixture_plan)
     assert run_cli("build", str(root), "--today", "2026-01-08").returncode == 0
-    review = root / "reports/weekly/2026-W02.md"
+    review = root / "reports/weekly/w1.md"
     text = review.read_text(encoding="utf-8")
     review.write_text(text.replace("- 本周最大的收获：\n", f"- {MY_REVIEW}\n"), encoding="utf-8")
     result = run_cli("export", str(root), "--pdf", "--today", "2026-01-08")

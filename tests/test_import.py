@@ -180,7 +180,7 @@ def test_seed_004_links_to_files_not_there_yet_stay_links(tmp_path: Path) -> Non
     assert by_label["第1周 Day1"][6] == "/code/week1/day1/matrix_eigen.py ⏳ （仓库中还没有）"
     readme = (root / "README.md").read_text(encoding="utf-8")
     assert "](<code/week1/day1/matrix_eigen.py>)" not in readme  # not a dead link on GitHub
-    weekly = (root / "reports/weekly/2026-W02.md").read_text(encoding="utf-8")
+    weekly = (root / "reports/weekly/w1.md").read_text(encoding="utf-8")
     assert "- /code/week1/day1/matrix\\_eigen.py ⏳ （仓库中还没有）\n" in weekly
     # once the learner commits the file, the next build links it
     write_repo(root, {"code/week1/day1/matrix_eigen.py": "print(1)\n"})
@@ -538,9 +538,31 @@ def test_each_version_of_a_lecture_tracker_imports_to_its_own_statistics(
     assert code == 0, out
     done, doing, todo = stated
     assert f"lectures as the tracker states them: 已完成 {done}/17, 进行中 {doing}/17, 未开始 {todo}/17" in out
-    items = status(root, day)["items"]
+    report = status(root, day)
+    items = report["items"]
     # 18 items: the 17 lectures and the tracker's practice project (not started in every version)
     assert (items["done"], items["in_progress"], items["not_started"]) == (done, doing, todo + 1)
+
+
+def test_a_tracker_with_every_task_not_started_gives_nothing_done(tmp_path: Path) -> None:
+    # The tracker's first real version, with every task ⚪ 未开始 but its journal entries. The tracker
+    # itself says 0/17 lectures; a journal entry is a check-in day, not finished work.
+    first = re.sub(r"\| (✅ 已完成|🟡 进行中) \| [\d-]* \|", "| ⚪ 未开始 | |", TRACKER)
+    assert "✅ 已完成 |" not in first
+    root = git_repo(tmp_path)
+    code, out = import_into(root, first)
+    assert code == 0, out
+    checkins = sorted((root / "checkins").rglob("*.yaml"))
+    # each journal day says explicitly that it names no plan work, so it earns no day credit
+    assert checkins and all("items: []" in c.read_text(encoding="utf-8") for c in checkins)
+    for today in ("2025-11-06", "2025-11-07", "2025-11-20"):
+        report = status(root, today)
+        assert report["overall"]["percent"] == 0.0, today
+        assert (report["items"]["done"], report["items"]["in_progress"]) == (0, 0), today
+        assert report["schedule"]["days_ahead"] <= 0, today
+    # the journal days are check-in days (a streak), but no finish date is conjured from them
+    journal_day = status(root, "2025-11-06")
+    assert journal_day["schedule"]["forecast_finish"] is None and journal_day["streak"]["current"] >= 1
 
 
 def test_a_tracker_whose_statistics_disagree_with_its_tables_is_told_so(tmp_path: Path) -> None:
@@ -567,17 +589,19 @@ def test_seed_000_imports_lectures_tasks_milestones_and_journal(tmp_path: Path) 
     assert report["items"]["done"] == 2
     assert [p["state"] for p in report["phases"]] == ["in_progress"] + ["not_started"] * 5
     first = report["milestones"][0]
-    assert (first["done"], first["due"]) == (12, "2025-11-17")  # the seed says 12/13: its 13 is not its rows' 20
+    # the seed says 12/13: its 13 is not its rows' 20
+    assert (first["units_done"], first["unit"], first["due"]) == (12, "tasks", "2025-11-17")
     day = (root / "checkins/2025/2025-11-04.yaml").read_text(encoding="utf-8")
     assert "- 分析了完整的课程结构" in day and "- 课程结构非常系统，从基础到高级循序渐进" in day
     assert "- id: l01-t1\n  status: done" in day
     later = (root / "checkins/2025/2025-11-06.yaml").read_text(encoding="utf-8")
     assert "resources:" in later and "bpe_core.py" in later and "关键技术洞察：" in later
-    rows = built_rows(root, "2025-11-06")
-    titles = {r[3] for r in rows}
+    # a lecture plan: the README shows seed 000's lecture blocks; the day rows live in the weekly reviews
+    titles = {r[3] for r in built_rows(root, "2025-11-06")}
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    assert "**Lecture 01: Introduction &amp; Tokenization** · ✅ 已完成 · 完成于 2025-11-06" in readme
     assert (
         "Lecture 01: Introduction & Tokenization；Lecture 02: PyTorch Building Blocks & Resource Accounting" in titles
     )
-    readme = (root / "README.md").read_text(encoding="utf-8")
     for text in ("分析了完整的课程结构", "BPE形象化演示", "7B模型内存计算深度讨论"):
         assert text in readme

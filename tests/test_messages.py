@@ -41,6 +41,13 @@ USER_FACING = {
 # that is clean must leave it, and a module not on it must stay clean.
 NOT_YET = {
     "start/importers/apply.py",
+    # Words added by the features that landed beside the catalog (checkin, review, the issue form,
+    # setup, doctor, day_starts_at, spaced review settings): still English only.
+    "cli/main.py",
+    "load/files.py",
+    "start/issueform.py",
+    "start/scaffold.py",
+    "start/template.py",
 }
 _CJK_PUNCTUATION = re.compile(r"[，。：；！？（）“”‘’、【】]")
 

@@ -63,17 +63,17 @@ def test_an_edited_phase_review_is_the_learners_and_is_refused_loudly(learner: P
 
 def test_text_outside_a_weekly_reviews_notes_block_is_not_overwritten(learner: Path) -> None:
     assert build(learner)[0] == 0
-    review = learner / "reports/weekly/2026-W02.md"
+    review = learner / "reports/weekly/w1.md"
     text = review.read_text(encoding="utf-8").replace("<!-- studylog:notes:end -->", "")  # marker deleted
     review.write_text(text + "\n我的反思：很多。\n", encoding="utf-8")
     code, out = build(learner, "--today", "2026-01-09")
-    assert code != 0 and "2026-W02.md: was edited" in out
+    assert code != 0 and "w1.md: was edited" in out
     assert "我的反思：很多。" in review.read_text(encoding="utf-8")
 
 
 def test_words_inside_the_notes_block_keep_the_review_studylogs(learner: Path) -> None:
     assert build(learner)[0] == 0
-    review = learner / "reports/weekly/2026-W02.md"
+    review = learner / "reports/weekly/w1.md"
     text = review.read_text(encoding="utf-8")
     start = "<!-- studylog:notes:start -->"
     review.write_text(text.replace(start, start + "\n本周收获。"), encoding="utf-8")

@@ -66,26 +66,41 @@ def d(text: str) -> dt.date:
     return dt.date.fromisoformat(text)
 
 
+# The planned curve P(t) of PLAN, t = k at the end of day k (day 1 = Mon 01-05):
+#   P(1)=1/6 (a)  P(2)=2/6 (b)  P(3)=4/6 (c)  P(4)=5/6 (d)  P(5..7)=5/6 (Fri, Sat, Sun: flat)
+#   P(8..14) = 5/6 + (k−7)/42 (the lecture's 1/6 spread over its 7 days); the plan ends at t = 14 (01-18).
+
+
 def test_first_week_figures(tmp_path: Path) -> None:
     s = snapshot(tmp_path, WEEK_ONE, "2026-01-08")
-    # a done; c has c1 (1 of 4 task weight) done → 1/6 + 2/6 · 1/4 = 0.25
+    # 01-05 names nothing: day credit for a (1 day, no tasks) → a done; 01-06 in progress earns nothing;
+    # c has c1 (1 of 4 task weight) done → 1/6 + 2/6 · 1/4 = 0.25
     assert s.overall_percent == 25.0
     assert [(p.id, p.percent, p.state) for p in s.phases] == [
         ("p1", 30.0, Status.IN_PROGRESS),
         ("p2", 0.0, Status.NOT_STARTED),
     ]
     assert (s.count(Status.DONE), s.count(Status.IN_PROGRESS), s.count(Status.NOT_STARTED)) == (1, 2, 2)
-    # a b c d are all planned by the end of Thursday: 5/6
-    assert s.expected_percent == 83.3
-    # planned progress ≤ 0.25 last on Monday (1/6); Tuesday is already 2/6 → 3 days behind
-    assert s.days_ahead == -3
-    # pace over the 4 days since the start: 0.25 / 4 = 0.0625 a day → 0.75 more takes 12 days
-    assert s.forecast_finish == d("2026-01-20") and s.forecast_range == (d("2026-01-20"), d("2026-01-20"))
+    # Thursday has no check-in yet, so it is not expected: t = 3, P(3) = 4/6
+    assert s.expected_percent == 66.7
+    # 0.25 sits on day 2's slope: t = 1 + (0.25 − 1/6) / (1/6) = 1.5 → 1.5 − 3 = −1.5 → rounds to −1
+    assert s.days_ahead == -1
+    # pace since the start (3 days): 1.5 plan days / 3 = 0.5; finish at t = 3 + (14 − 1.5) / 0.5 = 28 → 02-01
+    assert (s.pace, s.pace_window, s.forecast_basis) == (0.5, 3, "pace")
+    assert s.forecast_finish == d("2026-02-01") and s.forecast_range == (d("2026-02-01"), d("2026-02-01"))
     # Thursday has no check-in yet: the streak ends Wednesday (Mon, Tue, Wed)
     assert (s.streak_current, s.streak_longest, s.never_miss_twice) == (3, 3, 3)
     assert s.habit_strength == 14.8  # 1 − 0.5^(3/13)
-    assert (s.hours_total, s.hours_target) == (5.0, 6.0)
-    assert s.hours_by_week == (("2026-W02", 5.0, 6.0),)
+    assert (s.hours_total, s.hours_target, s.hours_recorded_days) == (5.0, 6.0, 3)
+    (week,) = s.hours_by_week
+    assert (week.id, week.number, week.start, week.end, week.hours, week.target) == (
+        "w1",
+        1,
+        d("2026-01-05"),
+        d("2026-01-11"),
+        5.0,
+        6.0,
+    )
     # 阶段进度 after each check-in: a → 1/5; b in progress adds nothing; c1 → + 2/5 · 1/4
     assert [(r.date, r.phase, r.phase_percent) for r in s.checkins] == [
         (d("2026-01-05"), "p1", 20.0),
@@ -93,10 +108,92 @@ def test_first_week_figures(tmp_path: Path) -> None:
         (d("2026-01-07"), "p1", 30.0),
     ]
     (m1,) = s.milestones
-    # units: a, b, d and c's two tasks; done: a and c1. Remaining share before 01-08's end:
-    # b 1/6 + c 2/6·3/4 + d 1/6 = 7/12 at 1/16 a day → 9.33 → 10 days → 01-18, after the due date
-    assert (m1.done, m1.total, m1.state, m1.projected) == (2, 5, "at_risk", d("2026-01-18"))
+    # units: a, b, d and c's two tasks (mixed → "items"); done: a and c1. Weighted: 0.25 of p1's 5/6 = 30%.
+    # Its point on the plan is the end of d (t = 4): 3 + (4 − 1.5) / 0.5 = 8 → 01-12, after the 01-09 due date
+    assert (m1.done, m1.total, m1.unit, m1.percent) == (2, 5, "items", 30.0)
+    assert (m1.state, m1.projected) == ("at_risk", d("2026-01-12"))
     assert s.today_planned == (("d", "D"),) and not s.today_checked_in and not s.today_rest_day
+
+
+def test_the_first_morning_is_on_schedule(tmp_path: Path) -> None:
+    s = snapshot(tmp_path, {}, "2026-01-05")
+    # nothing is due before the first day ends: expected 0, on schedule, the plan's own pace
+    assert (s.expected_percent, s.days_ahead, s.forecast_basis) == (0.0, 0, "plan")
+    assert s.forecast_finish == d("2026-01-18")  # the plan's last day
+    # m1's point is t = 4 (end of d): reached on 01-08 at the plan's pace, before the 01-09 due date
+    assert (s.milestones[0].state, s.milestones[0].projected) == ("on_track", d("2026-01-08"))
+
+
+def test_on_plan_across_a_flat_stretch_is_neither_ahead_nor_behind(tmp_path: Path) -> None:
+    files = {
+        "checkins/2026-01-05.yaml": "date: 2026-01-05\nstatus: done\n",
+        "checkins/2026-01-06.yaml": "date: 2026-01-06\nstatus: done\n",
+        "checkins/2026-01-07.yaml": "date: 2026-01-07\nstatus: done\nitems: [c]\n",
+        "checkins/2026-01-08.yaml": "date: 2026-01-08\nstatus: done\n",
+    }
+    # Saturday 01-10 morning: t = 5, done 5/6. P = 5/6 on [4, 7]; the point nearest t = 5 is 5 → 0 days ahead
+    # (taking the flat stretch's far end, t = 7, would say 2 days ahead).
+    s = snapshot(tmp_path, files, "2026-01-10")
+    assert (s.overall_percent, s.expected_percent, s.days_ahead) == (83.3, 83.3, 0)
+    # pace: (5 − 0) / 5 = 1 → finish at t = 5 + (14 − 5) / 1 = 14: the plan's end
+    assert (s.pace, s.forecast_finish) == (1.0, d("2026-01-18"))
+    assert s.milestones[0].state == "met"
+
+
+def test_a_checkin_naming_nothing_earns_the_days_share_never_the_whole_item(tmp_path: Path) -> None:
+    files = {"checkins/2026-01-12.yaml": "date: 2026-01-12\nstatus: done\n"}
+    s = snapshot(tmp_path, files, "2026-01-12")
+    # the lecture spans 7 days: one day earns 1/7 of its 1/6 → 1/42 = 2.4%
+    (lecture,) = [i for i in s.items if i.id == "l"]
+    assert (lecture.state, round(lecture.fraction, 4), s.overall_percent) == (Status.IN_PROGRESS, 0.1429, 2.4)
+    # c has tasks and one day: day credit stops a day short (0 of 1 days), so naming nothing on 01-07 earns 0
+    s = snapshot(tmp_path / "c", {"checkins/2026-01-07.yaml": "date: 2026-01-07\nstatus: done\n"}, "2026-01-07")
+    assert [(i.state, i.fraction) for i in s.items if i.id == "c"] == [(Status.NOT_STARTED, 0.0)]
+
+
+LECTURES = """\
+title: L
+start: 2026-01-07
+phases:
+  - id: p1
+    title: P1
+    weeks:
+      - id: w1
+        items:
+          - id: l1
+            title: Lecture 1
+            tasks: [{id: t1, title: T1}, {id: t2, title: T2}]
+"""
+
+
+def test_day_credit_never_finishes_a_lecture_with_tasks(tmp_path: Path) -> None:
+    days = [f"2026-01-{n:02d}" for n in range(7, 14)]
+    files = {f"checkins/{day}.yaml": f"date: {day}\nstatus: done\n" for day in days}
+    write_repo(tmp_path, {"plan.yaml": LECTURES, **files})
+    repository = load_repository(tmp_path, d("2026-01-13")).repository
+    assert repository is not None
+    # 7 days naming nothing: 7/7 of the lecture's days, capped at 6/7 (one day short) → 85.7%, in progress
+    s = compute(repository, d("2026-01-13"))
+    assert (s.overall_percent, s.count(Status.DONE), s.items[0].state) == (85.7, 0, Status.IN_PROGRESS)
+    # naming both tasks on the last day finishes it, and the tasks carry that day as their date
+    write_repo(tmp_path, {"checkins/2026-01-13.yaml": "date: 2026-01-13\nstatus: done\nitems: [t1, t2]\n"})
+    repository = load_repository(tmp_path, d("2026-01-13")).repository
+    assert repository is not None
+    s = compute(repository, d("2026-01-13"))
+    assert (s.overall_percent, s.items[0].state, s.items[0].done_date) == (100.0, Status.DONE, d("2026-01-13"))
+    assert [(t.id, t.state, t.done_date) for t in s.items[0].tasks] == [
+        ("t1", Status.DONE, d("2026-01-13")),
+        ("t2", Status.DONE, d("2026-01-13")),
+    ]
+
+
+def test_credit_false_earns_nothing_but_is_a_checkin_day(tmp_path: Path) -> None:
+    files = {"checkins/2026-01-05.yaml": "date: 2026-01-05\nstatus: done\ncredit: false\nnotes: 读了一篇论文\n"}
+    s = snapshot(tmp_path, files, "2026-01-05")
+    # a journal entry: no plan credit, but the learner studied, so the streak counts it
+    assert (s.overall_percent, s.count(Status.DONE), s.streak_current) == (0.0, 0, 1)
+    # the as-of day has a check-in, so it is expected: P(1) = 1/6, and 0 done sits at t = 0 → 1 day behind
+    assert (s.expected_percent, s.days_ahead) == (16.7, -1)
 
 
 def test_reopened_item_rest_day_and_missing_twice(tmp_path: Path) -> None:
@@ -105,23 +202,23 @@ def test_reopened_item_rest_day_and_missing_twice(tmp_path: Path) -> None:
         # Thursday: a is reopened (the latest check-in naming it decides)
         "checkins/2026-01-08.yaml": "date: 2026-01-08\nstatus: in-progress\nhours: 1\nitems:\n"
         "  - {id: a, status: in-progress}\n",
-        "checkins/2026-01-12.yaml": "date: 2026-01-12\nstatus: in-progress\nhours: 2\n",  # l
-        # 13th and 14th (planned lecture days) missed; 15th l is done
+        "checkins/2026-01-12.yaml": "date: 2026-01-12\nstatus: in-progress\nhours: 2\n",  # l started
+        # 13th and 14th (planned lecture days) missed; on the 15th a day of l is done
         "checkins/2026-01-15.yaml": "date: 2026-01-15\nstatus: done\nhours: 3\n",
     }
     s = snapshot(tmp_path, files, "2026-01-16")
-    # a 0 (reopened), c 1/4, l 1 → 2/6 · 1/4 + 1/6 = 0.25
-    assert s.overall_percent == 25.0
+    # a 0 (reopened), c 1/4, l 1/7 (one day of seven) → 2/6 · 1/4 + 1/6 · 1/7 = 9/84 = 10.7%
+    assert s.overall_percent == 10.7
     assert [(p.id, p.percent, p.state) for p in s.phases] == [
         ("p1", 10.0, Status.IN_PROGRESS),
-        ("p2", 100.0, Status.DONE),
+        ("p2", 14.3, Status.IN_PROGRESS),
     ]
     assert {i.id: i.state for i in s.items} == {
         "a": Status.IN_PROGRESS,
         "b": Status.IN_PROGRESS,
         "c": Status.IN_PROGRESS,
         "d": Status.NOT_STARTED,
-        "l": Status.DONE,
+        "l": Status.IN_PROGRESS,
     }
     # Friday 9th and Saturday 10th are not rest days and have no check-in: they break the streak.
     # Current: the 16th has none yet → from the 15th; the 14th was missed → 1. Longest: 5th–8th → 4.
@@ -175,7 +272,9 @@ def test_checkins_after_the_as_of_date_are_ignored(tmp_path: Path) -> None:
 
 def test_no_progress_means_no_forecast_and_milestone_missed(tmp_path: Path) -> None:
     s = snapshot(tmp_path, {}, "2026-01-10")
-    assert s.forecast_finish is None and s.forecast_range is None
+    # t = 5 and nothing done: position 0, pace 0 over 5 days → no forecast
+    assert s.forecast_finish is None and s.forecast_range is None and s.forecast_basis == "none"
+    assert s.days_ahead == -5
     assert s.milestones[0].state == "missed"
     assert (s.streak_current, s.streak_longest, s.never_miss_twice) == (0, 0, 0)
 
@@ -184,7 +283,8 @@ def test_everything_done_early(tmp_path: Path) -> None:
     files = {"checkins/2026-01-06.yaml": "date: 2026-01-06\nstatus: done\nitems: [a, b, c, d, l]\n"}
     s = snapshot(tmp_path, files, "2026-01-07")
     assert s.overall_percent == 100.0 and s.milestones[0].state == "met"
-    assert s.days_ahead == 11  # the plan ends Sunday the 18th
+    # the morning of the 7th is t = 2; everything done is the plan's end, t = 14 → 12 days ahead
+    assert s.days_ahead == 12
     assert s.forecast_finish == d("2026-01-06")
     later = load_repository(tmp_path, d("2026-02-01")).repository
     assert later is not None

@@ -86,7 +86,7 @@ def test_review_command_lists_what_is_due_with_its_solution(repo: Path) -> None:
         ("2026-01-05#1", "2026-01-09", 1),
     ]
     status = run_cli("status", str(repo), "--today", "2026-01-10").stdout
-    assert "review     2 problems due (避坑复习): 2026-01-07#1, 2026-01-05#1 — `studylog review`" in status
+    assert "review     2 problems due: 2026-01-07#1, 2026-01-05#1 — `studylog review`" in status
 
 
 def test_a_checkin_records_the_review_and_it_moves_on(repo: Path) -> None:

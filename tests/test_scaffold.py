@@ -32,6 +32,12 @@ def test_init_then_new_gives_a_valid_repository(tmp_path: Path, template: str) -
     assert new.returncode == 0, new.stderr
     checkin = (root / "checkins/2026/2026-03-02.yaml").read_text(encoding="utf-8")
     assert checkin.startswith("# yaml-language-server: $schema=../../.studylog/schemas/checkin.schema.json\n")
+    # The untouched stub cannot count as a done day: its status is empty and validation says so.
+    stub = run_cli("validate", str(root), "--today", "2026-03-02")
+    assert stub.returncode == 1 and "status-not-chosen" in stub.stdout + stub.stderr
+    assert "`status:` is empty" in stub.stdout + stub.stderr
+    stub_path = root / "checkins/2026/2026-03-02.yaml"
+    stub_path.write_text(checkin.replace("status:   #", "status: done  #", 1), encoding="utf-8")
     checked = run_cli("validate", str(root), "--today", "2026-03-02")
     assert checked.returncode == 0, checked.stdout + checked.stderr
     assert run_cli("build", str(root), "--today", "2026-03-02").returncode == 0
@@ -94,7 +100,10 @@ def test_init_from_an_empty_folder_fits_the_machine_and_doctor_finds_no_problem(
     assert new.returncode == 0, new.stderr
     checkin = root / f"checkins/{today.year}/{today}.yaml"
     checkin.write_text(
-        checkin.read_text(encoding="utf-8").replace('task: ""', 'task: "read chapter 1"'), encoding="utf-8"
+        checkin.read_text(encoding="utf-8")
+        .replace('task: ""', 'task: "read chapter 1"')
+        .replace("status:   #", "status: done  #", 1),
+        encoding="utf-8",
     )
     built = run_cli("build", cwd=root / "checkins", env=machine)  # from a subfolder: the plan is found above
     assert built.returncode == 0, built.stdout + built.stderr
@@ -168,7 +177,7 @@ def test_the_action_reference_comes_from_the_package_metadata(tmp_path: Path) ->
     text = (root / ".github/workflows/studylog.yml").read_text(encoding="utf-8")
     ref = action_reference().reference
     assert ref.startswith("studylog/studylog@")  # pyproject.toml's Repository URL
-    assert f"uses: {ref}" in text and "OWNER" not in text
+    assert f"uses: {ref}" in text and "OWNER/" not in text
     bad = run_cli("init", str(tmp_path / "x"), "--action", "me/studylog@main")
     assert bad.returncode == 2 and "is not OWNER/REPO@" in bad.stderr
 
@@ -221,16 +230,12 @@ def study(tmp_path: Path) -> Path:
 def test_new_is_prefilled_from_the_plan(study: Path) -> None:
     result = run_cli("new", str(study), "--date", "2026-01-06")
     assert result.returncode == 0 and "w1d2 第二天的学习任务" in result.stderr
-    data = yaml.safe_load((study / "checkins/2026/2026-01-06.yaml").read_text(encoding="utf-8"))
-    assert data == {
-        "date": dt.date(2026, 1, 6),
-        "status": "done",
-        "hours": 2,
-        "items": ["w1d2"],
-        "task": "",
-        "problems": [],
-        "links": [],
-    }
+    text = (study / "checkins/2026/2026-01-06.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    # status is for the learner to choose; items are only suggested in a comment, so saying `done`
+    # earns the day's planned share and never finishes more than was planned for the day
+    assert data == {"date": dt.date(2026, 1, 6), "status": None, "hours": 2, "task": "", "problems": [], "links": []}
+    assert "# items: [w1d2]" in text and "done ✅ / in-progress 🔄 / not-done ❌" in text
 
 
 @pytest.mark.parametrize(
@@ -240,7 +245,10 @@ def test_new_is_prefilled_from_the_plan(study: Path) -> None:
 def test_new_on_a_day_without_plan_still_writes_a_valid_file(study: Path, day: str, said: str) -> None:
     result = run_cli("new", str(study), "--date", day)
     assert result.returncode == 0 and said in result.stderr
-    assert run_cli("validate", str(study), "--today", "2026-03-01").returncode == 0
+    checked = run_cli("validate", str(study), "--today", "2026-03-01")
+    # the only problem is the status the learner has not chosen yet
+    assert checked.returncode == 1 and checked.stdout.count("error[") == 1, checked.stdout
+    assert "status-not-chosen" in checked.stdout
 
 
 def test_new_refuses_a_second_checkin_for_the_day(study: Path) -> None:
@@ -267,6 +275,38 @@ def test_the_day_changes_at_local_midnight_not_utc() -> None:
     assert today_in("Asia/Shanghai", late_utc) == dt.date(2026, 1, 6)
     assert today_in("America/New_York", late_utc) == dt.date(2026, 1, 5)
     assert today_in("UTC", dt.datetime(2026, 1, 5, 23, 59, tzinfo=ZoneInfo("Asia/Shanghai"))) == dt.date(2026, 1, 5)
+
+
+def test_a_night_owls_day_starts_at_four() -> None:
+    # 01:30 on the 6th in Shanghai, with the day starting at 04:00: still the 5th
+    night = dt.datetime(2026, 1, 5, 17, 30, tzinfo=dt.UTC)
+    assert today_in("Asia/Shanghai", night, dt.time(4)) == dt.date(2026, 1, 5)
+    assert today_in("Asia/Shanghai", night + dt.timedelta(hours=3), dt.time(4)) == dt.date(2026, 1, 6)  # 04:30
+
+
+def test_a_checkin_at_half_past_one_counts_for_the_day_before(tmp_path: Path) -> None:
+    from studylog.check.repository import load_repository
+    from studylog.progress import compute
+
+    plan = (
+        (REPO_ROOT / "plan.yaml")
+        .read_text(encoding="utf-8")
+        .replace("hours_per_day: 2\n", 'hours_per_day: 2\nday_starts_at: "04:00"\n')
+    )
+    root = write_repo(
+        tmp_path,
+        {
+            "plan.yaml": plan,
+            "checkins/a.yaml": "date: 2026-01-05\nstatus: done\n",
+            "checkins/b.yaml": "date: 2026-01-07T01:30:00+08:00\nstatus: done\n",  # the night of the 6th
+        },
+    )
+    # as of the 6th: the 01:30 check-in is not "in the future", it is the 6th's; the streak is 2
+    result = load_repository(root, dt.date(2026, 1, 6))
+    assert result.diagnostics == [] and result.repository is not None
+    assert [c.date for c in result.repository.checkins] == [dt.date(2026, 1, 5), dt.date(2026, 1, 6)]
+    s = compute(result.repository, dt.date(2026, 1, 6))
+    assert (s.streak_current, s.today_checked_in) == (2, True)
 
 
 def test_new_edit_opens_the_editor_then_checks_the_file(study: Path, tmp_path: Path) -> None:

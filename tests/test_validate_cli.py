@@ -10,6 +10,7 @@ import pytest
 from conftest import DATA, REPO_ROOT, TODAY, run_cli, run_cli_process, write_repo
 from studylog.check.repository import load_repository
 from studylog.diagnostics import Diagnostic, Severity, format_github
+from studylog.model import Status
 
 MINIMAL = "date: 2026-01-05\nstatus: done\nhours: 2\n"
 
@@ -65,7 +66,10 @@ def test_a_checkin_at_half_past_midnight_is_that_local_day(tmp_path: Path, fixtu
     assert result.diagnostics == []
     assert result.repository is not None
     assert result.repository.checkins[0].date.isoformat() == "2026-01-06"
-    assert [w.id for w in result.repository.checkins[0].items] == ["w1d2"]  # the plan's item that day
+    from studylog.progress import compute
+
+    done = [i.id for i in compute(result.repository, TODAY).items if i.state is Status.DONE]
+    assert done == ["w1d2"]  # the day credit goes to the plan's item that day
 
 
 @pytest.mark.parametrize(
@@ -230,7 +234,14 @@ def test_status_on_the_repositorys_own_data() -> None:
     }
     assert s["hours"]["total"] == 28 and s["hours"]["target"] == 28
     assert s["items"] | {"total": 0} == {"total": 0, "done": 14, "in_progress": 0, "not_started": 66}
-    assert [(m["id"], m["done"], m["total"]) for m in s["milestones"]] == [("m1", 14, 28), ("m2", 0, 38), ("m3", 0, 14)]
+    assert [(m["id"], m["units_done"], m["units_total"], m["percent"], m["state"]) for m in s["milestones"]] == [
+        ("m1", 14, 28, 40.0, "on_track"),
+        ("m2", 0, 38, 0.0, "on_track"),
+        ("m3", 0, 14, 0.0, "on_track"),
+    ]
+    # 14 of 14 days on plan: the forecast is the plan's own last day, at 100% of the plan's pace
+    assert (s["schedule"]["forecast_finish"], s["schedule"]["plan_end"]) == ("2026-03-29", "2026-03-29")
+    assert (s["schedule"]["pace_vs_plan"], s["schedule"]["forecast_basis"]) == (1.0, "pace")
     assert s["today"] == {
         "planned": [{"id": "w2d7", "title": "第2周复盘：Transformer核心知识点整理"}],
         "checked_in": True,
@@ -244,7 +255,10 @@ def test_status_text(tmp_path: Path) -> None:
     lines = result.stdout.splitlines()
     assert lines[1] == "today      第2周复盘：Transformer核心知识点整理 (w2d7) — ✅ checked in"
     assert "13.3% (plan expects 13.3%)" in lines[2]
-    assert "schedule   on schedule; forecast finish 2026-04-19" in result.stdout
+    assert (
+        "schedule   on schedule; forecast finish 2026-03-29 — at the pace of the last 14 days "
+        "(100% of the plan's pace); plan ends 2026-03-29"
+    ) in result.stdout
 
 
 def test_status_refuses_figures_from_broken_files(tmp_path: Path, fixture_plan: str) -> None:

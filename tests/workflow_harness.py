@@ -128,8 +128,12 @@ class _Parser:
             return True
         if name in ("failure", "cancelled"):
             return False
-        if name == "contains":
+        if name == "contains":  # an array holds an item equal to it (case-insensitive); a string, a substring
+            if isinstance(args[0], list):
+                return any(str(item).lower() == str(args[1]).lower() for item in args[0])
             return str(args[1]).lower() in str(args[0]).lower()
+        if name == "fromJSON":
+            return json.loads(str(args[0]))
         if name == "startsWith":
             return str(args[0]).lower().startswith(str(args[1]).lower())
         raise AssertionError(f"function {name}() is not emulated")

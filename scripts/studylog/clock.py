@@ -10,11 +10,15 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 
-def today_in(timezone: str, now: dt.datetime | None = None) -> dt.date:
-    """The learner's date right now (or at `now`, an aware datetime) in the plan's timezone."""
-    return (now or dt.datetime.now(dt.UTC)).astimezone(ZoneInfo(timezone)).date()
+def today_in(timezone: str, now: dt.datetime | None = None, day_starts_at: dt.time = dt.time(0)) -> dt.date:
+    """The learner's date right now (or at `now`, an aware datetime) in the plan's timezone.
+
+    Before the plan's `day_starts_at` it is still the day before: a night owl's 01:30 belongs to yesterday.
+    """
+    local = (now or dt.datetime.now(dt.UTC)).astimezone(ZoneInfo(timezone)).replace(tzinfo=None)
+    return (local - dt.timedelta(hours=day_starts_at.hour, minutes=day_starts_at.minute)).date()
 
 
-def as_of(given: dt.date | None, timezone: str) -> dt.date:
-    """The as-of date of a command: `--today` when given, else today in the plan's timezone."""
-    return given if given is not None else today_in(timezone)
+def as_of(given: dt.date | None, timezone: str, day_starts_at: dt.time = dt.time(0)) -> dt.date:
+    """The as-of date of a command: `--today` when given, else today in the plan's timezone and day."""
+    return given if given is not None else today_in(timezone, day_starts_at=day_starts_at)

@@ -61,6 +61,8 @@ CODES = frozenset(
         "invalid-weight",
         "invalid-rest-day",
         "conflicting-keys",
+        "invalid-time",
+        "status-not-chosen",
         "link-missing-file",
         "link-not-yet",
         "link-wrong-case",

@@ -337,10 +337,6 @@ CATALOG: Final[dict[str, Entry]] = {
         "{path} 及其上层文件夹里都没有 {plan}；用 `studylog init` 新建一个，"
         "或给出仓库文件夹，例如 `studylog validate path/to/repo`",
     ),
-    "cli.no-plan": Entry(
-        "no {plan} in {path}; run studylog from the repository root, or start one with `studylog init`",
-        "{path} 里没有 {plan}；请在仓库根目录运行 studylog，或用 `studylog init` 新建一个",
-    ),
     # -- YAML ------------------------------------------------------------------------------------
     "file-too-large": Entry(
         "file is {size} bytes; at most {limit} are read", "文件有 {size} 字节；最多只读 {limit} 字节"
@@ -488,6 +484,28 @@ CATALOG: Final[dict[str, Entry]] = {
     "status.backfill-line": Entry(
         "{date} ({path}) was committed after its day", "{date}（{path}）是在当天结束之后提交的"
     ),
+    "status.hours-recorded": Entry(
+        " ({n} of {total} check-ins recorded hours)",
+        "（{total} 次打卡中 {n} 次记录了时长）",
+        en_one=" ({n} of {total} check-ins recorded hours)",
+    ),
+    "status.hours-not-recorded": Entry("not recorded", "未记录"),
+    "status.forecast-basis": Entry(" — {basis}; plan ends {end}", " —— {basis}；计划结束于 {end}"),
+    "status.items-counts-note": Entry(
+        " (counts; percentages above are weighted shares)", "（这是个数；上面的百分比是加权完成度）"
+    ),
+    "basis.pace": Entry(
+        "at the pace of the last {n} days ({pace}% of the plan's pace)",
+        "按最近 {n} 天的速度（计划速度的 {pace}%）",
+        en_one="at the pace of the last {n} day ({pace}% of the plan's pace)",
+    ),
+    "unit.items": Entry("items", "项"),
+    "unit.tasks": Entry("tasks", "任务"),
+    "basis.plan": Entry("no day has passed yet: at the plan's own pace", "还没有过完的一天：按计划自身的速度"),
+    "basis.finished": Entry("everything is done", "全部完成"),
+    "basis.none": Entry(
+        "no progress in the last {n} days", "最近 {n} 天没有进展", en_one="no progress in the last {n} day"
+    ),
     "status.hours-label": Entry("hours", "学习时长"),
     "status.items": Entry("items", "学习项"),
     "status.items-line": Entry(
@@ -495,7 +513,8 @@ CATALOG: Final[dict[str, Entry]] = {
     ),
     "status.milestone": Entry("milestone", "里程碑"),
     "status.milestone-line": Entry(
-        "{id} {title}: {done}/{total}, due {due}, {state}", "{id} {title}：{done}/{total}，截止 {due}，{state}"
+        "{id} {title}: {percent}% ({done}/{total} {unit}), due {due}, {state}",
+        "{id} {title}：{percent}%（{done}/{total} {unit}），截止 {due}，{state}",
     ),
     "status.milestone-met": Entry("met", "已达成"),
     "status.milestone-on_track": Entry("on track", "进展正常"),
@@ -809,10 +828,6 @@ CATALOG: Final[dict[str, Entry]] = {
         "✓ ready: check in with `studylog new`, then `studylog build`; `studylog doctor` checks the setup",
         "✓ 准备就绪：用 `studylog new` 打卡，再运行 `studylog build`；`studylog doctor` 可检查配置",
     ),
-    "cli.init-edit-action": Entry(
-        "  edit .github/workflows/studylog.yml: replace {placeholder} with the studylog action you use",
-        "  请编辑 .github/workflows/studylog.yml：把 {placeholder} 换成你使用的 studylog action",
-    ),
     "cli.new-wrote": Entry("✓ wrote {path} — {day}: {planned}", "✓ 已写出 {path} —— {day}：{planned}"),
     "cli.new-valid": Entry("✓ {path} is valid", "✓ {path} 没有问题"),
     "cli.import-valid": Entry(
@@ -951,18 +966,13 @@ CATALOG: Final[dict[str, Entry]] = {
         "--hours {hours}: give the hours you plan a day, more than 0 and at most 24",
         "--hours {hours}：请给出每天计划的小时数，大于 0 且不超过 24",
     ),
-    "init-bad-action": Entry(
-        "--action {action} is not OWNER/REPO@SHA (a 40-character commit) or OWNER/REPO@vN",
-        "--action {action} 不是 OWNER/REPO@SHA（40 位的提交）或 OWNER/REPO@vN",
-    ),
     "init-not-a-folder": Entry("{path} is a file, not a folder", "{path} 是文件，不是文件夹"),
+    "init-bad-action": Entry(
+        "--action {action!r} is not OWNER/REPO@<40-hex commit SHA> (or OWNER/REPO@vN)",
+        "--action {action!r} 不是 OWNER/REPO@<40 位十六进制提交 SHA>（或 OWNER/REPO@vN）",
+    ),
     "init-bad-timezone": Entry(
         "{timezone!r} is not an IANA timezone like Asia/Shanghai", "{timezone!r} 不是 Asia/Shanghai 这样的 IANA 时区"
-    ),
-    "init-plan-exists": Entry(
-        "{path} already exists, so nothing was changed; pass --force to replace the plan "
-        "(check-ins, README text and other files are never touched)",
-        "{path} 已存在，所以什么都没改；要替换计划请加 --force（打卡、README 文字和其他文件都不会被改动）",
     ),
     "new-exists": Entry(
         "{path} already holds the check-in for {day}; edit it instead", "{path} 已经是 {day} 的打卡；请直接编辑它"

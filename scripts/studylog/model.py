@@ -216,6 +216,9 @@ class Plan:
     reminder_hour: int | None = None  # local hour of the calendar feed's alarms; None: no alarms
     checkin_users: tuple[str, ...] = ()  # besides the owner, who may check in through an issue
     pages_url: str = ""  # where GitHub Pages serves reports/, when it is on
+    # A night owl's 01:30 belongs to the day before when the day starts at 04:00.
+    day_starts_at: dt.time = dt.time(0)
+    view: str = "auto"  # the README's plan view: "auto" (chosen by the plan's shape), "days" or "lectures"
 
     # Cached: the progress engine asks for these once per calendar day.
     @cached_property
@@ -230,6 +233,18 @@ class Plan:
     def end(self) -> dt.date:
         ends = [item.end for item in self.items] + [week.end for week in self.weeks]
         return max(ends, default=self.start)
+
+    @cached_property
+    def is_lecture_plan(self) -> bool:
+        """Seed 000's shape: items that span days and carry tasks (lectures), not one item per day."""
+        if self.view != "auto":
+            return self.view == "lectures"
+        items = self.items
+        return bool(items) and sum(i.days > 1 and bool(i.tasks) for i in items) * 2 > len(items)
+
+    def week_of(self, day: dt.date) -> Week | None:
+        """The plan week whose dates hold `day`, if any."""
+        return next((w for w in self.weeks if w.start <= day <= w.end), None)
 
     def is_rest_day(self, day: dt.date) -> bool:
         return day in self.rest_dates or day.weekday() in self.rest_weekdays
@@ -296,7 +311,7 @@ class CheckIn:
     status: Status
     hours: float | None
     items: tuple[WorkedOn, ...]
-    items_given: bool  # False: `items` was left out and defaults to the plan's items for the date
+    items_given: bool  # False: `items` was left out: a done check-in earns the day's planned share
     summary: str  # 核心任务 in the learner's words, when it differs from the plan's title
     problems: tuple[Problem, ...]
     links: tuple[Link, ...]
@@ -311,6 +326,7 @@ class CheckIn:
     # does not have yet are the learner's own record, shown as not-yet-there rather than errors.
     imported: str = ""
     reviewed: tuple[str, ...] = ()  # ids (YYYY-MM-DD#N) of earlier problems reviewed that day
+    credit: bool = True  # False (`credit: false`): a journal entry or extra study, no plan credit
 
 
 def problem_id(day: dt.date, number: int) -> str:

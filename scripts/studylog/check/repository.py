@@ -104,18 +104,22 @@ def _load_repository(root: Path, today: dt.date | None, *, links: bool, history:
     else:
         plan, diagnostics = parse_plan(PLAN_FILE, plan_bytes)
         cache.put(plan_key, loadcache.dump_plan(plan, diagnostics))
-    context = CheckinContext(plan.timezone if plan else "UTC", plan)
+    context = CheckinContext(plan.timezone if plan else "UTC", plan, plan.day_starts_at if plan else dt.time(0))
     checkins: list[CheckIn] = []
     files = 1
     for path, data in iter_checkin_files(root, diagnostics):
         files += 1
         digest.update(b"\0%s\0%d\0" % (path.encode("utf-8"), len(data)) + data)
-        entry_key = loadcache.key(path, data, context.timezone)
+        # A check-in's local date depends on the hour the day starts too (kept out of the key at midnight).
+        zone = (
+            context.timezone if context.day_starts_at == dt.time(0) else f"{context.timezone}@{context.day_starts_at}"
+        )
+        entry_key = loadcache.key(path, data, zone)
         cached = loadcache.restore_checkin(path, cache.get(entry_key))
         if cached is not None:
             checkin, problems = cached
         else:
-            checkin, problems = read_checkin(path, data, context.timezone)
+            checkin, problems = read_checkin(path, data, context.timezone, context.day_starts_at)
             cache.put(entry_key, loadcache.dump(checkin, problems))
         diagnostics.extend(problems)
         if checkin is not None:
@@ -124,7 +128,7 @@ def _load_repository(root: Path, today: dt.date | None, *, links: bool, history:
             checkins.append(checkin)
     cache.save()
     checkins.sort(key=lambda c: (c.date, c.path))
-    diagnostics.extend(check_checkins(checkins, as_of(today, context.timezone)))
+    diagnostics.extend(check_checkins(checkins, as_of(today, context.timezone, context.day_starts_at)))
     repository = None
     if plan is not None:
         from studylog.check.history import backfills, first_commits

@@ -67,6 +67,7 @@ def dump(checkin: CheckIn | None, diagnostics: list[Diagnostic]) -> dict[str, An
             "hours": c.hours,
             "items": [[w.id, w.status.value, _span(w.span)] for w in c.items],
             "items_given": c.items_given,
+            "credit": c.credit,
             "summary": c.summary,
             "problems": [[p.problem, p.solution, _span(p.span)] for p in c.problems],
             "links": [[link.target, link.title, _span(link.span)] for link in c.links],
@@ -97,6 +98,7 @@ def restore(path: str, value: dict[str, Any]) -> tuple[CheckIn | None, list[Diag
         hours=raw["hours"],
         items=tuple(WorkedOn(i, Status(s), _unspan(path, sp)) for i, s, sp in raw["items"]),
         items_given=raw["items_given"],
+        credit=raw["credit"],
         summary=raw["summary"],
         problems=tuple(Problem(p, s, _unspan(path, sp)) for p, s, sp in raw["problems"]),
         links=tuple(Link(t, title, _unspan(path, sp)) for t, title, sp in raw["links"]),
@@ -169,6 +171,8 @@ def dump_plan(plan: Plan | None, diagnostics: list[Diagnostic]) -> dict[str, Any
             "reminder_hour": plan.reminder_hour,
             "checkin_users": list(plan.checkin_users),
             "pages_url": plan.pages_url,
+            "day_starts_at": plan.day_starts_at.isoformat(),
+            "view": plan.view,
         },
     }
 
@@ -224,6 +228,8 @@ def restore_plan(path: str, value: dict[str, Any]) -> tuple[Plan | None, list[Di
         reminder_hour=raw["reminder_hour"],
         checkin_users=tuple(raw["checkin_users"]),
         pages_url=raw["pages_url"],
+        day_starts_at=dt.time.fromisoformat(raw["day_starts_at"]),
+        view=raw["view"],
     )
     return plan, diagnostics
 

@@ -57,6 +57,8 @@ PLAN_KEYS = frozenset(
         "locale",
         "hours_per_day",
         "rest_days",
+        "day_starts_at",
+        "view",
         "phases",
         "milestones",
         "review_intervals",
@@ -77,6 +79,7 @@ CHECKIN_KEYS = frozenset(
         "status",
         "hours",
         "items",
+        "credit",
         "task",
         "problems",
         "links",
@@ -96,6 +99,8 @@ LINK_KEYS = frozenset({"url", "title"})
 MAX_PLAN_BYTES = 2 * 1024 * 1024
 MAX_CHECKIN_BYTES = 256 * 1024
 STATUS_CHOICES = "done, in-progress, not-done, ✅ 🔄 ❌, 完成 / 进行中 / 未完成"
+VIEWS = ("auto", "days", "lectures")
+_CLOCK = re.compile(r"([01]?\d|2[0-3]):([0-5]\d)")
 
 _WEEKDAY_NAMES = (
     {name: i for i, name in enumerate(WEEKDAYS)}
@@ -367,6 +372,26 @@ def _timezone(reader: NodeReader, node: yaml.Node) -> str:
     return name
 
 
+def _parse_view(value: str) -> str | None:
+    key = value.strip().casefold()
+    return key if key in VIEWS else None
+
+
+def _day_start(reader: NodeReader, node: yaml.Node) -> dt.time:
+    """`day_starts_at: 04:00`. Read from the raw text: YAML 1.1 would turn an unquoted 04:00 into 240."""
+    raw = str(node.value).strip() if isinstance(node, yaml.ScalarNode) else ""
+    match = _CLOCK.fullmatch(raw)
+    if match is None:
+        reader.error(
+            node,
+            "invalid-time",
+            f"`day_starts_at: {raw}` is not a time of day",
+            'hours and minutes, e.g. `day_starts_at: "04:00"` (then 01:30 still counts for the day before)',
+        )
+        return dt.time(0)
+    return dt.time(int(match[1]), int(match[2]))
+
+
 def parse_plan(path: str, data: bytes) -> tuple[Plan | None, list[Diagnostic]]:
     doc, problems = read_document(path, data, MAX_PLAN_BYTES)
     if doc is None:
@@ -398,6 +423,10 @@ def parse_plan(path: str, data: bytes) -> tuple[Plan | None, list[Diagnostic]]:
             )
             hours = None
     rest = reader.rest_days(fields["rest_days"][1]) if "rest_days" in fields else (frozenset(), frozenset())
+    day_start = _day_start(reader, fields["day_starts_at"][1]) if "day_starts_at" in fields else dt.time(0)
+    view = "auto"
+    if "view" in fields:
+        view = reader.choice(fields["view"][1], "view", _parse_view, ", ".join(VIEWS)) or "auto"
     phases = tuple(
         p for p in (reader.phase(n) for n in reader.children(fields, "phases", "plan", doc.root)) if p is not None
     )
@@ -417,6 +446,8 @@ def parse_plan(path: str, data: bytes) -> tuple[Plan | None, list[Diagnostic]]:
         path=path,
         spans={key: reader.span(value) for key, (_, value) in fields.items()},
         **settings,
+        day_starts_at=day_start,
+        view=view,
     )
     plan = _resolve_due(plan)
     return plan, reader.diagnostics + check_plan(plan)
@@ -574,6 +605,7 @@ class CheckinContext:
 
     timezone: str
     plan: Plan | None
+    day_starts_at: dt.time = dt.time(0)
 
 
 class _CheckinReader(NodeReader):
@@ -644,16 +676,17 @@ def _explain_root(path: str, data: bytes, root: yaml.Node, found: list[Diagnosti
     return found
 
 
-def _local_date(value: dt.date | dt.datetime, timezone: str) -> dt.date:
+def _local_date(value: dt.date | dt.datetime, timezone: str, day_start: dt.time = dt.time(0)) -> dt.date:
+    """The learner's day: a time before the plan's `day_starts_at` belongs to the day before."""
     if isinstance(value, dt.datetime):
-        if value.tzinfo is not None:
-            return value.astimezone(ZoneInfo(timezone)).date()
-        return value.date()
+        local = value.astimezone(ZoneInfo(timezone)) if value.tzinfo is not None else value
+        shift = dt.timedelta(hours=day_start.hour, minutes=day_start.minute)
+        return (local.replace(tzinfo=None) - shift).date()
     return value
 
 
 def parse_checkin(path: str, data: bytes, context: CheckinContext) -> tuple[CheckIn | None, list[Diagnostic]]:
-    checkin, problems = read_checkin(path, data, context.timezone)
+    checkin, problems = read_checkin(path, data, context.timezone, context.day_starts_at)
     if checkin is None:
         return None, problems
     completed, more = complete_checkin(checkin, context)
@@ -661,14 +694,17 @@ def parse_checkin(path: str, data: bytes, context: CheckinContext) -> tuple[Chec
 
 
 def complete_checkin(checkin: CheckIn, context: CheckinContext) -> tuple[CheckIn, list[Diagnostic]]:
-    """The plan's part of reading a check-in: its items by default, and the ids it names."""
-    if not checkin.items_given and context.plan is not None:
-        items = tuple(WorkedOn(item.id, checkin.status, checkin.span) for item in context.plan.items_on(checkin.date))
-        checkin = replace(checkin, items=items)
+    """The plan's part of reading a check-in: the ids it names.
+
+    A check-in without `items` names nothing: the progress engine credits it with the day's
+    planned share of each item, never whole items.
+    """
     return checkin, _check_checkin(checkin, context)
 
 
-def read_checkin(path: str, data: bytes, timezone: str) -> tuple[CheckIn | None, list[Diagnostic]]:
+def read_checkin(
+    path: str, data: bytes, timezone: str, day_start: dt.time = dt.time(0)
+) -> tuple[CheckIn | None, list[Diagnostic]]:
     """A check-in as written, without the plan: what depends only on its bytes, path and timezone."""
     doc, problems = read_document(path, data, MAX_CHECKIN_BYTES)
     if doc is None:
@@ -696,7 +732,15 @@ def read_checkin(path: str, data: bytes, timezone: str) -> tuple[CheckIn | None,
             t("hint.checkin-no-date"),
         )
     status = None
-    if "status" in fields:
+    if "status" in fields and is_null(fields["status"][1]):
+        # `studylog new` leaves the status empty on purpose: an untouched stub must not count as done.
+        reader.error(
+            fields["status"][1],
+            "status-not-chosen",
+            "`status:` is empty: say how the day went before committing this check-in",
+            "write `status: done`, `status: in-progress` or `status: not-done` (or ✅ 🔄 ❌, 完成 / 进行中 / 未完成)",
+        )
+    elif "status" in fields:
         status = reader.choice(fields["status"][1], "status", parse_status, STATUS_CHOICES)
     else:
         reader.error(
@@ -715,8 +759,22 @@ def read_checkin(path: str, data: bytes, timezone: str) -> tuple[CheckIn | None,
             hours = None
     if date_value is None or status is None:
         return None, reader.diagnostics
-    date = _local_date(date_value, timezone)
+    date = _local_date(date_value, timezone, day_start)
     items = reader.each(fields, "items", "items", lambda entry: reader.worked_on(entry, status))
+    credit = True
+    if "credit" in fields:
+        node = fields["credit"][1]
+        if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:bool":
+            credit = str(node.value).casefold() in ("true", "yes", "on", "y")
+        else:
+            reader.wrong_type(node, "credit", "true or false")
+        if not credit and items:
+            reader.error(
+                fields["credit"][0],
+                "conflicting-keys",
+                "`credit: false` says this check-in earns no plan credit, but it lists `items`",
+                "drop `items` for a journal entry or extra study, or drop `credit: false` to get credit for them",
+            )
 
     def listed(key: str) -> tuple[str, ...]:
         return reader.strings(fields[key][1], key) or () if key in fields else ()
@@ -728,6 +786,7 @@ def read_checkin(path: str, data: bytes, timezone: str) -> tuple[CheckIn | None,
         hours=hours,
         items=items,
         items_given="items" in fields,
+        credit=credit,
         summary=(reader.text(fields["task"][1], "task") or "").strip() if "task" in fields else "",
         problems=reader.each(fields, "problems", "problems", reader.problem),
         links=reader.each(fields, "links", "links", reader.link),

@@ -32,9 +32,10 @@ def figures(snapshot: Snapshot) -> tuple[object, ...]:
 def why_stale(root: Path, today: dt.date | None = None) -> str | None:
     """Why the dashboard should be rebuilt now, or None when a rebuild would change only its date.
 
-    Today is still open (its check-in may come later in the evening), so the figures compared are
-    those as of the recorded build date and as of yesterday: they differ only once a day has passed
-    that changed something — a missed day, a broken streak, the schedule moving ahead of the learner.
+    Today is still open (its check-in may come later in the evening): a snapshot as of a day counts
+    that day only once it has a check-in. So the figures compared are those as of the recorded build
+    date and as of today: they differ only once a day has passed that changed something — a missed
+    day, a broken streak, the schedule moving ahead of the learner.
     """
     try:
         result, report = build_repository(root, None, check=True)
@@ -46,9 +47,8 @@ def why_stale(root: Path, today: dt.date | None = None) -> str | None:
         return "the files changed since the last build"
     repository = result.repository
     today = today or today_in(repository.plan.timezone)
-    yesterday = today - dt.timedelta(days=1)
-    if yesterday <= report.as_of:
+    if today <= report.as_of:
         return None
-    if figures(compute(repository, report.as_of)) != figures(compute(repository, yesterday)):
-        return f"figures changed between {report.as_of} and {yesterday}"
+    if figures(compute(repository, report.as_of)) != figures(compute(repository, today)):
+        return f"figures changed between {report.as_of} and {today}"
     return None

@@ -103,7 +103,7 @@ def badges(snapshot: Snapshot, locale: Locale) -> list[Badge]:
         schedule_color = "yellow" if s.days_ahead >= -3 else "red"
     else:
         schedule, schedule_color = words["on"], "green"
-    week_target = next((t for w, _, t in s.hours_by_week if w == _week(s)), None)
+    week_target = s.this_week.target if s.this_week else None
     hours = _num(s.hours_this_week) + (f" / {_num(week_target)}" if week_target else "") + f" {words['h']}"
     hours_color = "blue" if not week_target or s.hours_this_week >= week_target else "yellowgreen"
     return [
@@ -112,12 +112,6 @@ def badges(snapshot: Snapshot, locale: Locale) -> list[Badge]:
         Badge("schedule", words["schedule"], schedule, schedule_color),
         Badge("hours", words["hours"], hours, hours_color),
     ]
-
-
-def _week(snapshot: Snapshot) -> str:
-    from studylog.progress import iso_week
-
-    return iso_week(snapshot.as_of)
 
 
 def badge_files(snapshot: Snapshot, locale: Locale, folder: str) -> dict[str, bytes]:

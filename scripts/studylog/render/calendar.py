@@ -49,7 +49,7 @@ def plan_ics(plan: Plan) -> bytes:
     calendar.add("prodid", "-//studylog//plan.ics//EN")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", plan.title)
+    calendar.add("x-wr-calname", " ".join(plan.title.split()))  # an X- property is not escaped: one line
     calendar.add("x-wr-timezone", plan.timezone)
     day = plan.start
     while day <= plan.end:

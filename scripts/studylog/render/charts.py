@@ -161,7 +161,7 @@ class ChartData:
     days: tuple[tuple[dt.date, Status, float], ...]  # (day, status, hours) for the calendar
     hours_target_per_day: float | None
     phases: tuple[tuple[str, float], ...]  # (title, percent)
-    weeks: tuple[tuple[str, float, float | None], ...]  # (ISO week, hours, target)
+    weeks: tuple[tuple[dt.date, float, float | None], ...]  # (first day of the plan week, hours, target)
     labels: Labels
     backfilled: tuple[dt.date, ...] = ()  # 补卡 days: hatched in the calendar
     backfill_label: str = ""
@@ -581,7 +581,7 @@ def _hours(fig: Figure, data: ChartData, theme: Theme) -> None:
     width, height = fig.get_size_inches()
     _title(fig, data.title("hours"), theme, height)
     ax = fig.add_axes((0.8 / width, 0.62 / height, 1 - 1.0 / width, 1 - 1.45 / height))
-    mondays = [dt.date.fromisocalendar(int(w[:4]), int(w[6:]), 1) for w, _, _ in data.weeks]
+    mondays = [start for start, _, _ in data.weeks]  # the plan's weeks: Monday only when the plan starts on one
     xs = [_x(day) + 3.5 for day in mondays]  # a bar stands over its week
     ax.bar(xs, [hours for _, hours, _ in data.weeks], color=theme.actual, width=5.0, label=data.labels.hours)
     targets = [(x, t) for x, (_, _, t) in zip(xs, data.weeks, strict=True) if t is not None]

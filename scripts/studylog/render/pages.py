@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import functools
 import hashlib
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -19,7 +19,7 @@ import jinja2
 from studylog.diagnostics import Span
 from studylog.layout import REPORTS
 from studylog.model import Locale, Repository, Status
-from studylog.progress import ITEM_STATES, Snapshot
+from studylog.progress import ITEM_STATES, Snapshot, WeekHours, iso_week
 from studylog.render import charts, markdown
 from studylog.render import views as dashboard
 from studylog.render.badges import badge_files
@@ -90,6 +90,9 @@ class Rendered:
     readme_section: str
     files: dict[str, bytes]  # reports, except charts
     charts: list[Chart]
+    # A review's earlier paths (weekly reviews were once named by ISO week): where the learner's
+    # own notes may still be, to carry over the first time the new file is written.
+    earlier: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def _chart_data(
@@ -108,7 +111,7 @@ def _chart_data(
         days=tuple((r.date, r.status, r.hours or 0.0) for r in rows),
         hours_target_per_day=plan.hours_per_day,
         phases=tuple((p.title, p.percent) for p in snapshot.phases),
-        weeks=snapshot.hours_by_week,
+        weeks=tuple((w.start, w.hours, w.target) for w in snapshot.hours_by_week),
         backfilled=tuple(r.date for r in rows if r.backfill),
         backfill_label=labels["backfill"].split(" ", 1)[1],
         labels=charts.Labels(
@@ -139,11 +142,11 @@ def _dark(light: Callable[[], bytes]) -> bytes:
     return charts.to_dark(light())
 
 
-def _charts(data: charts.ChartData) -> list[Chart]:
+def _charts(data: charts.ChartData, names: Sequence[str]) -> list[Chart]:
     """Each chart is drawn once; its dark file is the light drawing with the dark theme's colours."""
     key = hashlib.sha256(_chart_code() + repr(data).encode("utf-8")).hexdigest()[:16]
     found = []
-    for name in charts.names(data):
+    for name in names:
         light: Callable[[], bytes] = cache(functools.partial(charts.render_chart, name, data))
         dark: Callable[[], bytes] = functools.partial(_dark, light)
         found.append(Chart(f"{CHART_DIR}/{name}.svg", f"{name}:light:{key}", light))
@@ -156,7 +159,6 @@ def _context(repository: Repository, snapshot: Snapshot, missing: frozenset[Span
     rows = dashboard.day_rows(repository, snapshot, missing)
     problems = dashboard.problems(repository, snapshot, rows)
     weeks = dashboard.week_reviews(repository, snapshot, rows, problems)
-    items_total = len(snapshot.items) or 1
     phase_states = [p.state for p in snapshot.phases]
     chart_data = _chart_data(repository, snapshot, rows, labels)
     return {
@@ -174,7 +176,8 @@ def _context(repository: Repository, snapshot: Snapshot, missing: frozenset[Span
         "weeks": weeks,
         "phases": dashboard.phase_reviews(repository, snapshot, problems),
         "item_counts": {k.key: snapshot.count(k) for k in ITEM_STATES},
-        "item_percent": {k.key: round(snapshot.count(k) / items_total * 100, 1) for k in ITEM_STATES},
+        "item_total": len(snapshot.items),
+        "lectures": dashboard.lecture_blocks(repository, snapshot),
         "phase_counts": {k.key: phase_states.count(k) for k in ITEM_STATES},
         "phase_total": len(phase_states),
         "week_label": lambda row: _week_label(row, labels),
@@ -183,15 +186,34 @@ def _context(repository: Repository, snapshot: Snapshot, missing: frozenset[Span
         "legend": charts.LEGEND,
         "fmt": lambda key, **kw: label_format(labels, key, **kw),
         "chart_data": chart_data,
-        "chart_names": charts.names(chart_data),
+        "chart_names": chart_names(snapshot, chart_data),
+        "week_title": lambda w: week_label(w, labels),
+        "forecast_basis": _forecast_basis(snapshot, labels),
         "CHART_DIR": CHART_DIR,
     }
+
+
+def week_label(week: WeekHours | dashboard.WeekReview, labels: Mapping[str, str]) -> str:
+    """第1周 / Week 1 for a plan week; the ISO week (2026-W02) outside the plan's weeks."""
+    return week.id if week.number is None else labels["week_n"].format(n=week.number)
+
+
+def chart_names(snapshot: Snapshot, data: charts.ChartData) -> list[str]:
+    """The charts worth drawing: no hours chart when no check-in recorded hours (a target alone is not data)."""
+    return [n for n in charts.names(data) if n != "hours" or snapshot.hours_recorded_days]
 
 
 def _week_label(row: dashboard.DayRow, labels: Mapping[str, str]) -> str:
     if row.week is None or row.day is None:
         return labels["extra_day"]
     return labels["week_day"].format(week=row.week, day=row.day)
+
+
+def _forecast_basis(s: Snapshot, labels: Mapping[str, str]) -> str:
+    """One short phrase: what the forecast is based on (the same words `status` prints, translated)."""
+    if s.forecast_basis == "pace" and s.pace is not None:
+        return labels["basis_pace"].format(n=s.pace_window, pace=f"{s.pace * 100:.0f}")
+    return labels[f"basis_{s.forecast_basis}"].format(n=s.pace_window)
 
 
 def _alt(name: str, ctx: Mapping[str, Any]) -> str:
@@ -212,12 +234,16 @@ def _alt(name: str, ctx: Mapping[str, Any]) -> str:
 def render_all(repository: Repository, snapshot: Snapshot, missing: frozenset[Span] = frozenset()) -> Rendered:
     """`missing`: the spans of imported links whose file or heading is not in the repository yet."""
     ctx = _context(repository, snapshot, missing)
-    chart_list = _charts(ctx["chart_data"])
+    chart_list = _charts(ctx["chart_data"], ctx["chart_names"])
     ctx["alt"] = lambda name: _alt(name, ctx)
     md = _environment(False)
     files: dict[str, bytes] = {}
+    earlier: dict[str, tuple[str, ...]] = {}
     for week in ctx["weeks"]:
-        files[f"{REPORTS}/weekly/{week.key}.md"] = md.get_template("weekly.md.j2").render(ctx, w=week).encode("utf-8")
+        path = f"{REPORTS}/weekly/{week.id}.md"
+        files[path] = md.get_template("weekly.md.j2").render(ctx, w=week).encode("utf-8")
+        isos = dict.fromkeys(iso_week(day) for day in (week.start, week.end))
+        earlier[path] = tuple(f"{REPORTS}/weekly/{key}.md" for key in isos if key != week.id)
     for phase in ctx["phases"]:
         files[f"{REPORTS}/phases/{phase.id}.md"] = md.get_template("phase.md.j2").render(ctx, p=phase).encode("utf-8")
     files[f"{REPORTS}/problems.md"] = md.get_template("problems.md.j2").render(ctx).encode("utf-8")
@@ -226,7 +252,7 @@ def render_all(repository: Repository, snapshot: Snapshot, missing: frozenset[Sp
     files.update(badge_files(snapshot, repository.plan.locale, BADGE_DIR))
     # Like a chart, the feed is made again only when what it shows changed (the plan, not check-ins).
     chart_list.append(Chart(ICS_FILE, f"ics:{ics_key(repository.plan)}", lambda: plan_ics(repository.plan)))
-    return Rendered(section, files, chart_list)
+    return Rendered(section, files, chart_list, earlier)
 
 
 def render_print(repository: Repository, snapshot: Snapshot, notes: Mapping[str, str] | None = None) -> str:

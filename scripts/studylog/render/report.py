@@ -19,16 +19,25 @@ def _date(value: dt.date | None) -> str | None:
     return value.isoformat() if value else None
 
 
+def forecast_basis(s: Snapshot) -> str:
+    """One short phrase: what the forecast is based on."""
+    if s.forecast_basis == "pace" and s.pace is not None:
+        return t("basis.pace", n=s.pace_window, pace=f"{s.pace * 100:.0f}")
+    if s.forecast_basis in ("plan", "finished"):
+        return t(f"basis.{s.forecast_basis}")
+    return t("basis.none", n=s.pace_window)
+
+
 def snapshot_json(s: Snapshot) -> dict[str, Any]:
     items_total = len(s.items)
     return {
         "as_of": s.as_of.isoformat(),
-        "overall": {"percent": s.overall_percent},
+        "overall": {"percent": s.overall_percent, "items_done": s.count(Status.DONE), "items_total": items_total},
         "phases": [
             {
                 "id": p.id,
                 "title": p.title,
-                "percent": p.percent,
+                "percent": p.percent,  # weighted done share
                 "state": p.state.key,
                 "items_done": p.items_done,
                 "items_total": p.items_total,
@@ -36,13 +45,27 @@ def snapshot_json(s: Snapshot) -> dict[str, Any]:
             }
             for p in s.phases
         ],
-        "weeks": [{"id": w.id, "title": w.title, "percent": w.percent, "state": w.state.key} for w in s.weeks],
+        "weeks": [
+            {
+                "id": w.id,
+                "title": w.title,
+                "percent": w.percent,
+                "state": w.state.key,
+                "items_done": w.items_done,
+                "items_total": w.items_total,
+            }
+            for w in s.weeks
+        ],
         "schedule": {
             "expected_percent": s.expected_percent,
             "days_ahead": s.days_ahead,
             "forecast_finish": _date(s.forecast_finish),
             "forecast_range": [_date(d) for d in s.forecast_range] if s.forecast_range else None,
-            "pace_percent_per_day": s.pace_per_day,
+            "pace_vs_plan": s.pace,  # plan days gained per calendar day; 1.0 is the plan's pace
+            "pace_window_days": s.pace_window,
+            "forecast_basis": s.forecast_basis,
+            "forecast_basis_text": forecast_basis(s),
+            "plan_end": s.plan_end.isoformat(),
         },
         "streak": {
             "current": s.streak_current,
@@ -55,7 +78,20 @@ def snapshot_json(s: Snapshot) -> dict[str, Any]:
         "hours": {
             "total": s.hours_total,
             "target": s.hours_target,
-            "by_week": [{"week": w, "hours": h, "target": t} for w, h, t in s.hours_by_week],
+            "recorded_days": s.hours_recorded_days,
+            "checkins": len(s.checkins),
+            "by_week": [
+                {
+                    "week": w.id,
+                    "number": w.number,
+                    "start": w.start.isoformat(),
+                    "end": w.end.isoformat(),
+                    "hours": w.hours,
+                    "target": w.target,
+                    "recorded_days": w.recorded_days,
+                }
+                for w in s.hours_by_week
+            ],
             "by_phase": [{"phase": p, "hours": h} for p, h in s.hours_by_phase],
         },
         "items": {
@@ -67,9 +103,10 @@ def snapshot_json(s: Snapshot) -> dict[str, Any]:
                 "id": m.id,
                 "title": m.title,
                 "due": m.due.isoformat(),
-                "done": m.done,
-                "total": m.total,
-                "percent": m.percent,
+                "units_done": m.done,  # a count of tasks or items, see `unit`
+                "units_total": m.total,
+                "unit": m.unit,
+                "percent": m.percent,  # weighted done share of the covered work
                 "state": m.state,
                 "projected": _date(m.projected),
             }
@@ -160,14 +197,16 @@ def format_status_text(s: Snapshot) -> str:
     else:
         schedule = t("status.on-schedule")
     forecast = t("status.no-forecast")
-    if s.forecast_finish and s.forecast_range:
-        low, high = s.forecast_range
+    if s.forecast_finish:
+        low, high = s.forecast_range or (s.forecast_finish, s.forecast_finish)
         forecast = f"{s.forecast_finish}" + (t("status.range", low=low, high=high) if low != high else "")
     hours = (
         t("status.hours-of", hours=f"{s.hours_total:g}", target=f"{s.hours_target:g}")
         if (s.hours_target is not None)
         else t("status.hours", hours=f"{s.hours_total:g}")
-    )
+    ) + t("status.hours-recorded", n=s.hours_recorded_days, total=len(s.checkins))
+    if not s.hours_recorded_days:
+        hours = t("status.hours-not-recorded")
     lines = [
         t("status.as-of", date=s.as_of),
         _pad(t("status.today")) + t("status.today-line", today=today, checked=checked),
@@ -179,7 +218,9 @@ def format_status_text(s: Snapshot) -> str:
             expected=f"{s.expected_percent:.1f}",
         ),
         *(f"  {p.id:<9}{_bar(p.percent)} {p.percent:.1f}%  {p.title}" for p in s.phases),
-        _pad(t("status.schedule")) + t("status.schedule-line", schedule=schedule, forecast=forecast),
+        _pad(t("status.schedule"))
+        + t("status.schedule-line", schedule=schedule, forecast=forecast)
+        + t("status.forecast-basis", basis=forecast_basis(s), end=s.plan_end),
         _pad(t("status.streak"))
         + t(
             "status.streak-line",
@@ -196,7 +237,8 @@ def format_status_text(s: Snapshot) -> str:
             done=s.count(Status.DONE),
             doing=s.count(Status.IN_PROGRESS),
             todo=s.count(Status.NOT_STARTED),
-        ),
+        )
+        + t("status.items-counts-note"),
     ]
     lines += [
         _pad(t("status.milestone"))
@@ -204,8 +246,10 @@ def format_status_text(s: Snapshot) -> str:
             "status.milestone-line",
             id=m.id,
             title=m.title,
+            percent=f"{m.percent:.1f}",
             done=m.done,
             total=m.total,
+            unit=t(f"unit.{m.unit}"),
             due=m.due,
             state=t(f"status.milestone-{m.state}"),
         )

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from studylog.diagnostics import Span
 from studylog.linkpath import Target, is_web, resolve
 from studylog.model import CheckIn, Item, Locale, Plan, Repository, Status, Week, problem_id
-from studylog.progress import MilestoneProgress, Snapshot, iso_week
+from studylog.progress import ItemState, MilestoneProgress, Snapshot, week_key
 
 ONE_DAY = dt.timedelta(days=1)
 JOURNAL_ENTRIES = 5
@@ -76,7 +76,8 @@ class PhaseRows:
 
 @dataclass(frozen=True)
 class WeekReview:
-    key: str  # ISO week, 2026-W02
+    id: str  # the plan week's id (also the file name), or an ISO week (2026-W02) outside the plan's weeks
+    number: int | None  # 第1周; None for an ISO week
     start: dt.date
     end: dt.date
     rows: tuple[DayRow, ...]
@@ -144,7 +145,7 @@ class _Index:
 def _row(
     day: dt.date, items: Sequence[Item], checkin: CheckIn | None, index: _Index, snap: Snapshot, plan: Plan
 ) -> DayRow:
-    week = index.week_of[items[0].id] if items else None
+    week = index.week_of[items[0].id] if items else plan.week_of(day)  # a rest day is still in its week
     row = index.row_of.get(checkin.path) if checkin else None
     phase = index.phase_of[items[0].id] if items else (row.phase if row else None)
     sep = "；" if plan.locale is Locale.ZH_CN else "; "
@@ -231,60 +232,90 @@ def problems(repository: Repository, snapshot: Snapshot, rows: Sequence[DayRow])
 
 
 def journal(repository: Repository, snapshot: Snapshot, count: int = JOURNAL_ENTRIES) -> list[CheckIn]:
-    """The latest check-ins that wrote something down, newest first."""
-    written = [
-        c
-        for c in repository.checkins
-        if c.date <= snapshot.as_of and (c.done or c.insights or c.next or c.resources or c.notes or c.problems)
-    ]
-    return sorted(written, key=lambda c: (c.date, c.path), reverse=True)[:count]
-
-
-def _monday(day: dt.date) -> dt.date:
-    return day - dt.timedelta(days=day.weekday())
+    """The latest check-ins, newest first, whether or not they wrote anything down."""
+    latest = [c for c in repository.checkins if c.date <= snapshot.as_of]
+    return sorted(latest, key=lambda c: (c.date, c.path), reverse=True)[:count]
 
 
 def week_reviews(
     repository: Repository, snapshot: Snapshot, rows: Sequence[DayRow], found: Sequence[ProblemView]
 ) -> list[WeekReview]:
-    """One review per ISO week that has started, from the plan's first week to the as-of week."""
-    by_week: dict[str, list[DayRow]] = defaultdict(list)
+    """One review per plan week that has started (第1周 …); days outside the plan's weeks by ISO week."""
+    plan = repository.plan
+    by_week: dict[tuple[str, int | None, dt.date, dt.date], list[DayRow]] = defaultdict(list)
     for row in rows:
         if row.date <= snapshot.as_of:
-            by_week[iso_week(row.date)].append(row)
-    hours = {w: (h, t) for w, h, t in snapshot.hours_by_week}
+            by_week[week_key(plan, row.date)].append(row)
+    hours = {w.id: (w.hours, w.target) for w in snapshot.hours_by_week}
     state = {i.id: i.state for i in snapshot.items}
-    # Items and problems grouped by the Monday of their week once, not scanned again for each week.
-    due: dict[dt.date, list[Item]] = defaultdict(list)
-    for item in repository.plan.items:
+    # Items and problems grouped by their (plan) week once, not scanned again for each week.
+    due: dict[str, list[Item]] = defaultdict(list)
+    for item in plan.items:
         if item.end <= snapshot.as_of:
-            due[_monday(item.end)].append(item)
-    problems: dict[dt.date, list[ProblemView]] = defaultdict(list)
+            due[week_key(plan, item.end)[0]].append(item)
+    problems: dict[str, list[ProblemView]] = defaultdict(list)
     for problem in found:
-        problems[_monday(problem.date)].append(problem)
+        problems[week_key(plan, problem.date)[0]].append(problem)
     reviews = []
-    for key in sorted(by_week):
+    for key in sorted(by_week, key=lambda k: (k[2], k[0])):
+        ident, number, first, last = key
         week_rows = by_week[key]
-        monday = dt.date.fromisocalendar(int(key[:4]), int(key[6:]), 1)
-        sunday = monday + 6 * ONE_DAY
-        planned = due.get(monday, [])
-        worked, target = hours.get(key, (sum(r.hours or 0 for r in week_rows), None))
+        planned = due.get(ident, [])
+        worked, target = hours.get(ident, (sum(r.hours or 0 for r in week_rows), None))
         reviews.append(
             WeekReview(
-                key=key,
-                start=monday,
-                end=sunday,
+                id=ident,
+                number=number,
+                start=first,
+                end=last,
                 rows=tuple(week_rows),
                 checked_in=sum(r.checkin is not None and r.status is not Status.NOT_DONE for r in week_rows),
                 missed=sum(r.status is Status.MISSED for r in week_rows),
                 hours=worked,
                 target=target,
-                problems=tuple(problems.get(monday, ())),
+                problems=tuple(problems.get(ident, ())),
                 links=tuple(link for r in week_rows for link in r.links),
                 carry_over=tuple((i.id, i.title) for i in planned if state.get(i.id) is not Status.DONE),
             )
         )
     return reviews
+
+
+@dataclass(frozen=True)
+class LectureBlock:
+    """Seed 000's shape: one block per plan week, each lecture with its task table."""
+
+    phase: str
+    phase_state: Status
+    week_number: int
+    title: str
+    state: Status
+    start: dt.date
+    end: dt.date
+    lectures: tuple[ItemState, ...]
+
+
+def lecture_blocks(repository: Repository, snapshot: Snapshot) -> list[LectureBlock]:
+    plan = repository.plan
+    states = {i.id: i for i in snapshot.items}
+    weeks = {w.id: w for w in snapshot.weeks}
+    phases = {p.id: p for p in snapshot.phases}
+    blocks = []
+    for phase in plan.phases:
+        for week in phase.weeks:
+            blocks.append(
+                LectureBlock(
+                    phase=phase.title,
+                    phase_state=phases[phase.id].state,
+                    week_number=week.number,
+                    title=week.title,
+                    state=weeks[week.id].state,
+                    start=min((i.start for i in week.items), default=week.start),
+                    end=max((i.end for i in week.items), default=week.end),
+                    lectures=tuple(states[i.id] for i in week.items),
+                )
+            )
+    return blocks
 
 
 def phase_reviews(repository: Repository, snapshot: Snapshot, found: Sequence[ProblemView]) -> list[PhaseReview]:

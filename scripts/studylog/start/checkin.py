@@ -192,6 +192,13 @@ def merge_text(
     text: str, existing: CheckIn | None, planned: Sequence[str], update: CheckinUpdate
 ) -> tuple[str, list[str]]:
     """The check-in text with `update` merged in, and what changed (short English phrases)."""
+    if existing is None:
+        # A new file starts from `studylog new`'s stub, whose status line is left for the learner to
+        # choose (with the choices in a comment): the command chooses it, done unless --status says.
+        word = STATUS_WORD[update.status or Status.DONE]
+        text, found = re.subn(r"^status:[^\n]*$", f"status: {word}", text, count=1, flags=re.M)
+        if not found:
+            text = text.rstrip("\n") + f"\nstatus: {word}\n"
     root = yaml.compose(text, Loader=yaml.SafeLoader)
     if not isinstance(root, yaml.MappingNode):
         raise CheckinRefused("the check-in is not a YAML mapping; fix it by hand first")
@@ -200,9 +207,9 @@ def merge_text(
     changes: list[str] = []
     old_status = existing.status if existing else Status.DONE
     status = update.status or old_status
-    if update.status is not None and (existing is None or update.status is not existing.status):
+    if update.status is not None and existing is not None and update.status is not existing.status:
         _set_scalar(editor, fields, "status", STATUS_WORD[update.status])
-        changes.append(f"status {STATUS_WORD[old_status]} → {STATUS_WORD[update.status]}" if existing else "")
+        changes.append(f"status {STATUS_WORD[old_status]} → {STATUS_WORD[update.status]}")
     if update.hours is not None and (existing is None or existing.hours != update.hours):
         _set_scalar(editor, fields, "hours", scalar(float(update.hours)))
         old = existing.hours if existing else None

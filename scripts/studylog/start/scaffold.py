@@ -353,8 +353,15 @@ def new_checkin(root: Path, repository: Repository, day: dt.date) -> tuple[str, 
     zh = plan.locale.value == "zh-CN"
     if items:
         planned = "；".join(f"{i.id} {i.title}" for i in items)
-        ids = ", ".join(i.id for i in items)
-        items_line = f"items: [{ids}]\n"
+        # Left out on purpose: naming a lecture would finish the whole lecture. Without `items` a done
+        # check-in earns today's planned share; the comment lists what can be named instead.
+        ids = ", ".join(t.id for i in items for t in i.tasks) or ", ".join(i.id for i in items)
+        hint = (
+            "完成的任务写在这里；不写则按今天计划的份额计"
+            if zh
+            else "name what you finished; left out: today's planned share"
+        )
+        items_line = f"# items: [{ids}]  # {hint}\n"
     else:
         planned = "nothing planned"
         if plan.is_rest_day(day):
@@ -365,10 +372,17 @@ def new_checkin(root: Path, repository: Repository, day: dt.date) -> tuple[str, 
             planned = "before the plan's start"
         items_line = "items: []  # " + ("计划中今天没有任务" if zh else "nothing planned today") + "\n"
     hours = f"hours: {plan.hours_per_day:g}\n" if plan.hours_per_day else ""
+    # `status` is left empty: a stub committed untouched fails validation (status-not-chosen)
+    # instead of counting as a done day.
+    choose = (
+        "status:   # 必填，选一个：done ✅ / in-progress 🔄 / not-done ❌（留空不能提交）\n"
+        if zh
+        else "status:   # required, choose one: done ✅ / in-progress 🔄 / not-done ❌ (empty cannot be committed)\n"
+    )
     lines = [
         _schema_line(root, rel),
         f"date: {day.isoformat()}\n",
-        "status: done  # done / in-progress / not-done  (✅ 🔄 ❌)\n",
+        choose,
         hours,
         items_line,
         'task: ""  # 核心任务，留空则用计划的标题\n' if zh else 'task: ""  # leave empty to use the plan\'s title\n',
@@ -397,7 +411,7 @@ def write_checkin(root: Path, day: dt.date | None) -> NewCheckin:
     result = load_repository(root, day)
     if result.repository is None:
         raise ProblemsFound(t("new-plan-errors"), result.errors)
-    day = as_of(day, result.repository.plan.timezone)
+    day = as_of(day, result.repository.plan.timezone, result.repository.plan.day_starts_at)
     rel, text, planned = new_checkin(root, result.repository, day)
     path = root / rel
     path.parent.mkdir(parents=True, exist_ok=True)

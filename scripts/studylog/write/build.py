@@ -96,6 +96,13 @@ def _sha(data: bytes) -> str:
     return hashlib.sha256(_NOTES_BYTES.sub(NOTES_START.encode() + NOTES_END.encode(), data)).hexdigest()
 
 
+def _wrote(data: bytes, entry: dict[str, str]) -> bool:
+    """Whether `data` is what the manifest entry says studylog wrote: by the notes-blind hash, or by
+    the plain hash a manifest written before that rule holds (so an upgrade does not disown files)."""
+    recorded = entry.get("sha256")
+    return recorded is not None and recorded in (_sha(data), hashlib.sha256(data).hexdigest())
+
+
 def _read(root: Path, path: str) -> bytes | None:
     try:
         return safepath.read_if_present(root, path)
@@ -152,7 +159,7 @@ def _recover(root: Path, damaged: str) -> Manifest:
                 current = _read(root, path)
             except UsageError:
                 continue
-            if current is not None and _sha(current) == entry.get("sha256"):
+            if current is not None and _wrote(current, entry):
                 files[path] = entry
     return Manifest(None, files, damaged=True)
 
@@ -168,9 +175,26 @@ def keep_learner_notes(existing: bytes | None, new: bytes) -> bytes:
     return _NOTES.sub(lambda _: old.group(0), text, count=1).encode("utf-8")
 
 
+def _earlier_notes(root: Path, paths: tuple[str, ...]) -> bytes | None:
+    """The learner's notes from a review's earlier file(s), joined, when any were written."""
+    blocks = []
+    for path in paths:
+        found = _NOTES.search((_read(root, path) or b"").decode("utf-8", "replace"))
+        if found is not None:
+            blocks.append(found.group(0)[len(NOTES_START) : -len(NOTES_END)].strip("\n"))
+    if not blocks:
+        return None
+    return (f"{NOTES_START}\n" + "\n".join(blocks) + f"\n{NOTES_END}").encode("utf-8")
+
+
 def collect(root: Path, rendered: Rendered, as_of: dt.date, previous: Manifest, inputs: str | None = None) -> Outputs:
     """Every generated file's bytes; a chart is redrawn only when its key or its file changed."""
-    out = Outputs({path: keep_learner_notes(_read(root, path), data) for path, data in rendered.files.items()})
+    out = Outputs(
+        {
+            path: keep_learner_notes(_read(root, path) or _earlier_notes(root, rendered.earlier.get(path, ())), data)
+            for path, data in rendered.files.items()
+        }
+    )
     for chart in rendered.charts:
         entry = previous.files.get(chart.path, {})
         existing = _read(root, chart.path)
@@ -265,8 +289,9 @@ def stale(root: Path, outputs: Outputs, previous: Manifest) -> tuple[list[str], 
     return differing, leftover
 
 
-def _not_ours(root: Path, outputs: Outputs, previous: Manifest) -> list[str]:
-    """Output paths holding something studylog did not write (or that was edited since): the learner's."""
+def _not_ours(root: Path, outputs: Outputs, previous: Manifest) -> list[tuple[str, str]]:
+    """Output paths holding something studylog did not write (or that was edited since): the learner's,
+    each with the sentence that says why."""
     found = []
     for path, data in sorted(outputs.files.items()):
         if _is_readme(path) or path == MANIFEST:
@@ -276,16 +301,16 @@ def _not_ours(root: Path, outputs: Outputs, previous: Manifest) -> list[str]:
             continue
         entry = previous.files.get(path)
         if entry is None:
-            found.append(t("build-not-generated", path=path))
-        elif _sha(existing) != entry.get("sha256"):
-            found.append(t("build-edited", path=path))
+            found.append((path, t("build-not-generated", path=path)))
+        elif not _wrote(existing, entry):
+            found.append((path, t("build-edited", path=path)))
     return found
 
 
 def _not_ours_refused(root: Path, outputs: Outputs, previous: Manifest) -> None:
     learners = _not_ours(root, outputs, previous)
     if learners:
-        listed = "; ".join(learners[:5]) + (" …" if len(learners) > 5 else "")
+        listed = "; ".join(why for _, why in learners[:5]) + (" …" if len(learners) > 5 else "")
         raise UsageError(t("build-yours", paths=listed))
 
 
@@ -316,7 +341,7 @@ def write(root: Path, outputs: Outputs, previous: Manifest) -> WriteResult:
             current = _read(root, path)
         except UsageError:
             continue  # behind a symbolic link or not a plain file: not ours to touch
-        if current is not None and _sha(current) == previous.files[path].get("sha256"):  # edited: the learner's
+        if current is not None and _wrote(current, previous.files[path]):  # else edited: the learner's
             safepath.delete(root, path)
             removed.append(path)
             _prune_empty(root, path)
@@ -327,8 +352,7 @@ def _preserve(root: Path, outputs: Outputs, previous: Manifest) -> list[str]:
     """With a damaged manifest nobody can tell a learner's edit from an old build: keep each such
     file under a new name (`….orig`) instead of refusing every build until someone cleans up."""
     kept = []
-    for line in _not_ours(root, outputs, previous):
-        path = line.split(": ", 1)[0]
+    for path, _ in _not_ours(root, outputs, previous):
         new, n = f"{path}.orig", 1
         while os.path.lexists(root / new):
             new, n = f"{path}.orig{n}", n + 1
@@ -380,7 +404,7 @@ def build_repository(
             raise UsageError(t("build-no-manifest", path=MANIFEST))
         as_of = previous.as_of
     else:
-        as_of = decide_as_of(today, repository.plan.timezone)
+        as_of = decide_as_of(today, repository.plan.timezone, repository.plan.day_starts_at)
     # Imported links to files not committed yet are drawn differently: committing the file changes the output.
     missing = frozenset(Span(d.path, d.line, d.column) for d in result.diagnostics if d.code == "link-not-yet")
     key = inputs_key(result.digest + "".join(f"\0{s}" for s in sorted(missing)), as_of)
