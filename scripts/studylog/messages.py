@@ -337,10 +337,6 @@ CATALOG: Final[dict[str, Entry]] = {
         "{path} 及其上层文件夹里都没有 {plan}；用 `studylog init` 新建一个，"
         "或给出仓库文件夹，例如 `studylog validate path/to/repo`",
     ),
-    "cli.no-plan": Entry(
-        "no {plan} in {path}; run studylog from the repository root, or start one with `studylog init`",
-        "{path} 里没有 {plan}；请在仓库根目录运行 studylog，或用 `studylog init` 新建一个",
-    ),
     # -- YAML ------------------------------------------------------------------------------------
     "file-too-large": Entry(
         "file is {size} bytes; at most {limit} are read", "文件有 {size} 字节；最多只读 {limit} 字节"
@@ -832,10 +828,6 @@ CATALOG: Final[dict[str, Entry]] = {
         "✓ ready: check in with `studylog new`, then `studylog build`; `studylog doctor` checks the setup",
         "✓ 准备就绪：用 `studylog new` 打卡，再运行 `studylog build`；`studylog doctor` 可检查配置",
     ),
-    "cli.init-edit-action": Entry(
-        "  edit .github/workflows/studylog.yml: replace {placeholder} with the studylog action you use",
-        "  请编辑 .github/workflows/studylog.yml：把 {placeholder} 换成你使用的 studylog action",
-    ),
     "cli.new-wrote": Entry("✓ wrote {path} — {day}: {planned}", "✓ 已写出 {path} —— {day}：{planned}"),
     "cli.new-valid": Entry("✓ {path} is valid", "✓ {path} 没有问题"),
     "cli.import-valid": Entry(
@@ -970,11 +962,6 @@ CATALOG: Final[dict[str, Entry]] = {
     ),
     "init-bad-timezone": Entry(
         "{timezone!r} is not an IANA timezone like Asia/Shanghai", "{timezone!r} 不是 Asia/Shanghai 这样的 IANA 时区"
-    ),
-    "init-plan-exists": Entry(
-        "{path} already exists, so nothing was changed; pass --force to replace the plan "
-        "(check-ins, README text and other files are never touched)",
-        "{path} 已存在，所以什么都没改；要替换计划请加 --force（打卡、README 文字和其他文件都不会被改动）",
     ),
     "new-exists": Entry(
         "{path} already holds the check-in for {day}; edit it instead", "{path} 已经是 {day} 的打卡；请直接编辑它"
