@@ -36,7 +36,7 @@ def cell(value: str) -> str:
     return "<br>".join(text(line) for line in value.splitlines() if line.strip())
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _needs_encoding(keep: str) -> re.Pattern[str]:
     """ASCII characters outside `_URL_SAFE` and `keep`: a part without any is returned as it is."""
     safe = "".join(sorted(_URL_SAFE | set(keep)))
