@@ -62,8 +62,10 @@ def _plain_after_url(value: str, after_url: bool) -> str:
     return _plain(value)
 
 
+@functools.lru_cache(maxsize=65536)
 def text(value: str) -> str:
-    """Inline Markdown for one line of learner text; bare URLs stay clickable as written."""
+    """Inline Markdown for one line of learner text; bare URLs stay clickable as written (remembered:
+    a build shows the same titles and notes on the README, the dashboard and the weekly reviews)."""
     one_line = " ".join(value.split())
     parts, position = [], 0
     for match in _AUTOLINK.finditer(one_line):
@@ -110,7 +112,17 @@ def cell(value: str) -> str:
     return "<br>".join(text(line) for line in value.splitlines() if line.strip())
 
 
+@functools.cache
+def _needs_encoding(keep: str) -> re.Pattern[str]:
+    """ASCII characters outside `_URL_SAFE` and `keep`: a part without any is returned as it is."""
+    safe = "".join(sorted(_URL_SAFE | set(keep)))
+    return re.compile(f"[^{re.escape(safe)}\\x80-\\U0010ffff]")
+
+
+@functools.lru_cache(maxsize=65536)
 def _encode(part: str, keep: str = "") -> str:
+    if _needs_encoding(keep).search(part) is None:
+        return part
     out = []
     for char in part:
         if char in _URL_SAFE or char in keep or ord(char) > 127:
@@ -137,6 +149,7 @@ def _relative(path: str, from_dir: str) -> str:
     return name if prefix == "." else f"{prefix}/{name}"
 
 
+@functools.lru_cache(maxsize=65536)
 def href(target: str, web: bool, from_dir: str = "") -> str:
     """A link destination: a URL as it is (encoded where unsafe), or a repository path made
     relative to the folder of the page that shows it."""
