@@ -202,28 +202,23 @@ class Bot:
         return Action(action.verb, what, ours.html_url)
 
     def close_issue(self, number: int) -> Action:
-        what = f"issue #{number}"
-        if self.repo is None:
-            return Action("would have closed", what)
-        repo = self.repo
-        issue = self._call(f"read #{number}", "issues", lambda: repo.get_issue(number))
-        if issue.state == "closed":
-            return Action("left closed", what, issue.html_url)
-        action = self._write(
-            "closed", what, "close the issue", "issues", lambda: issue.edit(state="closed", state_reason="completed")
-        )
-        return Action(action.verb, what, issue.html_url)
+        return self._set_state(number, "closed", ("would have closed", "left closed", "closed", "close the issue"))
 
     def reopen_issue(self, number: int) -> Action:
         """An edit that breaks a check-in reopens its issue, so the problems are seen."""
+        return self._set_state(number, "open", ("would have reopened", "left open", "reopened", "reopen the issue"))
+
+    def _set_state(self, number: int, state: str, words: tuple[str, str, str, str]) -> Action:
+        would, left, done, doing = words
         what = f"issue #{number}"
         if self.repo is None:
-            return Action("would have reopened", what)
+            return Action(would, what)
         repo = self.repo
         issue = self._call(f"read #{number}", "issues", lambda: repo.get_issue(number))
-        if issue.state == "open":
-            return Action("left open", what, issue.html_url)
-        action = self._write("reopened", what, "reopen the issue", "issues", lambda: issue.edit(state="open"))
+        if issue.state == state:
+            return Action(left, what, issue.html_url)
+        reason = {"state_reason": "completed"} if state == "closed" else {}
+        action = self._write(done, what, doing, "issues", lambda: issue.edit(state=state, **reason))
         return Action(action.verb, what, issue.html_url)
 
     def _open_reminder(self) -> Any:
