@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import enum
 import os
+import re
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
+from pathlib import Path
 
 from studylog.messages import CATALOG
 
@@ -43,6 +45,20 @@ def choose(cli: str | None, environ: Mapping[str, str], plan_locale: str | None)
         if lang is not None:
             return lang
     return Lang.EN
+
+_LOCALE_LINE = re.compile(r"^locale:[ \t]*[\"']?([A-Za-z_-]+)", re.MULTILINE)
+
+
+def declared_locale(root: Path) -> str | None:
+    """The `locale:` plan.yaml declares, read without parsing the plan: it picks the language of
+    every message, the plan's own diagnostics included, so it is needed before the plan is read
+    (and before `--help` prints, which is why it lives here and not in the plan loader)."""
+    try:
+        head = (root / "plan.yaml").read_bytes()[:65536].decode("utf-8", errors="replace")
+    except OSError:
+        return None
+    match = _LOCALE_LINE.search(head)
+    return match[1] if match else None
 
 
 def current() -> Lang:

@@ -27,7 +27,7 @@ from studylog.errors import (
     StudylogError,
     UsageError,
 )
-from studylog.i18n import Lang, choose, parse_lang, t, using
+from studylog.i18n import Lang, choose, declared_locale, parse_lang, t, using
 
 if TYPE_CHECKING:
     from studylog.start.scaffold import Written
@@ -633,8 +633,6 @@ def _report_bug(debug: bool) -> int:
 
 
 def _choose_language(args: argparse.Namespace) -> Lang:
-    from studylog.load.files import declared_locale
-
     if args.lang is not None and parse_lang(args.lang) is None:
         raise UsageError(t("cli.bad-lang", lang=args.lang))
     root = getattr(args, "path", None)
@@ -644,8 +642,6 @@ def _choose_language(args: argparse.Namespace) -> Lang:
 def _language_for_help(argv: Sequence[str]) -> Lang:
     """The language of `--help` and usage errors, before the arguments are parsed: `--lang` if given,
     else the environment, else the plan in the current folder."""
-    from studylog.load.files import declared_locale
-
     given = None
     for index, arg in enumerate(argv):
         if arg == "--lang" and index + 1 < len(argv):

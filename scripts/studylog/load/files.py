@@ -341,20 +341,6 @@ class _PlanReader(NodeReader):
         return frozenset(weekdays), frozenset(dates)
 
 
-_LOCALE_LINE = re.compile(r"^locale:[ \t]*[\"']?([A-Za-z_-]+)", re.MULTILINE)
-
-
-def declared_locale(root: Path) -> str | None:
-    """The `locale:` plan.yaml declares, read without parsing the plan: it picks the language of
-    every message, the plan's own diagnostics included, so it is needed before the plan is read."""
-    try:
-        head = (root / "plan.yaml").read_bytes()[:65536].decode("utf-8", errors="replace")
-    except OSError:
-        return None
-    match = _LOCALE_LINE.search(head)
-    return match[1] if match else None
-
-
 def _timezone(reader: NodeReader, node: yaml.Node) -> str:
     name = reader.text(node, "timezone")
     if not name:
