@@ -73,6 +73,35 @@ def test_deep_nesting_is_a_diagnostic_not_a_crash(learner: Path, body: bytes) ->
     assert "yaml-too-complex" in result.stdout or "yaml-syntax" in result.stdout
 
 
+def _block_nesting(levels: int) -> bytes:
+    lines = [f"{'  ' * i}k{i}:" for i in range(levels)]
+    return ("date: 2026-01-06\nnotes:\n" + "\n".join("  " + line for line in lines) + " x\n").encode()
+
+
+@pytest.mark.parametrize(
+    ("body", "line"),
+    [
+        (_block_nesting(80), 66),  # below the composer's danger zone: composed, then measured on the nodes
+        (b"date: 2026-01-06\nnotes: " + b"[" * 70 + b"]" * 70 + b"\n", 2),
+        (b"date: 2026-01-06\nnotes: &a\n" + b"".join(b"  - k%d: *a\n" % i for i in range(40)), None),
+    ],
+    ids=["block-80", "flow-70", "recursive-alias"],
+)
+def test_moderate_nesting_past_the_limit_is_located(learner: Path, body: bytes, line: int | None) -> None:
+    (learner / "checkins/2026/2026-01-06.yaml").write_bytes(body)
+    result = validate(learner)
+    assert result.returncode == 1, (result.returncode, result.stderr[-500:])
+    assert "yaml-too-complex" in result.stdout, result.stdout
+    if line is not None:
+        assert f"checkins/2026/2026-01-06.yaml:{line}:" in result.stdout, result.stdout
+
+
+def test_nesting_at_the_limit_is_accepted_as_yaml(learner: Path) -> None:
+    (learner / "checkins/2026/2026-01-06.yaml").write_bytes(_block_nesting(60))
+    result = validate(learner)
+    assert "yaml-too-complex" not in result.stdout, result.stdout
+
+
 # 17 -----------------------------------------------------------------------------------------
 
 

@@ -153,8 +153,11 @@ def repositories(draw: st.DrawFn) -> dict[str, Any]:
             "notes": draw(texts),
         }
         checkins[f"checkins/2026/{date}.yaml"] = checkin
-    readme_before = draw(texts) + "\n\n```\n" + START + "\n```\n\n"
-    readme_after = "\n" + draw(texts) + "\n"
+    # The learner's own README text never holds a bare marker: a second marker is refused with exit 2
+    # before anything is written (test_build.py), which is not what this test is about.
+    own = texts.filter(lambda text: START not in text and END not in text)
+    readme_before = draw(own) + "\n\n```\n" + START + "\n```\n\n"
+    readme_after = "\n" + draw(own) + "\n"
     return {"plan": plan, "checkins": checkins, "before": readme_before, "after": readme_after}
 
 

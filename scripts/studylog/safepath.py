@@ -7,6 +7,7 @@ whole that is too large, and a written file keeps its mode and its links.
 
 from __future__ import annotations
 
+import functools
 import os
 import stat
 import tempfile
@@ -16,13 +17,40 @@ from studylog.errors import UnsafePath as Refused
 from studylog.i18n import t
 
 
-def _real_root(root: Path) -> str:
+@functools.lru_cache(maxsize=64)
+def _real_root_of(root: str) -> str:
     return os.path.realpath(root)
+
+
+def _real_root(root: Path) -> str:
+    # Remembered: should the root itself later turn into a link elsewhere, every path under it
+    # resolves outside the remembered root and is refused, so a stale entry can only say no.
+    return _real_root_of(os.fspath(root))
+
+
+def _plain_walk(real_root: str, rel: str) -> os.stat_result | None:
+    """`lstat` of `rel` when no component of it is a symbolic link, `..` or empty, else None.
+    Cheaper than `realpath`, which also walks every folder above the repository on each call."""
+    path = real_root
+    info = None
+    for part in rel.split("/"):
+        if part in ("", ".", ".."):
+            return None
+        path = os.path.join(path, part)
+        try:
+            info = os.lstat(path)
+        except OSError:
+            return None
+        if stat.S_ISLNK(info.st_mode):
+            return None
+    return info
 
 
 def is_inside(root: Path, rel: str) -> bool:
     """Whether `rel` (root-relative), with every symbolic link followed, stays inside `root`."""
     real_root = _real_root(root)
+    if _plain_walk(real_root, rel) is not None:
+        return True
     real = os.path.realpath(os.path.join(root, rel))
     return real == real_root or real.startswith(real_root + os.sep)
 
@@ -44,10 +72,12 @@ def read_bytes(root: Path, rel: str, limit: int | None = None) -> tuple[bytes, i
     Reading stops one byte past `limit`, so a huge (or sparse) file never lands in memory and the
     caller can still say "too large". Raises `Refused` (escapes, not a regular file) or OSError.
     """
-    if not is_inside(root, rel):
-        raise Refused(t("unsafe-read-outside", path=rel))
+    info = _plain_walk(_real_root(root), rel)
+    if info is None:  # a link on the way, or missing: the slow, certain check
+        if not is_inside(root, rel):
+            raise Refused(t("unsafe-read-outside", path=rel))
+        info = os.stat(os.path.join(root, rel))
     path = os.path.join(root, rel)
-    info = os.stat(path)
     if not stat.S_ISREG(info.st_mode):
         raise Refused(t("unsafe-read-special", path=rel))
     # O_NONBLOCK: should the file be swapped for a FIFO after the check, opening still returns.

@@ -47,21 +47,24 @@ else:
 def _loader_class() -> Any:
     # The C loader is several times faster; fall back to pure Python where libyaml is absent.
     base = getattr(yaml, "CSafeLoader", None) or yaml.SafeLoader
-    scalar = yaml.ScalarNode
-    tags: dict[tuple[str, tuple[bool, bool]], str] = {}
+    resolver = yaml.resolver.Resolver()
+
+    @functools.lru_cache(maxsize=4096)
+    def implicit_tag(kind: Any, value: Any, implicit: Any) -> Any:
+        return resolver.resolve(kind, value, implicit)
 
     class Loader(base):  # type: ignore[misc, valid-type]
-        """Remembers the implicit tag of short scalars: keys and values such as `status`, `done`
-        and `2` repeat in every check-in, and PyYAML resolves each one with Python regexes."""
+        """libyaml's composer calls back into Python for every node; these callbacks are C-level:
 
-        def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
-            if kind is not scalar or not isinstance(value, str) or len(value) > 40:
-                return super().resolve(kind, value, implicit)
-            key = (value, implicit)
-            tag = tags.get(key)
-            if tag is None:
-                tag = tags[key] = super().resolve(kind, value, implicit)
-            return tag
+        - `resolve` (a scalar's implicit tag) is remembered: keys and values such as `status`,
+          `done` and `2` repeat in every check-in, and PyYAML resolves each with Python regexes;
+        - the path resolvers are never used (PyYAML's `add_path_resolver`), so descending and
+          ascending do nothing — through builtins that take the same arguments, not Python frames.
+        """
+
+        resolve = staticmethod(implicit_tag)
+        descend_resolver = staticmethod({}.get)  # (parent, index) → ignored
+        ascend_resolver = staticmethod(tuple)  # () → ignored
 
     return Loader
 
@@ -227,29 +230,72 @@ def _nesting(text: str) -> tuple[int, yaml.Mark | None]:
     return deepest, None
 
 
-def _could_be_deep(text: str) -> bool:
-    # Every level of nesting needs one of these characters; most files have too few to matter.
-    return sum(text.count(c) for c in "[{-:?") > MAX_DEPTH
+def _depth_bound(text: str) -> int:
+    """An upper bound on the nesting of collections, from characters alone.
+
+    A nested block collection starts at least one column right of its parent's start (a sequence
+    under a mapping key may share the key's column, hence twice), so block nesting is at most twice
+    the longest line; flow nesting is at most the number of opening brackets.
+    """
+    if sum(text.count(c) for c in "[{-:?") <= MAX_DEPTH:  # every level needs one of these
+        return MAX_DEPTH
+    longest = max(map(len, text.split("\n")))
+    return 2 * (longest + 1) + text.count("[") + text.count("{")
+
+
+def _tree_depth(root: yaml.Node) -> tuple[int, yaml.Mark | None]:
+    """The deepest nesting of a composed tree, level by level (each node once per level, so aliases
+    neither loop nor multiply), and where it first went past MAX_DEPTH."""
+    level = [root]
+    depth = 0
+    while level:
+        collections = [n for n in level if isinstance(n, (yaml.SequenceNode, yaml.MappingNode))]
+        if not collections:
+            break
+        depth += 1
+        if depth > MAX_DEPTH:
+            return depth, collections[0].start_mark
+        seen: set[int] = set()
+        level = []
+        for node in collections:
+            children = node.value if isinstance(node, yaml.SequenceNode) else [v for pair in node.value for v in pair]
+            for child in children:
+                if id(child) not in seen:
+                    seen.add(id(child))
+                    level.append(child)
+    return depth, None
+
+
+# Below this bound libyaml's recursive composer is safe (it crashes around 25,000 levels), so the
+# tree is composed first and its depth measured on the nodes; above it, on the scanner's tokens.
+_SAFE_TO_COMPOSE = 5_000
+
+
+def _too_deep(path: str, mark: yaml.Mark) -> Diagnostic:
+    return Diagnostic.at(
+        Span(path, mark.line + 1, mark.column + 1),
+        "yaml-too-complex",
+        t("yaml-too-deep", depth=MAX_DEPTH),
+        t("hint.yaml-too-deep", n=MAX_DEPTH),  # formatted, so `{{` is one brace
+    )
 
 
 def read_document(path: str, data: bytes, max_bytes: int) -> tuple[Document | None, list[Diagnostic]]:
     text, problems = decode(path, data, max_bytes)
     if text is None:
         return None, problems
-    if _could_be_deep(text):
+    bound = _depth_bound(text)
+    if bound > _SAFE_TO_COMPOSE:
         _, mark = _nesting(text)
         if mark is not None:
-            return None, [
-                Diagnostic.at(
-                    Span(path, mark.line + 1, mark.column + 1),
-                    "yaml-too-complex",
-                    t("yaml-too-deep", depth=MAX_DEPTH),
-                    t("hint.yaml-too-deep", n=MAX_DEPTH),  # formatted, so `{{` is one brace
-                )
-            ]
+            return None, [_too_deep(path, mark)]
     doc, problems = compose(path, text)
     if doc is None or doc.root is None:
         return doc, problems
+    if MAX_DEPTH < bound <= _SAFE_TO_COMPOSE:
+        _, mark = _tree_depth(doc.root)
+        if mark is not None:
+            return None, [_too_deep(path, mark)]
     # Only aliases can blow a document up, and an alias needs an anchor (`&`): most files have none.
     if "&" in text and count_nodes(doc.root) is None:
         return None, [
