@@ -51,7 +51,7 @@ def _loader_class() -> Any:
 
     @functools.lru_cache(maxsize=4096)
     def implicit_tag(kind: Any, value: Any, implicit: Any) -> Any:
-        return resolver.resolve(kind, value, implicit)
+        return resolver.resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
 
     class Loader(base):  # type: ignore[misc, valid-type]
         """libyaml's composer calls back into Python for every node; these callbacks are C-level:
@@ -63,7 +63,7 @@ def _loader_class() -> Any:
         """
 
         resolve = staticmethod(implicit_tag)
-        descend_resolver = staticmethod({}.get)  # (parent, index) → ignored
+        descend_resolver = staticmethod(dict[Any, Any]().get)  # (parent, index) → ignored
         ascend_resolver = staticmethod(tuple)  # () → ignored
 
     return Loader
