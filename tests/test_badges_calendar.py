@@ -8,11 +8,17 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from icalendar import Calendar
 from jsonschema import Draft7Validator
 from playwright.sync_api import sync_playwright
 
 from conftest import run_cli, write_repo
+from studylog.load.files import parse_plan
+from studylog.model import Locale, Plan
+from studylog.render import calendar as calendar_module
 from studylog.render.badges import Badge
 
 # shields.io's endpoint format, as its server validates it (services/endpoint-common.js, a Joi
@@ -136,3 +142,98 @@ def test_the_calendar_is_stable_and_escapes_text(tmp_path: Path) -> None:
     assert str(event["SUMMARY"]).startswith("📚 ") and "," in str(event["SUMMARY"])
     unfolded = text.replace("\r\n ", "")
     assert "\\, 矩阵\\; 逆\\\\ 与 \\\\n 转置" in unfolded  # RFC 5545 TEXT escapes of , ; and backslash
+
+
+def _icalendar_feed(plan: Plan) -> bytes:
+    """The feed as the icalendar library writes it: the oracle for studylog's own writer."""
+    from icalendar import Alarm, Event
+
+    zh = plan.locale is Locale.ZH_CN
+    stamp = dt.datetime.combine(plan.start, dt.time(), dt.UTC)
+    domain = calendar_module._domain(plan)
+    calendar = Calendar()
+    calendar.add("prodid", "-//studylog//plan.ics//EN")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", " ".join(plan.title.split()))
+    calendar.add("x-wr-timezone", plan.timezone)
+    day = plan.start
+    while day <= plan.end:
+        items = plan.items_on(day)
+        if items and not plan.is_rest_day(day):
+            event = Event()
+            event.add("uid", f"day-{day.isoformat()}@{domain}")
+            event.add("dtstamp", stamp)
+            event.add("dtstart", day)
+            event.add("dtend", day + dt.timedelta(days=1))
+            event.add("summary", "📚 " + ("；" if zh else "; ").join(i.title for i in items))
+            lines = []
+            for item in items:
+                lines.append(f"{item.id}: {item.title}")
+                lines += [f"  - {task.id}: {task.title}" for task in item.tasks]
+            lines += ["", "打卡：studylog checkin --done ID" if zh else "Check in: studylog checkin --done ID"]
+            event.add("description", "\n".join(lines))
+            event.add("transp", "TRANSPARENT")
+            event.add("categories", ["studylog"])
+            if plan.reminder_hour is not None:
+                alarm = Alarm()
+                alarm.add("action", "DISPLAY")
+                alarm.add("description", ("今天的学习：" if zh else "Today's study: ") + items[0].title)
+                alarm.add("trigger", dt.timedelta(hours=plan.reminder_hour))
+                event.add_component(alarm)
+            calendar.add_component(event)
+        day += dt.timedelta(days=1)
+    for milestone in plan.milestones:
+        event = Event()
+        event.add("uid", f"milestone-{milestone.id}@{domain}")
+        event.add("dtstamp", stamp)
+        event.add("dtstart", milestone.due)
+        event.add("dtend", milestone.due + dt.timedelta(days=1))
+        event.add("summary", f"🎯 {milestone.title}")
+        event.add("description", ("覆盖：" if zh else "Covers: ") + ", ".join(milestone.covers))
+        event.add("transp", "TRANSPARENT")
+        event.add("categories", ["studylog", "milestone"])
+        calendar.add_component(event)
+    data: bytes = calendar.to_ical()
+    return data
+
+
+_TITLE_TEXT = (
+    st.lists(
+        st.one_of(
+            st.sampled_from([*"\\;,^:\"'\r\n\t ,；：、NnЖ", "\\N", "\\n", "📚", "🎯", "打卡", "é", "\u200b"]),
+            st.characters(codec="utf-8"),  # no surrogates: they are not UTF-8
+        ),
+        min_size=1,
+        max_size=120,
+    )
+    .map("".join)
+    .filter(str.strip)
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    titles=st.lists(_TITLE_TEXT, min_size=3, max_size=3),
+    reminder=st.one_of(st.none(), st.integers(0, 23)),
+    zh=st.booleans(),
+)
+def test_the_feed_is_byte_for_byte_what_icalendar_writes(titles: list[str], reminder: int | None, zh: bool) -> None:
+    data = yaml.safe_load((Path(__file__).parent / "data" / "plan.yaml").read_text(encoding="utf-8"))
+    data["title"] = titles[0]
+    data["locale"] = "zh-CN" if zh else "en"
+    if reminder is not None:
+        data["reminder_hour"] = reminder
+    for n, phase in enumerate(data["phases"]):
+        for week in phase["weeks"]:
+            for item in week["items"]:
+                item["title"] = titles[n % 2]
+                for task in item.get("tasks", []):
+                    task["title"] = titles[2]
+    for milestone in data.get("milestones", []):
+        milestone["title"] = titles[2]
+    plan, problems = parse_plan("plan.yaml", yaml.safe_dump(data, allow_unicode=True).encode("utf-8"))
+    assert plan is not None, problems
+    ours = calendar_module.plan_ics(plan)
+    assert ours == _icalendar_feed(plan)
+    assert Calendar.from_ical(ours).to_ical() == ours

@@ -28,7 +28,7 @@ MAX_ENTRIES = 20_000
 MAX_REPOSITORIES = 64
 _PACKAGE = Path(__file__).resolve().parent
 # Libraries whose versions change what studylog computes or draws.
-_SHAPING_LIBRARIES = ("PyYAML", "cmarkgfm", "Jinja2", "matplotlib", "icalendar", "pillow")
+_SHAPING_LIBRARIES = ("PyYAML", "cmarkgfm", "Jinja2", "matplotlib", "pillow")
 
 
 def _normalized(name: str) -> str:
