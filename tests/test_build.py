@@ -5,7 +5,10 @@ from __future__ import annotations
 import hashlib
 import html as html_module
 import json
+import os
+import pickle
 import re
+import shutil
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -315,3 +318,43 @@ def test_an_unchanged_build_skips_rendering_but_repairs_hand_edits(built_copy: P
     assert (
         json.loads((learner / "reports/.studylog-manifest.json").read_text(encoding="utf-8"))["as_of"] == "2026-01-09"
     )
+
+
+# -- drawing the charts ahead, in a child process -------------------------------------------------
+
+
+@pytest.mark.parametrize("child", ["draws", "fails"])
+def test_charts_drawn_ahead_in_a_child_are_the_bytes_drawn_in_place(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, child: str
+) -> None:
+    """The build forks to draw the charts while it renders the pages: the files are the same bytes
+    as a build that draws everything itself, and a child that fails changes nothing but the time."""
+    from studylog.write import ahead
+
+    in_place, forked = tmp_path / "in-place", tmp_path / "forked"
+    for root in (in_place, forked):  # this repository's own plan and check-ins, built from clean
+        for part in ("checkins", "code", "docs"):
+            shutil.copytree(REPO_ROOT / part, root / part)
+        for name in ("plan.yaml", "README.md"):
+            shutil.copy(REPO_ROOT / name, root / name)
+    with monkeypatch.context() as patch:
+        patch.setattr(ahead, "_can_fork", lambda: False)
+        assert run_cli("build", str(in_place), "--today", "2026-01-18").returncode == 0
+    forks: list[int] = []
+    real_fork = os.fork
+
+    def fork() -> int:
+        pid = real_fork()
+        if pid:
+            forks.append(pid)
+        return pid
+
+    monkeypatch.setattr(ahead, "AHEAD_FROM_DAYS", 1)
+    monkeypatch.setattr(os, "fork", fork)
+    if child == "fails":  # the child cannot send its drawings: the parent draws them itself
+        monkeypatch.setattr(pickle, "dumps", lambda _: (_ for _ in ()).throw(MemoryError()))
+    result = run_cli("build", str(forked), "--today", "2026-01-18")
+    assert result.returncode == 0, result.stderr
+    assert len(forks) == 1
+    assert tree(forked) == tree(in_place)
+    assert len(list((forked / "reports/charts").glob("*.svg"))) >= 6

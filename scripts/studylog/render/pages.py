@@ -231,11 +231,27 @@ def _alt(name: str, ctx: Mapping[str, Any]) -> str:
     return str(fmt("alt_hours", total=_num(s.hours_total), target=_num(s.hours_target)))
 
 
-def render_all(repository: Repository, snapshot: Snapshot, missing: frozenset[Span] = frozenset()) -> Rendered:
+@dataclass(frozen=True)
+class Prepared:
+    """What every page is rendered from, and the charts (drawn lazily, or ahead by the caller)."""
+
+    repository: Repository
+    ctx: dict[str, Any]
+    charts: list[Chart]
+
+
+def prepare(repository: Repository, snapshot: Snapshot, missing: frozenset[Span] = frozenset()) -> Prepared:
     """`missing`: the spans of imported links whose file or heading is not in the repository yet."""
     ctx = _context(repository, snapshot, missing)
-    chart_list = _charts(ctx["chart_data"], ctx["chart_names"])
     ctx["alt"] = lambda name: _alt(name, ctx)
+    chart_list = _charts(ctx["chart_data"], ctx["chart_names"])
+    # Like a chart, the feed is made again only when what it shows changed (the plan, not check-ins).
+    chart_list.append(Chart(ICS_FILE, f"ics:{ics_key(repository.plan)}", lambda: plan_ics(repository.plan)))
+    return Prepared(repository, ctx, chart_list)
+
+
+def render_pages(prepared: Prepared) -> Rendered:
+    ctx = prepared.ctx
     md = _environment(False)
     files: dict[str, bytes] = {}
     earlier: dict[str, tuple[str, ...]] = {}
@@ -249,10 +265,13 @@ def render_all(repository: Repository, snapshot: Snapshot, missing: frozenset[Sp
     files[f"{REPORTS}/problems.md"] = md.get_template("problems.md.j2").render(ctx).encode("utf-8")
     section = md.get_template("readme.md.j2").render(ctx)
     files[f"{REPORTS}/index.html"] = _environment(True).get_template("index.html.j2").render(ctx).encode("utf-8")
-    files.update(badge_files(snapshot, repository.plan.locale, BADGE_DIR))
-    # Like a chart, the feed is made again only when what it shows changed (the plan, not check-ins).
-    chart_list.append(Chart(ICS_FILE, f"ics:{ics_key(repository.plan)}", lambda: plan_ics(repository.plan)))
-    return Rendered(section, files, chart_list, earlier)
+    files.update(badge_files(ctx["s"], prepared.repository.plan.locale, BADGE_DIR))
+    return Rendered(section, files, prepared.charts, earlier)
+
+
+def render_all(repository: Repository, snapshot: Snapshot, missing: frozenset[Span] = frozenset()) -> Rendered:
+    """`missing`: the spans of imported links whose file or heading is not in the repository yet."""
+    return render_pages(prepare(repository, snapshot, missing))
 
 
 def render_print(repository: Repository, snapshot: Snapshot, notes: Mapping[str, str] | None = None) -> str:

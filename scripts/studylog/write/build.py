@@ -187,8 +187,25 @@ def _earlier_notes(root: Path, paths: tuple[str, ...]) -> bytes | None:
     return (f"{NOTES_START}\n" + "\n".join(blocks) + f"\n{NOTES_END}").encode("utf-8")
 
 
-def collect(root: Path, rendered: Rendered, as_of: dt.date, previous: Manifest, inputs: str | None = None) -> Outputs:
-    """Every generated file's bytes; a chart is redrawn only when its key or its file changed."""
+def _current(root: Path, path: str, key: str, previous: Manifest) -> bytes | None:
+    """A chart's file as committed, if it was drawn from the same key and nobody changed it."""
+    entry = previous.files.get(path, {})
+    if entry.get("key") != key:
+        return None
+    existing = _read(root, path)
+    return existing if existing is not None and _sha(existing) == entry.get("sha256") else None
+
+
+def collect(
+    root: Path,
+    rendered: Rendered,
+    as_of: dt.date,
+    previous: Manifest,
+    inputs: str | None = None,
+    ahead: dict[str, bytes] | None = None,
+) -> Outputs:
+    """Every generated file's bytes; a chart is redrawn only when its key or its file changed
+    (`ahead`: charts already drawn, by path)."""
     out = Outputs(
         {
             path: keep_learner_notes(_read(root, path) or _earlier_notes(root, rendered.earlier.get(path, ())), data)
@@ -196,12 +213,12 @@ def collect(root: Path, rendered: Rendered, as_of: dt.date, previous: Manifest, 
         }
     )
     for chart in rendered.charts:
-        entry = previous.files.get(chart.path, {})
-        existing = _read(root, chart.path)
-        if entry.get("key") == chart.key and existing is not None and _sha(existing) == entry.get("sha256"):
+        existing = _current(root, chart.path, chart.key, previous)
+        if existing is not None:
             out.files[chart.path] = existing
         else:
-            out.files[chart.path] = chart.draw()
+            drawn = (ahead or {}).get(chart.path)
+            out.files[chart.path] = drawn if drawn is not None else chart.draw()
             out.redrawn += 1
         out.keys[chart.path] = chart.key
     readme_name = _readme(root)
@@ -412,9 +429,17 @@ def build_repository(
         newer = [c.path for c in repository.checkins if c.date > as_of] if check else []
         return result, BuildReport(as_of, [], [], len(previous.files) + 1, 0, [], [], newer)
     from studylog.progress import compute
-    from studylog.render.pages import render_all
+    from studylog.render.pages import prepare, render_pages
+    from studylog.write.ahead import draw_ahead
 
-    outputs = collect(root, render_all(repository, compute(repository, as_of), missing), as_of, previous, key)
+    prepared = prepare(repository, compute(repository, as_of), missing)
+    span = (repository.plan.end - repository.plan.start).days + 1
+    drawn = draw_ahead([c for c in prepared.charts if not _current(root, c.path, c.key, previous)], span)
+    try:
+        rendered = render_pages(prepared)
+    finally:
+        ahead = drawn()  # waited for even when rendering fails: no child is left behind
+    outputs = collect(root, rendered, as_of, previous, key, ahead)
     if check or dry_run:
         if dry_run and not check:
             _not_ours_refused(root, outputs, previous)
