@@ -46,6 +46,7 @@ def choose(cli: str | None, environ: Mapping[str, str], plan_locale: str | None)
             return lang
     return Lang.EN
 
+
 _LOCALE_LINE = re.compile(r"^locale:[ \t]*[\"']?([A-Za-z_-]+)", re.MULTILINE)
 
 

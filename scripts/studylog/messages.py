@@ -1162,4 +1162,63 @@ CATALOG: Final[dict[str, Entry]] = {
         "GitHub 显示的 README 是 {path}，但它不是 Markdown：请把它改名为 README.md"
         "（并加上 studylog 标记），仪表盘才能显示",
     ),
+    # -- plan settings, the status stub, credit, reviews -----------------------------------------
+    "invalid-day-start": Entry(
+        "`day_starts_at: {value}` is not a time of day", "`day_starts_at: {value}` 不是一个时刻"
+    ),
+    "hint.day-start": Entry(
+        'hours and minutes, e.g. `day_starts_at: "04:00"` (then 01:30 still counts for the day before)',
+        '按 `HH:MM` 写，例如 `day_starts_at: "04:00"`（这样凌晨 01:30 仍算前一天）',
+    ),
+    "review-intervals": Entry(
+        "`review_intervals` must list whole numbers of days from 1 to 366",
+        "`review_intervals` 只能列出 1 到 366 之间的整数天数",
+    ),
+    "hint.review-intervals": Entry(
+        "e.g. `review_intervals: [1, 3, 7, 14, 30]`", "例如 `review_intervals: [1, 3, 7, 14, 30]`"
+    ),
+    "backfill-grace-range": Entry(
+        "`backfill_grace_hours: {value}` is not between 0 and 72", "`backfill_grace_hours: {value}` 不在 0 到 72 之间"
+    ),
+    "hint.backfill-grace": Entry(
+        "the hours after a day ends in which a commit still counts as on time (default 6)",
+        "一天结束后多少小时内提交仍算按时打卡，超过就算补卡（默认 6）",
+    ),
+    "reminder-hour-range": Entry(
+        "`reminder_hour: {value}` is not an hour from 0 to 23", "`reminder_hour: {value}` 不是 0 到 23 之间的整点"
+    ),
+    "hint.reminder-hour": Entry("the local hour of the reminder, 0 to 23", "提醒的本地整点，0 到 23"),
+    "pages-url-not-https": Entry(
+        "`pages_url: {url}` is not an https:// address", "`pages_url: {url}` 不是 https:// 地址"
+    ),
+    "hint.pages-url": Entry("e.g. https://LEARNER.github.io/REPOSITORY/", "例如 https://LEARNER.github.io/REPOSITORY/"),
+    "status-not-chosen": Entry(
+        "`status:` is empty: say how the day went before committing this check-in",
+        "`status:` 还空着：提交这次打卡前，先写上今天完成得怎么样",
+    ),
+    "hint.status-not-chosen": Entry(
+        "write `status: done`, `status: in-progress` or `status: not-done` (or ✅ 🔄 ❌, 完成 / 进行中 / 未完成)",
+        "写 `status: done`、`status: in-progress` 或 `status: not-done`（也可以写 ✅ 🔄 ❌ 或 完成 / 进行中 / 未完成）",
+    ),
+    "kind.true-or-false": Entry("true or false", "布尔值 true 或 false"),
+    "credit-with-items": Entry(
+        "`credit: false` says this check-in earns no plan credit, but it lists `items`",
+        "`credit: false` 表示这次打卡不计入计划进度，但它又列出了 `items`",
+    ),
+    "hint.credit-with-items": Entry(
+        "drop `items` for a journal entry or extra study, or drop `credit: false` to get credit for them",
+        "只是记日志或额外学习就删掉 `items`；想让这些学习项计入进度，就删掉 `credit: false`",
+    ),
+    "reviewed-too-early": Entry(
+        "`{ident}` was solved on {when}; a review comes on a later day",
+        "`{ident}` 是 {when} 才解决的；复习要放在之后的日子",
+    ),
+    "reviewed-unknown": Entry(
+        "`{ident}` is not a solved problem of an earlier check-in", "`{ident}` 不是之前打卡里已解决的问题"
+    ),
+    "hint.reviewed-id": Entry(
+        "name a problem as its check-in's date and its place in `problems:`, e.g. `2026-01-05#1`",
+        "用打卡日期加上问题在 `problems:` 里的序号来指代它，例如 `2026-01-05#1`",
+    ),
+    "hint.reviewed-near": Entry("that day's solved problems: {ids}", "那天已解决的问题：{ids}"),
 }
