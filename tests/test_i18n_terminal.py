@@ -13,7 +13,11 @@ ZH = {"STUDYLOG_LANG": "zh-CN"}
 
 def english_sentences(text: str) -> list[str]:
     """Runs of three English words outside code, paths and addresses: a sentence that bypassed the catalog."""
-    prose = re.sub(r"`[^`\n]*`|https?://\S+|\S*[/\\]\S*|\S+\.(?:yaml|md|json|bak)\b|\[[a-z-]+\]", " ", text)
+    prose = re.sub(
+        r"`[^`\n]*`|\bstudylog(?: [a-z-]+){0,2}|https?://\S+|\S*[/\\]\S*|\S+\.(?:yaml|md|json|bak)\b|\[[a-z-]+\]",
+        " ",
+        text,
+    )
     return re.findall(r"\b[A-Za-z']{2,}(?: [A-Za-z']{2,}){2,}\b", prose)
 
 
@@ -65,3 +69,57 @@ def test_checkin_slips_speak_chinese(tmp_path: Path, fixture_plan: str) -> None:
     assert "`2026-01-08#1` 是 2026-01-08 才解决的；复习要放在之后的日子" in out
     assert "`2026-01-08#2` 不是之前打卡里已解决的问题" in out and "那天已解决的问题：`2026-01-08#1`" in out
     assert english_sentences(out + result.stderr) == []
+
+
+def test_argparse_own_words_in_chinese() -> None:
+    bogus = run_cli("--lang", "zh-CN", "bogus")
+    assert bogus.returncode == 2
+    assert bogus.stderr.startswith("用法：studylog ")
+    assert "studylog：错误：参数 COMMAND：没有这个选项：'bogus'（可选：'validate'" in bogus.stderr
+    nope = run_cli("--lang", "zh-CN", "validate", "--nope")
+    assert "studylog：错误：无法识别的参数：--nope" in nope.stderr
+    required = run_cli("--lang", "zh-CN", "bot", "comment")
+    assert "studylog bot comment：错误：缺少必需的参数：--pr" in required.stderr
+    missing = run_cli("--lang", "zh-CN", "init", "--template")
+    assert "参数 --template：后面需要跟一个值" in missing.stderr
+    hours = run_cli("--lang", "zh-CN", "checkin", "--hours", "2h")
+    assert "参数 --hours：'2h' 不是 1.5 这样的数字" in hours.stderr
+    bare = run_cli("--lang", "zh-CN")
+    assert bare.returncode == 2 and bare.stdout.startswith("用法：studylog ") and "\n位置参数：\n" in bare.stdout
+    for result in (bogus, nope, required, missing, hours, bare):
+        assert english_sentences(result.stdout + result.stderr) == [], result.args
+        assert "usage:" not in result.stdout + result.stderr and "error:" not in result.stderr
+    english = run_cli("--lang", "en", "bogus")
+    assert english.stderr.startswith("usage: studylog ") and "invalid choice: 'bogus'" in english.stderr
+    assert "unrecognized arguments: --nope" in run_cli("--lang", "en", "validate", "--nope").stderr
+
+
+def test_help_of_every_command_in_chinese() -> None:
+    expected = {
+        ("review",): "复习完用 `studylog checkin --reviewed YYYY-MM-DD#N` 记录",
+        ("checkin",): "--solution SOLUTION 紧挨着的前一个 --problem 是怎么解决的",
+        ("doctor",): "有东西无法正常工作时退出码为 1",
+        ("setup",): "你的 IANA 时区（默认：Asia/Shanghai）",
+        ("bot", "checkin-issue"): "事件文件（默认：$GITHUB_EVENT_PATH）",
+    }
+    for command, sentence in expected.items():
+        shown = run_cli("--lang", "zh-CN", *command, "--help")
+        assert shown.returncode == 0
+        assert (
+            shown.stdout.startswith("用法：studylog ")
+            and "选项：" in shown.stdout
+            and "显示本帮助并退出" in shown.stdout
+        )
+        assert sentence in shown.stdout or sentence in " ".join(shown.stdout.split()), (command, shown.stdout)
+        assert english_sentences(shown.stdout) == [], command
+    top = run_cli("--lang", "zh-CN", "--help").stdout
+    assert english_sentences(top) == []
+
+
+def test_checkin_errors_in_chinese(tmp_path: Path, fixture_plan: str) -> None:
+    write_repo(tmp_path, {"plan.yaml": fixture_plan})
+    lone = run_cli("--lang", "zh-CN", "checkin", str(tmp_path), "--solution", "重启")
+    assert lone.returncode == 2 and "studylog checkin：错误：--solution 前面要先写一个 --problem" in lone.stderr
+    status = run_cli("checkin", str(tmp_path), "--status", "meh", env=ZH)
+    assert status.returncode == 2
+    assert status.stderr.strip() == "studylog：错误：--status 'meh'：请用 done、in-progress 或 not-done"

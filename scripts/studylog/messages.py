@@ -1221,4 +1221,112 @@ CATALOG: Final[dict[str, Entry]] = {
         "用打卡日期加上问题在 `problems:` 里的序号来指代它，例如 `2026-01-05#1`",
     ),
     "hint.reviewed-near": Entry("that day's solved problems: {ids}", "那天已解决的问题：{ids}"),
+    # -- --help and errors of review, checkin, bot checkin-issue, doctor, setup -------------------
+    "help.cmd.review": Entry(
+        "solved problems due for review today (避坑复习), with their solutions",
+        "今天该复习的已解决问题（避坑复习），附上解决方法",
+    ),
+    "help.cmd.review.description": Entry(
+        "List the solved problems due for review as of today: each comes back after the plan's "
+        "review_intervals (default 1, 3, 7, 14, 30 days), counted from its last review. Record a review with "
+        "`studylog checkin --reviewed YYYY-MM-DD#N`.",
+        "列出截至今天该复习的已解决问题：每个问题按计划的 review_intervals（默认 1、3、7、14、30 天）"
+        "从上次复习起算再次出现。复习完用 `studylog checkin --reviewed YYYY-MM-DD#N` 记录。",
+    ),
+    "help.cmd.checkin": Entry(
+        "write or update today's check-in from options; no YAML typing",
+        "用命令行选项写入或更新今天的打卡，不用手写 YAML",
+    ),
+    "help.cmd.checkin.description": Entry(
+        "Write the check-in for today (in the plan's timezone) or --date, or merge into the one "
+        "already there (comments and order kept; lists are united, given values replace old ones), validate it "
+        "and print the day's progress. A file that would be invalid is left as it was.",
+        "写入今天（按计划时区）或 --date 那天的打卡；已有打卡时合并进去（保留注释和顺序；列表取并集，"
+        "给出的值替换旧值），然后校验并显示当天进度。合并后会出错的文件保持原样不动。",
+    ),
+    "help.checkin.status": Entry(
+        "done, in-progress or not-done (default: done for a new check-in)",
+        "done、in-progress 或 not-done（新打卡默认 done）",
+    ),
+    "help.checkin.hours": Entry("hours studied that day (replaces the old value)", "当天学习的小时数（替换原来的值）"),
+    "help.checkin.done": Entry("an item or task finished (repeatable)", "完成的学习项或任务（可重复）"),
+    "help.checkin.message": Entry("what was done, in words (repeatable)", "用一句话写做了什么（可重复）"),
+    "help.checkin.problem": Entry("a problem met (repeatable)", "遇到的问题（可重复）"),
+    "help.checkin.solution": Entry(
+        "how the --problem just before it was solved", "紧挨着的前一个 --problem 是怎么解决的"
+    ),
+    "help.checkin.link": Entry("code or notes (repeatable)", "代码或笔记链接（可重复）"),
+    "help.checkin.reviewed": Entry("a problem reviewed (repeatable)", "复习过的问题（可重复）"),
+    "help.checkin.task": Entry(
+        "the day's task (核心任务) in your words, when it differs from the plan",
+        "用自己的话写的核心任务，和计划不同时才写",
+    ),
+    "help.checkin.note": Entry("anything else (appended to notes)", "其他备注（追加到 notes）"),
+    "cli.not-a-number": Entry("{value!r} is not a number like 1.5", "{value!r} 不是 1.5 这样的数字"),
+    "cli.solution-needs-problem": Entry(
+        "--solution needs a --problem just before it", "--solution 前面要先写一个 --problem"
+    ),
+    "cli.bad-status": Entry(
+        "--status {status!r}: use done, in-progress or not-done",
+        "--status {status!r}：请用 done、in-progress 或 not-done",
+    ),
+    "help.cmd.checkin-issue": Entry(
+        "turn a check-in issue (the issue form) into a committed check-in; comment and close it",
+        "把打卡 issue（issue 表单）变成一次提交的打卡，然后回复并关闭它",
+    ),
+    "help.cmd.checkin-issue.description": Entry(
+        "Read the `issues` event GitHub wrote (--event, default $GITHUB_EVENT_PATH). When the owner "
+        "(or a login in plan.yaml's checkin_users) opened or edited a check-in form: write or merge the day's "
+        "check-in, validate it, commit and push it, comment the day's progress and close the issue. On problems: "
+        "comment them and leave the issue open. Anyone else's issue is ignored.",
+        "读取 GitHub 写下的 `issues` 事件（--event，默认 $GITHUB_EVENT_PATH）。仓库主人（或 plan.yaml 的 "
+        "checkin_users 里的账号）新建或编辑了打卡表单时：写入或合并当天的打卡，校验、提交并推送，回复当天进度"
+        "并关闭 issue。有问题时：在 issue 里回复问题，issue 保持打开。其他人的 issue 一律忽略。",
+    ),
+    "help.checkin-issue.event": Entry(
+        "the event payload (default: $GITHUB_EVENT_PATH)", "事件文件（默认：$GITHUB_EVENT_PATH）"
+    ),
+    "help.cmd.doctor": Entry("check the setup end to end and say what to fix", "从头到尾检查配置，并指出要改什么"),
+    "help.cmd.doctor.description": Entry(
+        "Check the plan and check-ins, the README markers, the workflows (action reference, default "
+        "branch, the evening reminder in your local time), git and its remote, the timezone, and the fonts "
+        "and Chromium the PDF export needs. Exit 1 when something will not work.",
+        "检查计划和打卡、README 标记、工作流（action 引用、默认分支、按本地时间的晚间提醒）、git 及其远程仓库、"
+        "时区，以及导出 PDF 需要的字体和 Chromium。有东西无法正常工作时退出码为 1。",
+    ),
+    "help.cmd.setup": Entry(
+        "turn a copy of the studylog template into your own (run by the setup workflow)",
+        "把 studylog 模板的副本变成你自己的仓库（由 setup 工作流运行）",
+    ),
+    "help.cmd.setup.description": Entry(
+        "In a repository made with GitHub's 'Use this template': replace the demo data that is still "
+        "as copied with your plan, an empty checkins/ and a README with markers. Files you added or changed are "
+        "kept; running it again keeps every check-in and keeps the previous plan beside the new one.",
+        "在用 GitHub 的 `Use this template` 按钮创建的仓库里：把仍是原样的示例数据换成你的计划、空的 checkins/ "
+        "和带标记的 README。你新增或改过的文件都会保留；再次运行会保留所有打卡，旧计划也会留在新计划旁边。",
+    ),
+    "help.setup.timezone": Entry(
+        "your IANA timezone (default: Asia/Shanghai)", "你的 IANA 时区（默认：Asia/Shanghai）"
+    ),
+    "help.setup.locale": Entry("the dashboard's language (default: zh-CN)", "仪表盘的语言（默认：zh-CN）"),
+    # -- argparse's own words (its gettext msgids, kept verbatim in `en`) ---------------------------
+    "argparse.error": Entry("%(prog)s: error: %(message)s\n", "%(prog)s：错误：%(message)s\n"),
+    "argparse.argument": Entry("argument %(argument_name)s: %(message)s", "参数 %(argument_name)s：%(message)s"),
+    "argparse.required": Entry("the following arguments are required: %s", "缺少必需的参数：%s"),
+    "argparse.unrecognized": Entry("unrecognized arguments: %s", "无法识别的参数：%s"),
+    "argparse.invalid-choice": Entry(
+        "invalid choice: %(value)r (choose from %(choices)s)", "没有这个选项：%(value)r（可选：%(choices)s）"
+    ),
+    "argparse.invalid-value": Entry("invalid %(type)s value: %(value)r", "%(value)r 不是有效的 %(type)s 值"),
+    "argparse.expected-one": Entry("expected one argument", "后面需要跟一个值"),
+    "argparse.expected-at-most-one": Entry("expected at most one argument", "后面最多只能跟一个值"),
+    "argparse.expected-at-least-one": Entry("expected at least one argument", "后面至少要跟一个值"),
+    "argparse.expected-n": Entry("expected %s arguments", "后面需要跟 %s 个值", en_one="expected %s argument"),
+    "argparse.ambiguous": Entry(
+        "ambiguous option: %(option)s could match %(matches)s", "选项 %(option)s 不明确，可能是：%(matches)s"
+    ),
+    "argparse.not-allowed-with": Entry("not allowed with argument %s", "不能和参数 %s 一起用"),
+    "argparse.one-required": Entry("one of the arguments %s is required", "参数 %s 必须给出其中一个"),
+    "argparse.ignored-explicit": Entry("ignored explicit argument %r", "忽略了多余的值 %r"),
+    "argparse.cannot-open": Entry("can't open '%(filename)s': %(error)s", "无法打开 '%(filename)s'：%(error)s"),
 }
