@@ -123,3 +123,48 @@ def test_checkin_errors_in_chinese(tmp_path: Path, fixture_plan: str) -> None:
     status = run_cli("checkin", str(tmp_path), "--status", "meh", env=ZH)
     assert status.returncode == 2
     assert status.stderr.strip() == "studylog：错误：--status 'meh'：请用 done、in-progress 或 not-done"
+
+
+def test_init_new_doctor_and_review_in_chinese(tmp_path: Path) -> None:
+    repo = tmp_path / "study"
+    init = run_cli("init", str(repo), "--template", "blank", "--start", "2026-01-05", "--timezone", "Asia/Shanghai",
+                   "--locale", "zh-CN", env=ZH)  # fmt: skip
+    assert init.returncode == 0, init.stderr
+    assert "  已创建 plan.yaml" in init.stderr and "  注意：计划从 2026-01-05 开始" in init.stderr
+    again = run_cli("init", str(repo), env=ZH)
+    assert "  已保留 plan.yaml（你自己的；要重新开始一个计划请加 --force，旧计划会保留在旁边）" in again.stderr
+    doctor = run_cli("doctor", str(repo), env=ZH)
+    assert "✓ 计划：plan.yaml 和 0 份打卡都没有问题" in doctor.stdout
+    assert "✓ README：README.md 里有 studylog 标记" in doctor.stdout
+    write_repo(
+        repo,
+        {
+            "checkins/2026/2026-01-05.yaml": (
+                "date: 2026-01-05\nstatus: done\nproblems:\n  - problem: 显存不够\n    solution: batch 减半\n"
+            )
+        },
+    )
+    review = run_cli("review", str(repo), "--today", "2026-01-08", env=ZH)
+    assert review.stdout.splitlines()[0] == "截至 2026-01-08：有 1 个问题该复习了（避坑复习）"
+    assert (
+        "2026-01-05#1  （已过期 2 天；第 1 次复习；2026-01-05 解决，见 checkins/2026/2026-01-05.yaml）" in review.stdout
+    )
+    assert "  问题      显存不够\n  解决方法  batch 减半" in review.stdout
+    assert "复习完运行：studylog checkin --reviewed 2026-01-05#1" in review.stdout
+    none = run_cli("review", str(repo), "--today", "2026-01-05", env=ZH)
+    assert none.stdout == "截至 2026-01-05：没有需要复习的问题；下一次在 2026-01-06\n"
+    for result in (init, again, doctor, review, none):
+        assert english_sentences(result.stdout + result.stderr) == [], result.args
+
+
+def test_setup_and_import_errors_in_chinese(tmp_path: Path) -> None:
+    zone = run_cli("setup", str(tmp_path), "--timezone", "Mars/Base", env=ZH)
+    assert zone.returncode == 2 and "studylog：错误：'Mars/Base' 不是 Asia/Shanghai 这样的 IANA 时区" in zone.stderr
+    tracker = tmp_path / "tracker.md"
+    tracker.write_bytes("# 学习计划\n| 周次 | 日期 |\n".encode("gbk"))
+    gbk = run_cli("import", str(tracker), str(tmp_path / "new"), env=ZH)
+    assert (
+        gbk.returncode == 2 and "不是 UTF-8 文本（第 7 个字节）；可能是 GBK 编码，请另存为 UTF-8 后再导入" in gbk.stderr
+    )
+    for result in (zone, gbk):
+        assert english_sentences(result.stdout + result.stderr) == [], result.args

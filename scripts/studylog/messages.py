@@ -1329,4 +1329,237 @@ CATALOG: Final[dict[str, Entry]] = {
     "argparse.one-required": Entry("one of the arguments %s is required", "参数 %s 必须给出其中一个"),
     "argparse.ignored-explicit": Entry("ignored explicit argument %r", "忽略了多余的值 %r"),
     "argparse.cannot-open": Entry("can't open '%(filename)s': %(error)s", "无法打开 '%(filename)s'：%(error)s"),
+    # -- studylog doctor ----------------------------------------------------------------------
+    "doctor.line": Entry("{mark} {topic}: {message}", "{mark} {topic}：{message}"),
+    "doctor.topic.plan": Entry("plan", "计划"),
+    "doctor.topic.README": Entry("README", "README"),
+    "doctor.topic.workflow": Entry("workflow", "工作流"),
+    "doctor.topic.reminder": Entry("reminder", "提醒"),
+    "doctor.topic.timezone": Entry("timezone", "时区"),
+    "doctor.topic.git": Entry("git", "git"),
+    "doctor.topic.pdf": Entry("pdf", "PDF"),
+    "doctor.plan-errors": Entry("{errors} in plan.yaml and the check-ins", "plan.yaml 和打卡里有 {errors}"),
+    "doctor.fix-validate": Entry(
+        "run `studylog validate` to see each one with its line", "运行 `studylog validate` 查看每个错误和它所在的行"
+    ),
+    "doctor.plan-valid": Entry("plan.yaml and {checkins} are valid", "plan.yaml 和 {checkins}都没有问题"),
+    "doctor.no-readme": Entry("there is no README.md", "没有 README.md"),
+    "doctor.fix-init-readme": Entry("run `studylog init` to write one", "运行 `studylog init` 生成一个"),
+    "doctor.fix-init-markers": Entry("run `studylog init` to add the markers", "运行 `studylog init` 加上标记"),
+    "doctor.readme-ok": Entry("README.md has the studylog markers", "README.md 里有 studylog 标记"),
+    "doctor.no-workflow": Entry("no workflow runs studylog on GitHub", "GitHub 上没有运行 studylog 的工作流"),
+    "doctor.fix-init-workflows": Entry("run `studylog init` to write them", "运行 `studylog init` 生成工作流"),
+    "doctor.bad-action": Entry(
+        "{path}: `uses: {ref}` is not a studylog action GitHub can find",
+        "{path}：`uses: {ref}` 不是 GitHub 能找到的 studylog action",
+    ),
+    "doctor.fix-action": Entry(
+        "delete the file and run `studylog init` (it writes the reference from the installed studylog), "
+        "or write OWNER/studylog@<commit SHA> yourself",
+        "删掉这个文件再运行 `studylog init`（它会按已安装的 studylog 写入引用），或自己写成 OWNER/studylog@<提交 SHA>",
+    ),
+    "doctor.hard-branch": Entry(
+        "{path} publishes only on `{hard}`, but your default branch is {branch}",
+        "{path} 只在 `{hard}` 上发布，但你的默认分支是 {branch}",
+    ),
+    "doctor.unknown-branch": Entry("unknown", "未知"),
+    "doctor.fix-branch": Entry(
+        "use `github.event.repository.default_branch` (run `studylog init` on a fresh copy to see how)",
+        "改用 `github.event.repository.default_branch`（在一个新副本上运行 `studylog init` 可以看到写法）",
+    ),
+    "doctor.workflows-ok": Entry(
+        "{files} run studylog and follow the default branch", "{files} 会运行 studylog，并跟随默认分支"
+    ),
+    "doctor.no-reminder": Entry(
+        "no evening schedule: nobody reminds you of a missing check-in", "没有晚间定时任务：漏了打卡没人提醒你"
+    ),
+    "doctor.reminder-cron": Entry("the evening run's schedule is `{cron}` (UTC)", "晚间任务的定时是 `{cron}`（UTC）"),
+    "doctor.reminder-at": Entry(
+        "the evening run fires at {local} in {timezone} ({utc} UTC)",
+        "晚间任务在 {timezone} 时间 {local} 运行（UTC {utc}）",
+    ),
+    "doctor.fix-cron": Entry(
+        "edit `cron:` in the evening workflow: cron is in UTC", "修改晚间工作流里的 `cron:`：cron 用的是 UTC 时间"
+    ),
+    "doctor.timezone-ok": Entry(
+        "the plan's day follows {timezone}, as this machine's clock does",
+        "计划按 {timezone} 划分每一天，和这台电脑的时钟一致",
+    ),
+    "doctor.timezone-differs": Entry(
+        "the plan's day follows {timezone}, but this machine is in {here}: "
+        "`studylog new` writes the file for today in {timezone}",
+        "计划按 {timezone} 划分每一天，但这台电脑在 {here}：`studylog new` 会按 {timezone} 的今天写文件",
+    ),
+    "doctor.fix-timezone": Entry(
+        "if you moved, change `timezone:` in plan.yaml", "如果你换了地方，请修改 plan.yaml 里的 `timezone:`"
+    ),
+    "doctor.no-git": Entry("this folder is not a git repository", "这个文件夹不是 git 仓库"),
+    "doctor.fix-git-init": Entry("run `git init`", "运行 `git init`"),
+    "doctor.remote": Entry("pushes go to {remote}", "推送到 {remote}"),
+    "doctor.no-remote": Entry(
+        "no remote yet, so GitHub cannot check or publish anything", "还没有远程仓库，GitHub 无法检查或发布任何内容"
+    ),
+    "doctor.fix-remote": Entry(
+        "create an empty repository on GitHub, then `git remote add origin URL` and `git push -u origin HEAD`",
+        "先在 GitHub 上建一个空仓库，再运行 `git remote add origin URL` 和 `git push -u origin HEAD`",
+    ),
+    "doctor.no-cjk-font": Entry(
+        "no Chinese font found: `studylog export --pdf` would print boxes for Chinese text",
+        "没有找到中文字体：`studylog export --pdf` 会把中文印成方框",
+    ),
+    "doctor.fix-cjk-font": Entry(
+        "install one, e.g. `apt install fonts-noto-cjk`", "装一个中文字体，例如 `apt install fonts-noto-cjk`"
+    ),
+    "doctor.no-chromium": Entry(
+        "Chromium is not installed: `studylog export --pdf` needs it",
+        "没有安装 Chromium：`studylog export --pdf` 需要它",
+    ),
+    "doctor.fix-chromium": Entry("install it, e.g. `apt install chromium`", "装一个，例如 `apt install chromium`"),
+    "doctor.pdf-ok": Entry(
+        "Chromium and a Chinese font are here for `studylog export --pdf`",
+        "`studylog export --pdf` 需要的 Chromium 和中文字体都已就绪",
+    ),
+    "doctor.fix-init-here": Entry("run `studylog init` here", "在这里运行 `studylog init`"),
+    "doctor.n-problems": Entry("{n} problems", "{n} 个问题", en_one="{n} problem"),
+    "doctor.no-problems": Entry(
+        "no problems: commit, push, and check in every day", "没有问题：提交、推送，然后每天打卡"
+    ),
+    # -- studylog review ----------------------------------------------------------------------
+    "review.none-due": Entry(
+        "as of {as_of}: no problem is due for review{upcoming}", "截至 {as_of}：没有需要复习的问题{upcoming}"
+    ),
+    "review.next-on": Entry("; next on {date}", "；下一次在 {date}"),
+    "review.due": Entry(
+        "as of {as_of}: {n} problems due for review (避坑复习)",
+        "截至 {as_of}：有 {n} 个问题该复习了（避坑复习）",
+        en_one="as of {as_of}: {n} problem due for review (避坑复习)",
+    ),
+    "review.due-today": Entry("due today", "今天到期"),
+    "review.overdue": Entry("{n} days overdue", "已过期 {n} 天", en_one="{n} day overdue"),
+    "review.head": Entry(
+        "{id}  ({when}; review {count}, solved {solved} in {checkin})",
+        "{id}  （{when}；第 {count} 次复习；{solved} 解决，见 {checkin}）",
+    ),
+    "review.problem": Entry("problem", "问题"),
+    "review.solution": Entry("solution", "解决方法"),
+    "review.record": Entry(
+        "after reviewing: studylog checkin --reviewed {first}   (or add `reviewed: [{ids}]`)",
+        "复习完运行：studylog checkin --reviewed {first}   （或在打卡里加上 `reviewed: [{ids}]`）",
+    ),
+    # -- init, setup, new: what was done and what to know --------------------------------------
+    "keep-aside-full": Entry(
+        "{path}: too many old copies beside it (.1.bak … .999.bak); remove some first",
+        "{path}：旁边的旧副本太多了（.1.bak … .999.bak）；请先删掉一些",
+    ),
+    "init-no-action": Entry(
+        "{error}; pass `--action OWNER/studylog@SHA`", "{error}；请加上 `--action OWNER/studylog@SHA`"
+    ),
+    "setup.readme-markers": Entry("{path} (markers appended)", "{path}（已在末尾加上标记）"),
+    "setup.gitignore-lines": Entry("{path} (studylog lines appended)", "{path}（已在末尾加上 studylog 的几行）"),
+    "setup.git-init": Entry("{path} (git init)", "{path}（git init）"),
+    "setup.demo-removed": Entry("{path} (demo, removed)", "{path}（示例文件，已删除）"),
+    "setup.no-git": Entry(
+        "git is not installed: install it, then run `git init` here", "没有安装 git：装好后在这里运行 `git init`"
+    ),
+    "setup.git-init-failed": Entry("`git init` failed: {error}", "`git init` 失败：{error}"),
+    "setup.action-unpinned": Entry(
+        "the workflows use {action} ({source}); pin a commit with `--action OWNER/REPO@SHA` if you prefer",
+        "工作流使用 {action}（{source}）；想固定到某个提交，可以用 `--action OWNER/REPO@SHA`",
+    ),
+    "setup.plan-kept": Entry(
+        "{path} (yours; pass --force to start a new plan, the old one is kept beside it)",
+        "{path}（你自己的；要重新开始一个计划请加 --force，旧计划会保留在旁边）",
+    ),
+    "setup.previous-plan": Entry("your previous plan is kept as {path}", "你之前的计划保存为 {path}"),
+    "setup.plan-starts": Entry("the plan starts {date}{how}", "计划从 {date} 开始{how}"),
+    "setup.starts-today": Entry(
+        " (today in {timezone}; to start on another day: `studylog init --force --start YYYY-MM-DD`)",
+        "（{timezone} 的今天；想从别的日子开始：`studylog init --force --start YYYY-MM-DD`）",
+    ),
+    "setup.plan-starts-in": Entry("the plan starts {date} in {timezone}", "计划从 {date} 开始（时区 {timezone}）"),
+    "new.rest-day": Entry("a rest day", "休息日"),
+    "new.after-end": Entry("after the plan's end", "计划已经结束"),
+    "new.before-start": Entry("before the plan's start", "计划还没开始"),
+    # -- studylog import ----------------------------------------------------------------------
+    "import.recognised": Entry("recognised: {shape} — {reason}", "识别为：{shape} —— {reason}"),
+    "import.counts": Entry(
+        "{phases} phases, {items} items, {checkins} check-ins from {rows} rows",
+        "{phases} 个阶段、{items} 个学习项、{checkins} 份打卡，来自 {rows} 行",
+    ),
+    "import.would": Entry("would import {source}: {counts}", "将导入 {source}：{counts}"),
+    "import.done": Entry("✓ imported {source}: {counts}", "✓ 已导入 {source}：{counts}"),
+    "import.would-write": Entry("  would write {path}", "  将写入 {path}"),
+    "import.dry-run": Entry("  (dry run: nothing was written)", "  （演练：没有写入任何文件）"),
+    "import.replaced": Entry(
+        "  replaced {n} files; their old versions are in {backup}/",
+        "  替换了 {n} 个文件；旧版本在 {backup}/",
+        en_one="  replaced {n} file; its old version is in {backup}/",
+    ),
+    "import.links-not-yet": Entry(
+        "{n} links point to files or headings this repository does not have yet: kept as your links, shown as "
+        "not in the repository yet until you commit them (`studylog validate` lists them as warnings)",
+        "{n} 个链接指向本仓库还没有的文件或标题：链接原样保留，提交那些文件之前会显示为“还不在仓库里”"
+        "（`studylog validate` 会把它们列为警告）",
+        en_one="{n} link points to a file or heading this repository does not have yet: kept as your link, shown "
+        "as not in the repository yet until you commit it (`studylog validate` lists it as a warning)",
+    ),
+    "import.warning": Entry("  warning: {path}:{line}: {message}", "  警告：{path}:{line}：{message}"),
+    "import.not-utf8": Entry(
+        "{source} is not UTF-8 text (byte {byte}); save it as UTF-8 and import again",
+        "{source} 不是 UTF-8 文本（第 {byte} 个字节）；可能是 GBK 编码，请另存为 UTF-8 后再导入",
+    ),
+    "import.invalid": Entry(
+        "{source}: the imported plan and check-ins would not be valid (see above), so nothing was written",
+        "{source}：导入后的计划和打卡会有错误（见上文），所以什么都没写",
+    ),
+    "import.exists": Entry(
+        "{files} already exist; nothing was written (pass --force to replace them, keeping a backup)",
+        "{files} 已经存在；什么都没写（加 --force 可以替换它们，旧文件会备份）",
+    ),
+    # -- studylog checkin --------------------------------------------------------------------
+    "checkin.not-mapping": Entry(
+        "the check-in is not a YAML mapping; fix it by hand first",
+        "这份打卡不是 YAML 映射（若干行 `键: 值`）；请先手动改好",
+    ),
+    "checkin.unreadable": Entry(
+        "{path} exists but could not be read as a check-in; fix it first (`studylog validate`)",
+        "{path} 已经存在，但读不出打卡内容；请先改正（`studylog validate`）",
+    ),
+    "checkin.would-break": Entry(
+        "{path} would have {errors}; nothing was changed", "{path} 改完会有 {errors}；所以什么都没改"
+    ),
+    "checkin.plan-errors": Entry(
+        "plan.yaml has errors; fix them first (`studylog validate`)",
+        "plan.yaml 有错误；请先改正（`studylog validate`）",
+    ),
+    # -- studylog bot checkin-issue (form answers: in the plan's language, like the comment) ---------
+    "issue.form-date": Entry(
+        "Date: `{value}` is not a date like YYYY-MM-DD", "「日期」`{value}` 不是 YYYY-MM-DD 格式的日期"
+    ),
+    "issue.form-status": Entry(
+        "Status: `{value}` is not done / in-progress / not-done (✅ 🔄 ❌)",
+        "「状态」`{value}` 不是 done / in-progress / not-done（✅ 🔄 ❌）",
+    ),
+    "issue.form-hours": Entry(
+        "Hours: `{value}` is not a number from 0 to 24", "「学习时长」`{value}` 不是 0 到 24 之间的数字"
+    ),
+    "issue.form-solution": Entry("Solution: fill in Problem too", "「解决方法」需要同时填写「遇到的问题」"),
+    "issue.bad-event": Entry(
+        "{path}: not an `issues` event payload ({error})", "{path}：不是 `issues` 事件的内容（{error}）"
+    ),
+    "issue.no-event": Entry(
+        "no event: pass --event FILE or set GITHUB_EVENT_PATH", "没有事件：请加 --event FILE 或设置 GITHUB_EVENT_PATH"
+    ),
+    "issue.plan-errors": Entry("plan.yaml could not be loaded; fix it first", "plan.yaml 读不出来；请先改正它"),
+    "issue.why-action": Entry("action {action!r}", "事件动作是 {action!r}"),
+    "issue.why-not-form": Entry("not a check-in form", "不是打卡表单"),
+    "issue.why-author": Entry("the author may not check in here", "作者不能在这里打卡"),
+    "issue.ignored": Entry("issue #{number} ignored: {why}", "已忽略 issue #{number}：{why}"),
+    "issue.refused": Entry(
+        "✗ issue #{number}: not checked in ({why}; commented on the issue)",
+        "✗ issue #{number}：没有打卡（{why}；已在 issue 里回复）",
+    ),
+    "issue.checked-in": Entry(
+        "✓ issue #{number} checked in: {path} ({commit})", "✓ issue #{number} 已打卡：{path}（{commit}）"
+    ),
 }
