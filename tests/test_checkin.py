@@ -94,7 +94,7 @@ def test_an_update_that_would_break_the_file_changes_nothing(repo: Path) -> None
     result = checkin(repo, "--done", "w9d9", "--hours", "3")
     assert result.returncode == 1
     assert "checkins/2026/2026-01-06.yaml:7:9: error[unknown-id]: `w9d9` is not an item or task" in result.stderr
-    assert "studylog: error: checkins/2026/2026-01-06.yaml would have 1 error(s); nothing was changed" in result.stderr
+    assert "studylog: error: checkins/2026/2026-01-06.yaml would have 1 error; nothing was changed" in result.stderr
     assert (repo / "checkins/2026/2026-01-06.yaml").read_text(encoding="utf-8") == COMMENTED
     fresh = run_cli("checkin", str(repo), "--date", "2026-01-07", "--reviewed", "2026-01-01#1")
     assert fresh.returncode == 1 and not (repo / "checkins/2026/2026-01-07.yaml").exists()

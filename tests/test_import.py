@@ -165,7 +165,7 @@ def test_seed_004_links_to_files_not_there_yet_stay_links(tmp_path: Path) -> Non
     root = git_repo(tmp_path)
     code, out = import_into(root, TABLE, "--start", "2026-01-05")
     assert code == 0, out
-    assert "80 link(s) point to files or headings this repository does not have yet: kept as your links" in out
+    assert "80 links point to files or headings this repository does not have yet: kept as your links" in out
     day1 = (root / "checkins/2026/2026-01-05.yaml").read_text(encoding="utf-8")
     assert "links:\n- /code/week1/day1/matrix_eigen.py\n" in day1 and "resources" not in day1
     validate = run_cli("validate", str(root), "--today", "2026-03-29")
@@ -309,7 +309,7 @@ def test_existing_files_are_never_overwritten_without_force_and_force_keeps_a_ba
     assert (root / "plan.yaml").read_text(encoding="utf-8") == "# mine\n"
     code, out = import_into(root, FIXTURES / "week_day/per_week.md", "--force")
     assert code == 0, out
-    backup = re.search(r"replaced 6 file\(s\); their old versions are in (\.studylog/backup/import-\S+)/", out)
+    backup = re.search(r"replaced 6 files; their old versions are in (\.studylog/backup/import-\S+)/", out)
     assert backup, out
     assert (root / backup.group(1) / "plan.yaml").read_text(encoding="utf-8") == "# mine\n"
     assert (root / "plan.yaml").read_text(encoding="utf-8").startswith("# Imported by studylog from per_week.md.")
@@ -338,7 +338,7 @@ def test_week_day_table_with_ranges_and_tick_boxes(tmp_path: Path) -> None:
     assert "recognised: week-day-table — the table at line 5 has separate 周 and 天 columns (8 rows)" in out
     assert "1 phases, 8 items, 10 check-ins from 8 rows" in out  # W1 4-7 is four days, W2 2-3 two
     assert "line 5: columns 验证标准 have no place in a check-in: their text goes into `notes`" in out
-    assert "2 link(s) point to files or headings this repository does not have yet" in out
+    assert "2 links point to files or headings this repository does not have yet" in out
     plan = (root / "plan.yaml").read_text(encoding="utf-8")
     assert (
         "hours_per_day: 2.0" in plan

@@ -277,7 +277,7 @@ def test_anyone_elses_issue_is_ignored(
     before = remote_head(remote)
     runs = run_job(tmp_path, remote, github, event(7, body(status="done"), author=author, association=association))
     assert [r.returncode for r in runs] == [0, 0]  # checked in nothing, so no rebuild either
-    assert "issue #7 ignored: the author may not check in here" in runs[1].output
+    assert "已忽略 issue #7：作者不能在这里打卡" in runs[1].output  # the job log speaks the plan's locale (zh-CN)
     assert remote_head(remote) == before and github.writes() == [] and github.issues[7]["state"] == "open"
 
 

@@ -1162,4 +1162,404 @@ CATALOG: Final[dict[str, Entry]] = {
         "GitHub 显示的 README 是 {path}，但它不是 Markdown：请把它改名为 README.md"
         "（并加上 studylog 标记），仪表盘才能显示",
     ),
+    # -- plan settings, the status stub, credit, reviews -----------------------------------------
+    "invalid-day-start": Entry(
+        "`day_starts_at: {value}` is not a time of day", "`day_starts_at: {value}` 不是一个时刻"
+    ),
+    "hint.day-start": Entry(
+        'hours and minutes, e.g. `day_starts_at: "04:00"` (then 01:30 still counts for the day before)',
+        '按 `HH:MM` 写，例如 `day_starts_at: "04:00"`（这样凌晨 01:30 仍算前一天）',
+    ),
+    "review-intervals": Entry(
+        "`review_intervals` must list whole numbers of days from 1 to 366",
+        "`review_intervals` 只能列出 1 到 366 之间的整数天数",
+    ),
+    "hint.review-intervals": Entry(
+        "e.g. `review_intervals: [1, 3, 7, 14, 30]`", "例如 `review_intervals: [1, 3, 7, 14, 30]`"
+    ),
+    "backfill-grace-range": Entry(
+        "`backfill_grace_hours: {value}` is not between 0 and 72", "`backfill_grace_hours: {value}` 不在 0 到 72 之间"
+    ),
+    "hint.backfill-grace": Entry(
+        "the hours after a day ends in which a commit still counts as on time (default 6)",
+        "一天结束后多少小时内提交仍算按时打卡，超过就算补卡（默认 6）",
+    ),
+    "reminder-hour-range": Entry(
+        "`reminder_hour: {value}` is not an hour from 0 to 23", "`reminder_hour: {value}` 不是 0 到 23 之间的整点"
+    ),
+    "hint.reminder-hour": Entry("the local hour of the reminder, 0 to 23", "提醒的本地整点，0 到 23"),
+    "pages-url-not-https": Entry(
+        "`pages_url: {url}` is not an https:// address", "`pages_url: {url}` 不是 https:// 地址"
+    ),
+    "hint.pages-url": Entry("e.g. https://LEARNER.github.io/REPOSITORY/", "例如 https://LEARNER.github.io/REPOSITORY/"),
+    "status-not-chosen": Entry(
+        "`status:` is empty: say how the day went before committing this check-in",
+        "`status:` 还空着：提交这次打卡前，先写上今天完成得怎么样",
+    ),
+    "hint.status-not-chosen": Entry(
+        "write `status: done`, `status: in-progress` or `status: not-done` (or ✅ 🔄 ❌, 完成 / 进行中 / 未完成)",
+        "写 `status: done`、`status: in-progress` 或 `status: not-done`（也可以写 ✅ 🔄 ❌ 或 完成 / 进行中 / 未完成）",
+    ),
+    "kind.true-or-false": Entry("true or false", "布尔值 true 或 false"),
+    "credit-with-items": Entry(
+        "`credit: false` says this check-in earns no plan credit, but it lists `items`",
+        "`credit: false` 表示这次打卡不计入计划进度，但它又列出了 `items`",
+    ),
+    "hint.credit-with-items": Entry(
+        "drop `items` for a journal entry or extra study, or drop `credit: false` to get credit for them",
+        "只是记日志或额外学习就删掉 `items`；想让这些学习项计入进度，就删掉 `credit: false`",
+    ),
+    "reviewed-too-early": Entry(
+        "`{ident}` was solved on {when}; a review comes on a later day",
+        "`{ident}` 是 {when} 才解决的；复习要放在之后的日子",
+    ),
+    "reviewed-unknown": Entry(
+        "`{ident}` is not a solved problem of an earlier check-in", "`{ident}` 不是之前打卡里已解决的问题"
+    ),
+    "hint.reviewed-id": Entry(
+        "name a problem as its check-in's date and its place in `problems:`, e.g. `2026-01-05#1`",
+        "用打卡日期加上问题在 `problems:` 里的序号来指代它，例如 `2026-01-05#1`",
+    ),
+    "hint.reviewed-near": Entry("that day's solved problems: {ids}", "那天已解决的问题：{ids}"),
+    # -- --help and errors of review, checkin, bot checkin-issue, doctor, setup -------------------
+    "help.cmd.review": Entry(
+        "solved problems due for review today (避坑复习), with their solutions",
+        "今天该复习的已解决问题（避坑复习），附上解决方法",
+    ),
+    "help.cmd.review.description": Entry(
+        "List the solved problems due for review as of today: each comes back after the plan's "
+        "review_intervals (default 1, 3, 7, 14, 30 days), counted from its last review. Record a review with "
+        "`studylog checkin --reviewed YYYY-MM-DD#N`.",
+        "列出截至今天该复习的已解决问题：每个问题按计划的 review_intervals（默认 1、3、7、14、30 天）"
+        "从上次复习起算再次出现。复习完用 `studylog checkin --reviewed YYYY-MM-DD#N` 记录。",
+    ),
+    "help.cmd.checkin": Entry(
+        "write or update today's check-in from options; no YAML typing",
+        "用命令行选项写入或更新今天的打卡，不用手写 YAML",
+    ),
+    "help.cmd.checkin.description": Entry(
+        "Write the check-in for today (in the plan's timezone) or --date, or merge into the one "
+        "already there (comments and order kept; lists are united, given values replace old ones), validate it "
+        "and print the day's progress. A file that would be invalid is left as it was.",
+        "写入今天（按计划时区）或 --date 那天的打卡；已有打卡时合并进去（保留注释和顺序；列表取并集，"
+        "给出的值替换旧值），然后校验并显示当天进度。合并后会出错的文件保持原样不动。",
+    ),
+    "help.checkin.status": Entry(
+        "done, in-progress or not-done (default: done for a new check-in)",
+        "done、in-progress 或 not-done（新打卡默认 done）",
+    ),
+    "help.checkin.hours": Entry("hours studied that day (replaces the old value)", "当天学习的小时数（替换原来的值）"),
+    "help.checkin.done": Entry("an item or task finished (repeatable)", "完成的学习项或任务（可重复）"),
+    "help.checkin.message": Entry("what was done, in words (repeatable)", "用一句话写做了什么（可重复）"),
+    "help.checkin.problem": Entry("a problem met (repeatable)", "遇到的问题（可重复）"),
+    "help.checkin.solution": Entry(
+        "how the --problem just before it was solved", "紧挨着的前一个 --problem 是怎么解决的"
+    ),
+    "help.checkin.link": Entry("code or notes (repeatable)", "代码或笔记链接（可重复）"),
+    "help.checkin.reviewed": Entry("a problem reviewed (repeatable)", "复习过的问题（可重复）"),
+    "help.checkin.task": Entry(
+        "the day's task (核心任务) in your words, when it differs from the plan",
+        "用自己的话写的核心任务，和计划不同时才写",
+    ),
+    "help.checkin.note": Entry("anything else (appended to notes)", "其他备注（追加到 notes）"),
+    "cli.not-a-number": Entry("{value!r} is not a number like 1.5", "{value!r} 不是 1.5 这样的数字"),
+    "cli.solution-needs-problem": Entry(
+        "--solution needs a --problem just before it", "--solution 前面要先写一个 --problem"
+    ),
+    "cli.bad-status": Entry(
+        "--status {status!r}: use done, in-progress or not-done",
+        "--status {status!r}：请用 done、in-progress 或 not-done",
+    ),
+    "help.cmd.checkin-issue": Entry(
+        "turn a check-in issue (the issue form) into a committed check-in; comment and close it",
+        "把打卡 issue（issue 表单）变成一次提交的打卡，然后回复并关闭它",
+    ),
+    "help.cmd.checkin-issue.description": Entry(
+        "Read the `issues` event GitHub wrote (--event, default $GITHUB_EVENT_PATH). When the owner "
+        "(or a login in plan.yaml's checkin_users) opened or edited a check-in form: write or merge the day's "
+        "check-in, validate it, commit and push it, comment the day's progress and close the issue. On problems: "
+        "comment them and leave the issue open. Anyone else's issue is ignored.",
+        "读取 GitHub 写下的 `issues` 事件（--event，默认 $GITHUB_EVENT_PATH）。仓库主人（或 plan.yaml 的 "
+        "checkin_users 里的账号）新建或编辑了打卡表单时：写入或合并当天的打卡，校验、提交并推送，回复当天进度"
+        "并关闭 issue。有问题时：在 issue 里回复问题，issue 保持打开。其他人的 issue 一律忽略。",
+    ),
+    "help.checkin-issue.event": Entry(
+        "the event payload (default: $GITHUB_EVENT_PATH)", "事件文件（默认：$GITHUB_EVENT_PATH）"
+    ),
+    "help.cmd.doctor": Entry("check the setup end to end and say what to fix", "从头到尾检查配置，并指出要改什么"),
+    "help.cmd.doctor.description": Entry(
+        "Check the plan and check-ins, the README markers, the workflows (action reference, default "
+        "branch, the evening reminder in your local time), git and its remote, the timezone, and the fonts "
+        "and Chromium the PDF export needs. Exit 1 when something will not work.",
+        "检查计划和打卡、README 标记、工作流（action 引用、默认分支、按本地时间的晚间提醒）、git 及其远程仓库、"
+        "时区，以及导出 PDF 需要的字体和 Chromium。有东西无法正常工作时退出码为 1。",
+    ),
+    "help.cmd.setup": Entry(
+        "turn a copy of the studylog template into your own (run by the setup workflow)",
+        "把 studylog 模板的副本变成你自己的仓库（由 setup 工作流运行）",
+    ),
+    "help.cmd.setup.description": Entry(
+        "In a repository made with GitHub's 'Use this template': replace the demo data that is still "
+        "as copied with your plan, an empty checkins/ and a README with markers. Files you added or changed are "
+        "kept; running it again keeps every check-in and keeps the previous plan beside the new one.",
+        "在用 GitHub 的 `Use this template` 按钮创建的仓库里：把仍是原样的示例数据换成你的计划、空的 checkins/ "
+        "和带标记的 README。你新增或改过的文件都会保留；再次运行会保留所有打卡，旧计划也会留在新计划旁边。",
+    ),
+    "help.setup.timezone": Entry(
+        "your IANA timezone (default: Asia/Shanghai)", "你的 IANA 时区（默认：Asia/Shanghai）"
+    ),
+    "help.setup.locale": Entry("the dashboard's language (default: zh-CN)", "仪表盘的语言（默认：zh-CN）"),
+    # -- argparse's own words (its gettext msgids, kept verbatim in `en`) ---------------------------
+    "argparse.error": Entry("%(prog)s: error: %(message)s\n", "%(prog)s：错误：%(message)s\n"),
+    "argparse.argument": Entry("argument %(argument_name)s: %(message)s", "参数 %(argument_name)s：%(message)s"),
+    "argparse.required": Entry("the following arguments are required: %s", "缺少必需的参数：%s"),
+    "argparse.unrecognized": Entry("unrecognized arguments: %s", "无法识别的参数：%s"),
+    "argparse.invalid-choice": Entry(
+        "invalid choice: %(value)r (choose from %(choices)s)", "没有这个选项：%(value)r（可选：%(choices)s）"
+    ),
+    "argparse.invalid-value": Entry("invalid %(type)s value: %(value)r", "%(value)r 不是有效的 %(type)s 值"),
+    "argparse.expected-one": Entry("expected one argument", "后面需要跟一个值"),
+    "argparse.expected-at-most-one": Entry("expected at most one argument", "后面最多只能跟一个值"),
+    "argparse.expected-at-least-one": Entry("expected at least one argument", "后面至少要跟一个值"),
+    "argparse.expected-n": Entry("expected %s arguments", "后面需要跟 %s 个值", en_one="expected %s argument"),
+    "argparse.ambiguous": Entry(
+        "ambiguous option: %(option)s could match %(matches)s", "选项 %(option)s 不明确，可能是：%(matches)s"
+    ),
+    "argparse.not-allowed-with": Entry("not allowed with argument %s", "不能和参数 %s 一起用"),
+    "argparse.one-required": Entry("one of the arguments %s is required", "参数 %s 必须给出其中一个"),
+    "argparse.ignored-explicit": Entry("ignored explicit argument %r", "忽略了多余的值 %r"),
+    "argparse.cannot-open": Entry("can't open '%(filename)s': %(error)s", "无法打开 '%(filename)s'：%(error)s"),
+    # -- studylog doctor ----------------------------------------------------------------------
+    "doctor.line": Entry("{mark} {topic}: {message}", "{mark} {topic}：{message}"),
+    "doctor.topic.plan": Entry("plan", "计划"),
+    "doctor.topic.README": Entry("README", "README"),
+    "doctor.topic.workflow": Entry("workflow", "工作流"),
+    "doctor.topic.reminder": Entry("reminder", "提醒"),
+    "doctor.topic.timezone": Entry("timezone", "时区"),
+    "doctor.topic.git": Entry("git", "git"),
+    "doctor.topic.pdf": Entry("pdf", "PDF"),
+    "doctor.plan-errors": Entry("{errors} in plan.yaml and the check-ins", "plan.yaml 和打卡里有 {errors}"),
+    "doctor.fix-validate": Entry(
+        "run `studylog validate` to see each one with its line", "运行 `studylog validate` 查看每个错误和它所在的行"
+    ),
+    "doctor.plan-valid": Entry("plan.yaml and {checkins} are valid", "plan.yaml 和 {checkins}都没有问题"),
+    "doctor.no-readme": Entry("there is no README.md", "没有 README.md"),
+    "doctor.fix-init-readme": Entry("run `studylog init` to write one", "运行 `studylog init` 生成一个"),
+    "doctor.fix-init-markers": Entry("run `studylog init` to add the markers", "运行 `studylog init` 加上标记"),
+    "doctor.readme-ok": Entry("README.md has the studylog markers", "README.md 里有 studylog 标记"),
+    "doctor.no-workflow": Entry("no workflow runs studylog on GitHub", "GitHub 上没有运行 studylog 的工作流"),
+    "doctor.fix-init-workflows": Entry("run `studylog init` to write them", "运行 `studylog init` 生成工作流"),
+    "doctor.bad-action": Entry(
+        "{path}: `uses: {ref}` is not a studylog action GitHub can find",
+        "{path}：`uses: {ref}` 不是 GitHub 能找到的 studylog action",
+    ),
+    "doctor.fix-action": Entry(
+        "delete the file and run `studylog init` (it writes the reference from the installed studylog), "
+        "or write OWNER/studylog@<commit SHA> yourself",
+        "删掉这个文件再运行 `studylog init`（它会按已安装的 studylog 写入引用），或自己写成 OWNER/studylog@<提交 SHA>",
+    ),
+    "doctor.hard-branch": Entry(
+        "{path} publishes only on `{hard}`, but your default branch is {branch}",
+        "{path} 只在 `{hard}` 上发布，但你的默认分支是 {branch}",
+    ),
+    "doctor.unknown-branch": Entry("unknown", "未知"),
+    "doctor.fix-branch": Entry(
+        "use `github.event.repository.default_branch` (run `studylog init` on a fresh copy to see how)",
+        "改用 `github.event.repository.default_branch`（在一个新副本上运行 `studylog init` 可以看到写法）",
+    ),
+    "doctor.workflows-ok": Entry(
+        "{files} run studylog and follow the default branch", "{files} 会运行 studylog，并跟随默认分支"
+    ),
+    "doctor.no-reminder": Entry(
+        "no evening schedule: nobody reminds you of a missing check-in", "没有晚间定时任务：漏了打卡没人提醒你"
+    ),
+    "doctor.reminder-cron": Entry("the evening run's schedule is `{cron}` (UTC)", "晚间任务的定时是 `{cron}`（UTC）"),
+    "doctor.reminder-at": Entry(
+        "the evening run fires at {local} in {timezone} ({utc} UTC)",
+        "晚间任务在 {timezone} 时间 {local} 运行（UTC {utc}）",
+    ),
+    "doctor.fix-cron": Entry(
+        "edit `cron:` in the evening workflow: cron is in UTC", "修改晚间工作流里的 `cron:`：cron 用的是 UTC 时间"
+    ),
+    "doctor.timezone-ok": Entry(
+        "the plan's day follows {timezone}, as this machine's clock does",
+        "计划按 {timezone} 划分每一天，和这台电脑的时钟一致",
+    ),
+    "doctor.timezone-differs": Entry(
+        "the plan's day follows {timezone}, but this machine is in {here}: "
+        "`studylog new` writes the file for today in {timezone}",
+        "计划按 {timezone} 划分每一天，但这台电脑在 {here}：`studylog new` 会按 {timezone} 的今天写文件",
+    ),
+    "doctor.fix-timezone": Entry(
+        "if you moved, change `timezone:` in plan.yaml", "如果你换了地方，请修改 plan.yaml 里的 `timezone:`"
+    ),
+    "doctor.no-git": Entry("this folder is not a git repository", "这个文件夹不是 git 仓库"),
+    "doctor.fix-git-init": Entry("run `git init`", "运行 `git init`"),
+    "doctor.remote": Entry("pushes go to {remote}", "推送到 {remote}"),
+    "doctor.no-remote": Entry(
+        "no remote yet, so GitHub cannot check or publish anything", "还没有远程仓库，GitHub 无法检查或发布任何内容"
+    ),
+    "doctor.fix-remote": Entry(
+        "create an empty repository on GitHub, then `git remote add origin URL` and `git push -u origin HEAD`",
+        "先在 GitHub 上建一个空仓库，再运行 `git remote add origin URL` 和 `git push -u origin HEAD`",
+    ),
+    "doctor.no-cjk-font": Entry(
+        "no Chinese font found: `studylog export --pdf` would print boxes for Chinese text",
+        "没有找到中文字体：`studylog export --pdf` 会把中文印成方框",
+    ),
+    "doctor.fix-cjk-font": Entry(
+        "install one, e.g. `apt install fonts-noto-cjk`", "装一个中文字体，例如 `apt install fonts-noto-cjk`"
+    ),
+    "doctor.no-chromium": Entry(
+        "Chromium is not installed: `studylog export --pdf` needs it",
+        "没有安装 Chromium：`studylog export --pdf` 需要它",
+    ),
+    "doctor.fix-chromium": Entry("install it, e.g. `apt install chromium`", "装一个，例如 `apt install chromium`"),
+    "doctor.pdf-ok": Entry(
+        "Chromium and a Chinese font are here for `studylog export --pdf`",
+        "`studylog export --pdf` 需要的 Chromium 和中文字体都已就绪",
+    ),
+    "doctor.fix-init-here": Entry("run `studylog init` here", "在这里运行 `studylog init`"),
+    "doctor.n-problems": Entry("{n} problems", "{n} 个问题", en_one="{n} problem"),
+    "doctor.no-problems": Entry(
+        "no problems: commit, push, and check in every day", "没有问题：提交、推送，然后每天打卡"
+    ),
+    # -- studylog review ----------------------------------------------------------------------
+    "review.none-due": Entry(
+        "as of {as_of}: no problem is due for review{upcoming}", "截至 {as_of}：没有需要复习的问题{upcoming}"
+    ),
+    "review.next-on": Entry("; next on {date}", "；下一次在 {date}"),
+    "review.due": Entry(
+        "as of {as_of}: {n} problems due for review (避坑复习)",
+        "截至 {as_of}：有 {n} 个问题该复习了（避坑复习）",
+        en_one="as of {as_of}: {n} problem due for review (避坑复习)",
+    ),
+    "review.due-today": Entry("due today", "今天到期"),
+    "review.overdue": Entry("{n} days overdue", "已过期 {n} 天", en_one="{n} day overdue"),
+    "review.head": Entry(
+        "{id}  ({when}; review {count}, solved {solved} in {checkin})",
+        "{id}  （{when}；第 {count} 次复习；{solved} 解决，见 {checkin}）",
+    ),
+    "review.problem": Entry("problem", "问题"),
+    "review.solution": Entry("solution", "解决方法"),
+    "review.record": Entry(
+        "after reviewing: studylog checkin --reviewed {first}   (or add `reviewed: [{ids}]`)",
+        "复习完运行：studylog checkin --reviewed {first}   （或在打卡里加上 `reviewed: [{ids}]`）",
+    ),
+    # -- init, setup, new: what was done and what to know --------------------------------------
+    "keep-aside-full": Entry(
+        "{path}: too many old copies beside it (.1.bak … .999.bak); remove some first",
+        "{path}：旁边的旧副本太多了（.1.bak … .999.bak）；请先删掉一些",
+    ),
+    "init-no-action": Entry(
+        "{error}; pass `--action OWNER/studylog@SHA`", "{error}；请加上 `--action OWNER/studylog@SHA`"
+    ),
+    "setup.readme-markers": Entry("{path} (markers appended)", "{path}（已在末尾加上标记）"),
+    "setup.gitignore-lines": Entry("{path} (studylog lines appended)", "{path}（已在末尾加上 studylog 的几行）"),
+    "setup.git-init": Entry("{path} (git init)", "{path}（git init）"),
+    "setup.demo-removed": Entry("{path} (demo, removed)", "{path}（示例文件，已删除）"),
+    "setup.no-git": Entry(
+        "git is not installed: install it, then run `git init` here", "没有安装 git：装好后在这里运行 `git init`"
+    ),
+    "setup.git-init-failed": Entry("`git init` failed: {error}", "`git init` 失败：{error}"),
+    "setup.action-unpinned": Entry(
+        "the workflows use {action} ({source}); pin a commit with `--action OWNER/REPO@SHA` if you prefer",
+        "工作流使用 {action}（{source}）；想固定到某个提交，可以用 `--action OWNER/REPO@SHA`",
+    ),
+    "setup.plan-kept": Entry(
+        "{path} (yours; pass --force to start a new plan, the old one is kept beside it)",
+        "{path}（你自己的；要重新开始一个计划请加 --force，旧计划会保留在旁边）",
+    ),
+    "setup.previous-plan": Entry("your previous plan is kept as {path}", "你之前的计划保存为 {path}"),
+    "setup.plan-starts": Entry("the plan starts {date}{how}", "计划从 {date} 开始{how}"),
+    "setup.starts-today": Entry(
+        " (today in {timezone}; to start on another day: `studylog init --force --start YYYY-MM-DD`)",
+        "（{timezone} 的今天；想从别的日子开始：`studylog init --force --start YYYY-MM-DD`）",
+    ),
+    "setup.plan-starts-in": Entry("the plan starts {date} in {timezone}", "计划从 {date} 开始（时区 {timezone}）"),
+    "new.rest-day": Entry("a rest day", "休息日"),
+    "new.after-end": Entry("after the plan's end", "计划已经结束"),
+    "new.before-start": Entry("before the plan's start", "计划还没开始"),
+    # -- studylog import ----------------------------------------------------------------------
+    "import.recognised": Entry("recognised: {shape} — {reason}", "识别为：{shape} —— {reason}"),
+    "import.counts": Entry(
+        "{phases} phases, {items} items, {checkins} check-ins from {rows} rows",
+        "{phases} 个阶段、{items} 个学习项、{checkins} 份打卡，来自 {rows} 行",
+    ),
+    "import.would": Entry("would import {source}: {counts}", "将导入 {source}：{counts}"),
+    "import.done": Entry("✓ imported {source}: {counts}", "✓ 已导入 {source}：{counts}"),
+    "import.would-write": Entry("  would write {path}", "  将写入 {path}"),
+    "import.dry-run": Entry("  (dry run: nothing was written)", "  （演练：没有写入任何文件）"),
+    "import.replaced": Entry(
+        "  replaced {n} files; their old versions are in {backup}/",
+        "  替换了 {n} 个文件；旧版本在 {backup}/",
+        en_one="  replaced {n} file; its old version is in {backup}/",
+    ),
+    "import.links-not-yet": Entry(
+        "{n} links point to files or headings this repository does not have yet: kept as your links, shown as "
+        "not in the repository yet until you commit them (`studylog validate` lists them as warnings)",
+        "{n} 个链接指向本仓库还没有的文件或标题：链接原样保留，提交那些文件之前会显示为“还不在仓库里”"
+        "（`studylog validate` 会把它们列为警告）",
+        en_one="{n} link points to a file or heading this repository does not have yet: kept as your link, shown "
+        "as not in the repository yet until you commit it (`studylog validate` lists it as a warning)",
+    ),
+    "import.warning": Entry("  warning: {path}:{line}: {message}", "  警告：{path}:{line}：{message}"),
+    "import.not-utf8": Entry(
+        "{source} is not UTF-8 text (byte {byte}); save it as UTF-8 and import again",
+        "{source} 不是 UTF-8 文本（第 {byte} 个字节）；可能是 GBK 编码，请另存为 UTF-8 后再导入",
+    ),
+    "import.invalid": Entry(
+        "{source}: the imported plan and check-ins would not be valid (see above), so nothing was written",
+        "{source}：导入后的计划和打卡会有错误（见上文），所以什么都没写",
+    ),
+    "import.exists": Entry(
+        "{files} already exist; nothing was written (pass --force to replace them, keeping a backup)",
+        "{files} 已经存在；什么都没写（加 --force 可以替换它们，旧文件会备份）",
+    ),
+    # -- studylog checkin --------------------------------------------------------------------
+    "checkin.not-mapping": Entry(
+        "the check-in is not a YAML mapping; fix it by hand first",
+        "这份打卡不是 YAML 映射（若干行 `键: 值`）；请先手动改好",
+    ),
+    "checkin.unreadable": Entry(
+        "{path} exists but could not be read as a check-in; fix it first (`studylog validate`)",
+        "{path} 已经存在，但读不出打卡内容；请先改正（`studylog validate`）",
+    ),
+    "checkin.would-break": Entry(
+        "{path} would have {errors}; nothing was changed", "{path} 改完会有 {errors}；所以什么都没改"
+    ),
+    "checkin.plan-errors": Entry(
+        "plan.yaml has errors; fix them first (`studylog validate`)",
+        "plan.yaml 有错误；请先改正（`studylog validate`）",
+    ),
+    # -- studylog bot checkin-issue (form answers: in the plan's language, like the comment) ---------
+    "issue.form-date": Entry(
+        "Date: `{value}` is not a date like YYYY-MM-DD", "「日期」`{value}` 不是 YYYY-MM-DD 格式的日期"
+    ),
+    "issue.form-status": Entry(
+        "Status: `{value}` is not done / in-progress / not-done (✅ 🔄 ❌)",
+        "「状态」`{value}` 不是 done / in-progress / not-done（✅ 🔄 ❌）",
+    ),
+    "issue.form-hours": Entry(
+        "Hours: `{value}` is not a number from 0 to 24", "「学习时长」`{value}` 不是 0 到 24 之间的数字"
+    ),
+    "issue.form-solution": Entry("Solution: fill in Problem too", "「解决方法」需要同时填写「遇到的问题」"),
+    "issue.bad-event": Entry(
+        "{path}: not an `issues` event payload ({error})", "{path}：不是 `issues` 事件的内容（{error}）"
+    ),
+    "issue.no-event": Entry(
+        "no event: pass --event FILE or set GITHUB_EVENT_PATH", "没有事件：请加 --event FILE 或设置 GITHUB_EVENT_PATH"
+    ),
+    "issue.plan-errors": Entry("plan.yaml could not be loaded; fix it first", "plan.yaml 读不出来；请先改正它"),
+    "issue.why-action": Entry("action {action!r}", "事件动作是 {action!r}"),
+    "issue.why-not-form": Entry("not a check-in form", "不是打卡表单"),
+    "issue.why-author": Entry("the author may not check in here", "作者不能在这里打卡"),
+    "issue.ignored": Entry("issue #{number} ignored: {why}", "已忽略 issue #{number}：{why}"),
+    "issue.refused": Entry(
+        "✗ issue #{number}: not checked in ({why}; commented on the issue)",
+        "✗ issue #{number}：没有打卡（{why}；已在 issue 里回复）",
+    ),
+    "issue.checked-in": Entry(
+        "✓ issue #{number} checked in: {path} ({commit})", "✓ issue #{number} 已打卡：{path}（{commit}）"
+    ),
 }

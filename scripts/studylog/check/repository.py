@@ -196,12 +196,12 @@ def _check_reviewed(checkins: list[CheckIn]) -> list[Diagnostic]:
             if when is not None and when < checkin.date:
                 continue
             if when is not None:
-                message = f"`{ident}` was solved on {when}; a review comes on a later day"
+                message = t("reviewed-too-early", ident=ident, when=when)
             else:
-                message = f"`{ident}` is not a solved problem of an earlier check-in"
-            hint = "name a problem as its check-in's date and its place in `problems:`, e.g. `2026-01-05#1`"
+                message = t("reviewed-unknown", ident=ident)
+            hint = t("hint.reviewed-id")
             near = sorted(i for i, d in solved.items() if d < checkin.date and i.split("#")[0] == ident.split("#")[0])
             if near:
-                hint = "that day's solved problems: " + ", ".join(f"`{i}`" for i in near)
+                hint = t("hint.reviewed-near", ids=", ".join(f"`{i}`" for i in near))
             problems.append(Diagnostic.at(checkin.spans["reviewed"], "unknown-problem", message, hint))
     return problems

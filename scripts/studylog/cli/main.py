@@ -11,8 +11,10 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import re
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -27,7 +29,7 @@ from studylog.errors import (
     StudylogError,
     UsageError,
 )
-from studylog.i18n import Lang, choose, declared_locale, parse_lang, t, using
+from studylog.i18n import Lang, choose, current, declared_locale, parse_lang, t, using
 
 if TYPE_CHECKING:
     from studylog.start.scaffold import Written
@@ -38,6 +40,13 @@ def _date(value: str) -> dt.date:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(t("cli.not-a-date", value=value)) from None
+
+
+def _number(value: str) -> float:
+    try:
+        return float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(t("cli.not-a-number", value=value)) from None
 
 
 def _add_path(parser: argparse.ArgumentParser) -> None:
@@ -56,6 +65,12 @@ class _Formatter(argparse.HelpFormatter):
     ) -> None:
         super().add_usage(usage, actions, groups, t("help.usage") if prefix is None else prefix)
 
+    def format_help(self) -> str:
+        text = super().format_help()
+        if current() is Lang.ZH_CN:  # argparse ends a section title with an English colon
+            text = re.sub(r"^(\S[^\n]*?):$", r"\1：", text, flags=re.MULTILINE)
+        return text
+
 
 def _speak(parser: argparse.ArgumentParser) -> None:
     """argparse's fixed words (section titles, `-h`) in the chosen language, on every sub-parser too."""
@@ -72,6 +87,57 @@ def _speak(parser: argparse.ArgumentParser) -> None:
                 _speak(sub)
 
 
+def _argparse_words(message: str) -> str:
+    """argparse's own words ("the following arguments are required", "invalid choice"), which it looks up
+    through gettext, in the chosen language; a msgid not known here (a newer Python's) stays English."""
+    if current() is not Lang.ZH_CN:
+        return message
+    words = {
+        "usage: ": t("help.usage"),
+        "positional arguments": t("help.positionals"),
+        "options": t("help.options"),
+        "show this help message and exit": t("help.help"),
+        "%(prog)s: error: %(message)s\n": t("argparse.error"),
+        "argument %(argument_name)s: %(message)s": t("argparse.argument"),
+        "the following arguments are required: %s": t("argparse.required"),
+        "unrecognized arguments: %s": t("argparse.unrecognized"),
+        "invalid choice: %(value)r (choose from %(choices)s)": t("argparse.invalid-choice"),
+        "invalid %(type)s value: %(value)r": t("argparse.invalid-value"),
+        "expected one argument": t("argparse.expected-one"),
+        "expected at most one argument": t("argparse.expected-at-most-one"),
+        "expected at least one argument": t("argparse.expected-at-least-one"),
+        "expected %s argument": t("argparse.expected-n", n=1),
+        "expected %s arguments": t("argparse.expected-n", n=2),
+        "ambiguous option: %(option)s could match %(matches)s": t("argparse.ambiguous"),
+        "not allowed with argument %s": t("argparse.not-allowed-with"),
+        "one of the arguments %s is required": t("argparse.one-required"),
+        "ignored explicit argument %r": t("argparse.ignored-explicit"),
+        "can't open '%(filename)s': %(error)s": t("argparse.cannot-open"),
+    }
+    return words.get(message, message)
+
+
+def _argparse_plural(singular: str, plural: str, n: int) -> str:
+    return _argparse_words(singular if n == 1 else plural)
+
+
+@contextmanager
+def _argparse_speaks() -> Iterator[None]:
+    """While the parser is built and parses: argparse's gettext lookups (`argparse._`, `argparse.ngettext`,
+    bound when argparse was imported) answer in the current language."""
+    names = vars(argparse)
+    saved = {name: names.get(name) for name in ("_", "ngettext")}
+    names["_"], names["ngettext"] = _argparse_words, _argparse_plural
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                names.pop(name, None)
+            else:
+                names[name] = value
+
+
 class _ProblemAction(argparse.Action):
     """--problem starts a (problem, solution) pair; --solution fills in the pair just before it."""
 
@@ -82,7 +148,7 @@ class _ProblemAction(argparse.Action):
         if self.option_strings[0] == "--problem":
             pairs.append((str(value), ""))
         elif not pairs or pairs[-1][1]:
-            parser.error("--solution needs a --problem just before it")
+            parser.error(t("cli.solution-needs-problem"))
         else:
             pairs[-1] = (pairs[-1][0], str(value))
         setattr(namespace, self.dest, pairs)
@@ -130,7 +196,7 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     validate.add_argument(
         "--link-budget",
-        type=float,
+        type=_number,
         default=120.0,
         metavar="SECONDS",
         help=t("help.validate.link-budget"),
@@ -200,7 +266,7 @@ def _build_parser() -> argparse.ArgumentParser:
     publish.add_argument("--attempts", type=int, default=5, help=t("help.publish.attempts"))
     publish.add_argument(
         "--backoff",
-        type=float,
+        type=_number,
         default=1.0,
         metavar="SECONDS",
         help=t("help.publish.backoff"),
@@ -211,14 +277,12 @@ def _build_parser() -> argparse.ArgumentParser:
 
     review = commands.add_parser(
         "review",
-        help="solved problems due for review today (避坑复习), with their solutions",
-        description="List the solved problems due for review as of today: each comes back after the plan's "
-        "review_intervals (default 1, 3, 7, 14, 30 days), counted from its last review. Record a review with "
-        "`studylog checkin --reviewed YYYY-MM-DD#N`.",
+        help=t("help.cmd.review"),
+        description=t("help.cmd.review.description"),
     )
     _add_path(review)
     _add_today(review)
-    review.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    review.add_argument("--format", choices=("text", "json"), default="text", help=t("help.status.format"))
     review.set_defaults(handler=_cmd_review)
 
     remind = commands.add_parser(
@@ -246,17 +310,12 @@ def _build_parser() -> argparse.ArgumentParser:
 
     from_issue = bot_commands.add_parser(
         "checkin-issue",
-        help="turn a check-in issue (the issue form) into a committed check-in; comment and close it",
-        description="Read the `issues` event GitHub wrote (--event, default $GITHUB_EVENT_PATH). When the owner "
-        "(or a login in plan.yaml's checkin_users) opened or edited a check-in form: write or merge the day's "
-        "check-in, validate it, commit and push it, comment the day's progress and close the issue. On problems: "
-        "comment them and leave the issue open. Anyone else's issue is ignored.",
+        help=t("help.cmd.checkin-issue"),
+        description=t("help.cmd.checkin-issue.description"),
     )
     _add_path(from_issue)
-    from_issue.add_argument(
-        "--event", type=Path, metavar="FILE", help="the event payload (default: $GITHUB_EVENT_PATH)"
-    )
-    from_issue.add_argument("--remote", default="origin", help="the git remote to push to (default: origin)")
+    from_issue.add_argument("--event", type=Path, metavar="FILE", help=t("help.checkin-issue.event"))
+    from_issue.add_argument("--remote", default="origin", help=t("help.publish.remote"))
     from_issue.set_defaults(handler=_cmd_bot_checkin_issue)
 
     init = commands.add_parser(
@@ -278,7 +337,7 @@ def _build_parser() -> argparse.ArgumentParser:
         choices=("zh-CN", "en"),
         help=t("help.init.locale"),
     )
-    init.add_argument("--hours", type=float, metavar="H", help=t("help.init.hours"))
+    init.add_argument("--hours", type=_number, metavar="H", help=t("help.init.hours"))
     init.add_argument(
         "--action",
         metavar="OWNER/REPO@SHA",
@@ -299,29 +358,25 @@ def _build_parser() -> argparse.ArgumentParser:
 
     checkin = commands.add_parser(
         "checkin",
-        help="write or update today's check-in from options; no YAML typing",
-        description="Write the check-in for today (in the plan's timezone) or --date, or merge into the one "
-        "already there (comments and order kept; lists are united, given values replace old ones), validate it "
-        "and print the day's progress. A file that would be invalid is left as it was.",
+        help=t("help.cmd.checkin"),
+        description=t("help.cmd.checkin.description"),
     )
     _add_path(checkin)
-    checkin.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="the day (default: today)")
-    checkin.add_argument("--status", help="done, in-progress or not-done (default: done for a new check-in)")
-    checkin.add_argument("--hours", type=float, help="hours studied that day (replaces the old value)")
+    checkin.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help=t("help.new.date"))
+    checkin.add_argument("--status", help=t("help.checkin.status"))
+    checkin.add_argument("--hours", type=_number, help=t("help.checkin.hours"))
+    checkin.add_argument("--done", action="append", default=[], metavar="ID", help=t("help.checkin.done"))
+    checkin.add_argument("-m", "--message", action="append", default=[], help=t("help.checkin.message"))
+    checkin.add_argument("--problem", action=_ProblemAction, default=[], help=t("help.checkin.problem"))
     checkin.add_argument(
-        "--done", action="append", default=[], metavar="ID", help="an item or task finished (repeatable)"
+        "--solution", action=_ProblemAction, dest="problem", metavar="SOLUTION", help=t("help.checkin.solution")
     )
-    checkin.add_argument("-m", "--message", action="append", default=[], help="what was done, in words (repeatable)")
-    checkin.add_argument("--problem", action=_ProblemAction, default=[], help="a problem met (repeatable)")
+    checkin.add_argument("--link", action="append", default=[], metavar="PATH", help=t("help.checkin.link"))
     checkin.add_argument(
-        "--solution", action=_ProblemAction, dest="problem", help="how the --problem just before it was solved"
+        "--reviewed", action="append", default=[], metavar="YYYY-MM-DD#N", help=t("help.checkin.reviewed")
     )
-    checkin.add_argument("--link", action="append", default=[], metavar="PATH", help="code or notes (repeatable)")
-    checkin.add_argument(
-        "--reviewed", action="append", default=[], metavar="YYYY-MM-DD#N", help="a problem reviewed (repeatable)"
-    )
-    checkin.add_argument("--task", help="核心任务 in your words, when it differs from the plan")
-    checkin.add_argument("--note", help="anything else (appended to notes)")
+    checkin.add_argument("--task", help=t("help.checkin.task"))
+    checkin.add_argument("--note", help=t("help.checkin.note"))
     checkin.set_defaults(handler=_cmd_checkin)
 
     importer = commands.add_parser(
@@ -339,28 +394,24 @@ def _build_parser() -> argparse.ArgumentParser:
 
     doctor = commands.add_parser(
         "doctor",
-        help="check the setup end to end and say what to fix",
-        description="Check the plan and check-ins, the README markers, the workflows (action reference, default "
-        "branch, the evening reminder in your local time), git and its remote, the timezone, and the fonts "
-        "and Chromium the PDF export needs. Exit 1 when something will not work.",
+        help=t("help.cmd.doctor"),
+        description=t("help.cmd.doctor.description"),
     )
     _add_path(doctor)
     doctor.set_defaults(handler=_cmd_doctor)
 
     setup = commands.add_parser(
         "setup",
-        help="turn a copy of the studylog template into your own (run by the setup workflow)",
-        description="In a repository made with GitHub's 'Use this template': replace the demo data that is still "
-        "as copied with your plan, an empty checkins/ and a README with markers. Files you added or changed are "
-        "kept; running it again keeps every check-in and keeps the previous plan beside the new one.",
+        help=t("help.cmd.setup"),
+        description=t("help.cmd.setup.description"),
     )
     _add_path(setup)
     setup.add_argument("--template", choices=("llm-12-weeks", "cs336", "blank"), default="llm-12-weeks",
-                       help="the curriculum (default: llm-12-weeks)")  # fmt: skip
-    setup.add_argument("--start", type=_date, metavar="YYYY-MM-DD", help="the plan's first day (default: today)")
-    setup.add_argument("--timezone", metavar="TZ", default="Asia/Shanghai", help="your IANA timezone")
-    setup.add_argument("--locale", choices=("zh-CN", "en"), default="zh-CN", help="the dashboard's language")
-    setup.add_argument("--hours", type=float, metavar="H", help="hours you plan a day (default: the template's)")
+                       help=t("help.init.template"))  # fmt: skip
+    setup.add_argument("--start", type=_date, metavar="YYYY-MM-DD", help=t("help.init.start"))
+    setup.add_argument("--timezone", metavar="TZ", default="Asia/Shanghai", help=t("help.setup.timezone"))
+    setup.add_argument("--locale", choices=("zh-CN", "en"), default="zh-CN", help=t("help.setup.locale"))
+    setup.add_argument("--hours", type=_number, metavar="H", help=t("help.init.hours"))
     setup.set_defaults(handler=_cmd_setup)
     return parser
 
@@ -429,7 +480,7 @@ def _cmd_checkin(args: argparse.Namespace) -> int:
 
     status = parse_status(args.status) if args.status else None
     if args.status and status is None:
-        _say(f"studylog: error: --status {args.status!r}: use done, in-progress or not-done")
+        _say(t("cli.error", error=t("cli.bad-status", status=args.status)))
         return EXIT_USAGE
     update = CheckinUpdate(
         args.date, status, args.hours, tuple(args.done), tuple(args.message), tuple(args.problem),
@@ -653,7 +704,8 @@ def _language_for_help(argv: Sequence[str]) -> Lang:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
-    with using(_language_for_help(argv)):
+    help_lang = _language_for_help(argv)
+    with using(help_lang), _argparse_speaks():
         parser = build_parser()
         args = parser.parse_args(argv)
     try:
@@ -663,7 +715,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.exit_code
     handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
     if handler is None:
-        parser.print_help()
+        with using(help_lang), _argparse_speaks():
+            parser.print_help()
         return EXIT_USAGE
     with using(lang):  # for this command only: main() may run many times in one process (tests)
         return _run(handler, args)

@@ -371,8 +371,8 @@ def _day_start(reader: NodeReader, node: yaml.Node) -> dt.time:
         reader.error(
             node,
             "invalid-time",
-            f"`day_starts_at: {raw}` is not a time of day",
-            'hours and minutes, e.g. `day_starts_at: "04:00"` (then 01:30 still counts for the day before)',
+            t("invalid-day-start", value=raw),
+            t("hint.day-start"),
         )
         return dt.time(0)
     return dt.time(int(match[1]), int(match[2]))
@@ -451,8 +451,8 @@ def _settings(reader: NodeReader, fields: dict[str, tuple[yaml.Node, yaml.Node]]
             reader.error(
                 node,
                 "invalid-setting",
-                "`review_intervals` must list whole numbers of days from 1 to 366",
-                "e.g. `review_intervals: [1, 3, 7, 14, 30]`",
+                t("review-intervals"),
+                t("hint.review-intervals"),
             )
         else:
             found["review_intervals"] = tuple(int(d) for d in days if d is not None)
@@ -460,14 +460,16 @@ def _settings(reader: NodeReader, fields: dict[str, tuple[yaml.Node, yaml.Node]]
         node = fields["backfill_grace_hours"][1]
         grace = reader.number(node, "backfill_grace_hours")
         if grace is not None and not 0 <= grace <= 72:
-            reader.error(node, "invalid-setting", f"`backfill_grace_hours: {grace:g}` is not between 0 and 72")
+            reader.error(
+                node, "invalid-setting", t("backfill-grace-range", value=f"{grace:g}"), t("hint.backfill-grace")
+            )
         elif grace is not None:
             found["backfill_grace_hours"] = grace
     if "reminder_hour" in fields and not is_null(fields["reminder_hour"][1]):
         node = fields["reminder_hour"][1]
-        hour = reader.number(node, "reminder_hour", hint="the local hour of the reminder, 0 to 23")
+        hour = reader.number(node, "reminder_hour", hint=t("hint.reminder-hour"))
         if hour is not None and (hour != int(hour) or not 0 <= hour <= 23):
-            reader.error(node, "invalid-setting", f"`reminder_hour: {hour:g}` is not an hour from 0 to 23")
+            reader.error(node, "invalid-setting", t("reminder-hour-range", value=f"{hour:g}"), t("hint.reminder-hour"))
         elif hour is not None:
             found["reminder_hour"] = int(hour)
     if "checkin_users" in fields:
@@ -478,8 +480,7 @@ def _settings(reader: NodeReader, fields: dict[str, tuple[yaml.Node, yaml.Node]]
         url = (reader.text(node, "pages_url") or "").strip()
         if url and not url.startswith("https://"):
             reader.error(
-                node, "invalid-setting", f"`pages_url: {url}` is not an https:// address",
-                "e.g. https://LEARNER.github.io/REPOSITORY/",
+                node, "invalid-setting", t("pages-url-not-https", url=url), t("hint.pages-url"),
             )  # fmt: skip
         elif url:
             found["pages_url"] = url if url.endswith("/") else url + "/"
@@ -723,8 +724,8 @@ def read_checkin(
         reader.error(
             fields["status"][1],
             "status-not-chosen",
-            "`status:` is empty: say how the day went before committing this check-in",
-            "write `status: done`, `status: in-progress` or `status: not-done` (or ✅ 🔄 ❌, 完成 / 进行中 / 未完成)",
+            t("status-not-chosen"),
+            t("hint.status-not-chosen"),
         )
     elif "status" in fields:
         status = reader.choice(fields["status"][1], "status", parse_status, STATUS_CHOICES)
@@ -753,13 +754,13 @@ def read_checkin(
         if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:bool":
             credit = str(node.value).casefold() in ("true", "yes", "on", "y")
         else:
-            reader.wrong_type(node, "credit", "true or false")
+            reader.wrong_type(node, "credit", t("kind.true-or-false"))
         if not credit and items:
             reader.error(
                 fields["credit"][0],
                 "conflicting-keys",
-                "`credit: false` says this check-in earns no plan credit, but it lists `items`",
-                "drop `items` for a journal entry or extra study, or drop `credit: false` to get credit for them",
+                t("credit-with-items"),
+                t("hint.credit-with-items"),
             )
 
     def listed(key: str) -> tuple[str, ...]:

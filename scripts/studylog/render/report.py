@@ -151,20 +151,20 @@ def format_reviews_text(s: Snapshot) -> str:
     due = s.reviews_due
     if not due:
         waiting = [r.due for r in s.reviews if r.due]
-        upcoming = f"; next on {min(waiting)}" if waiting else ""
-        return f"as of {s.as_of}: no problem is due for review{upcoming}\n"
-    lines = [f"as of {s.as_of}: {len(due)} problem{'s' * (len(due) != 1)} due for review (避坑复习)"]
+        upcoming = t("review.next-on", date=min(waiting)) if waiting else ""
+        return t("review.none-due", as_of=s.as_of, upcoming=upcoming) + "\n"
+    lines = [t("review.due", as_of=s.as_of, n=len(due))]
     for r in due:
         late = r.overdue(s.as_of)
-        when = "due today" if late == 0 else f"{late} day{'s' * (late != 1)} overdue"
+        when = t("review.due-today") if late == 0 else t("review.overdue", n=late)
         lines += [
             "",
-            f"{r.id}  ({when}; review {len(r.reviews) + 1}, solved {r.solved} in {r.checkin})",
-            f"  problem   {' '.join(r.problem.split())}",
-            f"  solution  {' '.join(r.solution.split())}",
+            t("review.head", id=r.id, when=when, count=len(r.reviews) + 1, solved=r.solved, checkin=r.checkin),
+            "  " + _pad(t("review.problem"), 10) + " ".join(r.problem.split()),
+            "  " + _pad(t("review.solution"), 10) + " ".join(r.solution.split()),
         ]
     ids = ", ".join(r.id for r in due)
-    lines += ["", f"after reviewing: studylog checkin --reviewed {due[0].id}   (or add `reviewed: [{ids}]`)"]
+    lines += ["", t("review.record", first=due[0].id, ids=ids)]
     return "\n".join(lines) + "\n"
 
 

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from studylog.cache import write_atomic
 from studylog.diagnostics import Diagnostic
 from studylog.errors import CheckinRefused
+from studylog.i18n import t
 from studylog.layout import checkin_path
 from studylog.model import CheckIn, Repository, Status
 from studylog.start.scaffold import new_checkin
@@ -201,7 +202,7 @@ def merge_text(
             text = text.rstrip("\n") + f"\nstatus: {word}\n"
     root = yaml.compose(text, Loader=yaml.SafeLoader)
     if not isinstance(root, yaml.MappingNode):
-        raise CheckinRefused("the check-in is not a YAML mapping; fix it by hand first")
+        raise CheckinRefused(t("checkin.not-mapping"))
     fields = _fields(root)
     editor = _Editor(text)
     changes: list[str] = []
@@ -352,9 +353,7 @@ def prepare(root: Path, repository: Repository, update: CheckinUpdate) -> Merged
     else:
         rel = checkin_path(update.day)
         if (root / rel).exists():  # on disk but not loadable: the learner must fix it first
-            raise CheckinRefused(
-                f"{rel} exists but could not be read as a check-in; fix it first (`studylog validate`)"
-            )
+            raise CheckinRefused(t("checkin.unreadable", path=rel))
         rel, text, _ = new_checkin(root, repository, update.day)
         # The template suggests the daily target and the planned items; say only what was told.
         if update.hours is None:
@@ -386,7 +385,7 @@ def write_checkin(
     if blocking:
         _restore(path, before)
         raise CheckinRefused(
-            f"{merged.path} would have {len(blocking)} error(s); nothing was changed", blocking, merged.text
+            t("checkin.would-break", path=merged.path, errors=t("cli.n-errors", n=len(blocking))), blocking, merged.text
         )
     return merged, found
 
@@ -423,12 +422,12 @@ def record(root: Path, update: CheckinUpdate, *, local: bool = True, markdown_ou
 
     result = load_repository(root, update.day, history=False)
     if result.repository is None:
-        raise CheckinRefused("plan.yaml has errors; fix them first (`studylog validate`)", result.errors)
+        raise CheckinRefused(t("checkin.plan-errors"), result.errors)
     day = update.day or today_in(result.repository.plan.timezone)
     update = with_(update, day=day, links=tuple(root_relative(link) for link in update.links))
     plan_errors = [d for d in result.errors if d.path == result.repository.plan.path]
     if plan_errors:
-        raise CheckinRefused("plan.yaml has errors; fix them first (`studylog validate`)", plan_errors)
+        raise CheckinRefused(t("checkin.plan-errors"), plan_errors)
     merged, found = write_checkin(root, result.repository, update, local=local)
     after = load_repository(root, day)
     assert after.repository is not None

@@ -11,6 +11,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from studylog.clock import today_in
+from studylog.i18n import t
 from studylog.layout import README
 from studylog.start.actionref import ACTION_FORMAT
 
@@ -44,13 +45,13 @@ def _plan(root: Path, findings: list[Finding]) -> str | None:
             Finding(
                 PROBLEM,
                 "plan",
-                f"{len(result.errors)} error(s) in plan.yaml and the check-ins",
-                "run `studylog validate` to see each one with its line",
+                t("doctor.plan-errors", errors=t("cli.n-errors", n=len(result.errors))),
+                t("doctor.fix-validate"),
             )
         )
     else:
         checkins = len(result.repository.checkins) if result.repository else 0
-        findings.append(Finding(OK, "plan", f"plan.yaml and {checkins} check-in(s) are valid"))
+        findings.append(Finding(OK, "plan", t("doctor.plan-valid", checkins=t("cli.n-checkins", n=checkins))))
     plan = result.repository.plan if result.repository else None
     return plan.timezone if plan else None
 
@@ -61,14 +62,14 @@ def _readme(root: Path, findings: list[Finding]) -> None:
 
     path = root / README
     if not path.is_file():
-        findings.append(Finding(PROBLEM, "README", "there is no README.md", "run `studylog init` to write one"))
+        findings.append(Finding(PROBLEM, "README", t("doctor.no-readme"), t("doctor.fix-init-readme")))
         return
     try:
         find_section(path.read_bytes().decode("utf-8", errors="replace"))
     except MarkerError as exc:
-        findings.append(Finding(PROBLEM, "README", str(exc).split(";")[0], "run `studylog init` to add the markers"))
+        findings.append(Finding(PROBLEM, "README", str(exc).split(";")[0], t("doctor.fix-init-markers")))
         return
-    findings.append(Finding(OK, "README", "README.md has the studylog markers"))
+    findings.append(Finding(OK, "README", t("doctor.readme-ok")))
 
 
 def default_branch(root: Path) -> str | None:
@@ -83,9 +84,7 @@ def _workflows(root: Path, branch: str | None, findings: list[Finding]) -> list[
     files = sorted([*folder.glob("*.yml"), *folder.glob("*.yaml")]) if folder.is_dir() else []
     ours = [f for f in files if "studylog" in f.read_text(encoding="utf-8", errors="replace")]
     if not ours:
-        findings.append(
-            Finding(PROBLEM, "workflow", "no workflow runs studylog on GitHub", "run `studylog init` to write them")
-        )
+        findings.append(Finding(PROBLEM, "workflow", t("doctor.no-workflow"), t("doctor.fix-init-workflows")))
         return []
     texts = []
     for path in ours:
@@ -100,9 +99,8 @@ def _workflows(root: Path, branch: str | None, findings: list[Finding]) -> list[
                     Finding(
                         PROBLEM,
                         "workflow",
-                        f"{rel}: `uses: {ref}` is not a studylog action GitHub can find",
-                        "delete the file and run `studylog init` (it writes the reference from the installed "
-                        "studylog), or write OWNER/studylog@<commit SHA> yourself",
+                        t("doctor.bad-action", path=rel, ref=ref),
+                        t("doctor.fix-action"),
                     )
                 )
         for hard in ("refs/heads/main", "refs/heads/master", "branches: [main]", "branches: [master]"):
@@ -111,24 +109,24 @@ def _workflows(root: Path, branch: str | None, findings: list[Finding]) -> list[
                     Finding(
                         PROBLEM,
                         "workflow",
-                        f"{rel} publishes only on `{hard}`, but your default branch is {branch or 'unknown'}",
-                        "use `github.event.repository.default_branch` (run `studylog init` on a fresh copy to see how)",
+                        t("doctor.hard-branch", path=rel, hard=hard, branch=branch or t("doctor.unknown-branch")),
+                        t("doctor.fix-branch"),
                     )
                 )
     if not any(f.topic == "workflow" for f in findings):
         listed = ", ".join(p.relative_to(root).as_posix() for p in ours)
-        findings.append(Finding(OK, "workflow", f"{listed} run studylog and follow the default branch"))
+        findings.append(Finding(OK, "workflow", t("doctor.workflows-ok", files=listed)))
     return texts
 
 
 def _reminder(texts: list[str], timezone: str | None, findings: list[Finding]) -> None:
     crons = [c.strip() for text in texts for c in _CRON.findall(text)]
     if not crons:
-        findings.append(Finding(NOTE, "reminder", "no evening schedule: nobody reminds you of a missing check-in"))
+        findings.append(Finding(NOTE, "reminder", t("doctor.no-reminder")))
         return
     minute, hour = crons[0].split()[:2]
     if not (minute.isdigit() and hour.isdigit()) or timezone is None:
-        findings.append(Finding(NOTE, "reminder", f"the evening run's schedule is `{crons[0]}` (UTC)"))
+        findings.append(Finding(NOTE, "reminder", t("doctor.reminder-cron", cron=crons[0])))
         return
     utc = dt.datetime.combine(today_in("UTC"), dt.time(int(hour), int(minute)), dt.UTC)
     local = utc.astimezone(ZoneInfo(timezone))
@@ -137,8 +135,8 @@ def _reminder(texts: list[str], timezone: str | None, findings: list[Finding]) -
         Finding(
             level,
             "reminder",
-            f"the evening run fires at {local:%H:%M} in {timezone} ({utc:%H:%M} UTC)",
-            "" if level == OK else "edit `cron:` in the evening workflow: cron is in UTC",
+            t("doctor.reminder-at", local=f"{local:%H:%M}", timezone=timezone, utc=f"{utc:%H:%M}"),
+            "" if level == OK else t("doctor.fix-cron"),
         )
     )
 
@@ -151,33 +149,32 @@ def _timezone(timezone: str | None, findings: list[Finding]) -> None:
         return
     noon = dt.datetime.combine(today_in("UTC"), dt.time(12))
     if ZoneInfo(here).utcoffset(noon) == ZoneInfo(timezone).utcoffset(noon):
-        findings.append(Finding(OK, "timezone", f"the plan's day follows {timezone}, as this machine's clock does"))
+        findings.append(Finding(OK, "timezone", t("doctor.timezone-ok", timezone=timezone)))
     else:
         findings.append(
             Finding(
                 NOTE,
                 "timezone",
-                f"the plan's day follows {timezone}, but this machine is in {here}: "
-                f"`studylog new` writes the file for today in {timezone}",
-                "if you moved, change `timezone:` in plan.yaml",
+                t("doctor.timezone-differs", timezone=timezone, here=here),
+                t("doctor.fix-timezone"),
             )
         )
 
 
 def _git_remote(root: Path, findings: list[Finding]) -> None:
     if _git(root, "rev-parse", "--is-inside-work-tree") != "true":
-        findings.append(Finding(PROBLEM, "git", "this folder is not a git repository", "run `git init`"))
+        findings.append(Finding(PROBLEM, "git", t("doctor.no-git"), t("doctor.fix-git-init")))
         return
     remote = _git(root, "remote", "get-url", "origin")
     if remote:
-        findings.append(Finding(OK, "git", f"pushes go to {remote}"))
+        findings.append(Finding(OK, "git", t("doctor.remote", remote=remote)))
     else:
         findings.append(
             Finding(
                 NOTE,
                 "git",
-                "no remote yet, so GitHub cannot check or publish anything",
-                "create an empty repository on GitHub, then `git remote add origin URL` and `git push -u origin HEAD`",
+                t("doctor.no-remote"),
+                t("doctor.fix-remote"),
             )
         )
 
@@ -191,18 +188,14 @@ def _pdf(findings: list[Finding]) -> None:
             Finding(
                 NOTE,
                 "pdf",
-                "no Chinese font found: `studylog export --pdf` would print boxes for Chinese text",
-                "install one, e.g. `apt install fonts-noto-cjk`",
+                t("doctor.no-cjk-font"),
+                t("doctor.fix-cjk-font"),
             )
         )
     elif not (shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")):
-        findings.append(
-            Finding(
-                NOTE, "pdf", "Chromium is not installed: `studylog export --pdf` needs it", "`apt install chromium`"
-            )
-        )
+        findings.append(Finding(NOTE, "pdf", t("doctor.no-chromium"), t("doctor.fix-chromium")))
     else:
-        findings.append(Finding(OK, "pdf", "Chromium and a Chinese font are here for `studylog export --pdf`"))
+        findings.append(Finding(OK, "pdf", t("doctor.pdf-ok")))
 
 
 def diagnose(root: Path) -> list[Finding]:
@@ -213,7 +206,7 @@ def diagnose(root: Path) -> list[Finding]:
     try:
         root = find_root(root)
     except UsageError as exc:
-        return [Finding(PROBLEM, "plan", str(exc), "run `studylog init` here")]
+        return [Finding(PROBLEM, "plan", str(exc), t("doctor.fix-init-here"))]
     timezone = _plan(root, findings)
     _readme(root, findings)
     _git_remote(root, findings)
@@ -228,9 +221,9 @@ def format_findings(findings: list[Finding]) -> str:
     marks = {OK: "✓", NOTE: "•", PROBLEM: "✗"}
     lines = []
     for f in findings:
-        lines.append(f"{marks[f.level]} {f.topic}: {f.message}")
+        lines.append(t("doctor.line", mark=marks[f.level], topic=t(f"doctor.topic.{f.topic}"), message=f.message))
         if f.fix:
             lines.append(f"    → {f.fix}")
     problems = sum(f.level == PROBLEM for f in findings)
-    lines.append(f"{problems} problem(s)" if problems else "no problems: commit, push, and check in every day")
+    lines.append(t("doctor.n-problems", n=problems) if problems else t("doctor.no-problems"))
     return "\n".join(lines) + "\n"

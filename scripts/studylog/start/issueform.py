@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Protocol
 from zoneinfo import ZoneInfo
 
 from studylog.errors import CheckinRefused, UsageError
+from studylog.i18n import Lang, t, using
 from studylog.model import Locale, parse_status
 from studylog.start.checkin import CheckinUpdate, record, root_relative
 
@@ -88,7 +89,7 @@ class IssueEvent:
                 is_pull_request=bool(issue.get("pull_request")),
             )
         except (OSError, ValueError, KeyError, TypeError) as exc:
-            raise UsageError(f"{path}: not an `issues` event payload ({exc})") from None
+            raise UsageError(t("issue.bad-event", path=path, error=exc)) from None
 
 
 def sections(body: str) -> dict[str, str]:
@@ -110,35 +111,24 @@ def is_checkin_form(body: str) -> bool:
     return "date" in sections(body) and "status" in sections(body)
 
 
-_WORDS = {
-    Locale.ZH_CN: {
-        "date": "「日期」`{v}` 不是 YYYY-MM-DD 格式的日期",
-        "status": "「状态」`{v}` 不是 done / in-progress / not-done（✅ 🔄 ❌）",
-        "hours": "「学习时长」`{v}` 不是 0 到 24 之间的数字",
-        "solution": "「解决方法」需要同时填写「遇到的问题」",
-    },
-    Locale.EN: {
-        "date": "Date: `{v}` is not a date like YYYY-MM-DD",
-        "status": "Status: `{v}` is not done / in-progress / not-done (✅ 🔄 ❌)",
-        "hours": "Hours: `{v}` is not a number from 0 to 24",
-        "solution": "Solution: fill in Problem too",
-    },
-}
-
-
 def update_from(answers: dict[str, str], created: dt.datetime, timezone: str, locale: Locale) -> CheckinUpdate:
-    """The check-in the form describes; refused with one message per bad answer."""
-    words = _WORDS[locale]
+    """The check-in the form describes; refused with one message per bad answer, in the plan's language
+    (the issue comment is written in the dashboard's language, as the form is)."""
+    with using(Lang(locale.value)):
+        return _update_from(answers, created, timezone)
+
+
+def _update_from(answers: dict[str, str], created: dt.datetime, timezone: str) -> CheckinUpdate:
     problems: list[str] = []
     day = created.astimezone(ZoneInfo(timezone)).date()  # "today" is the day the issue was opened, there
     if answers.get("date"):
         try:
             day = dt.date.fromisoformat(answers["date"].strip())
         except ValueError:
-            problems.append(words["date"].format(v=_short(answers["date"])))
+            problems.append(t("issue.form-date", value=_short(answers["date"])))
     status = parse_status(answers.get("status") or "done")
     if status is None:
-        problems.append(words["status"].format(v=_short(answers["status"])))
+        problems.append(t("issue.form-status", value=_short(answers["status"])))
     hours = None
     if answers.get("hours"):
         try:
@@ -146,10 +136,10 @@ def update_from(answers: dict[str, str], created: dt.datetime, timezone: str, lo
         except ValueError:
             hours = -1.0
         if not 0 <= hours <= 24:
-            problems.append(words["hours"].format(v=_short(answers["hours"])))
+            problems.append(t("issue.form-hours", value=_short(answers["hours"])))
     problem, solution = answers.get("problem", ""), answers.get("solution", "")
     if solution and not problem:
-        problems.append(words["solution"])
+        problems.append(t("issue.form-solution"))
     if problems:
         raise CheckinRefused("\n".join(problems))
     lines = [line.strip().removeprefix("- ").strip() for line in answers.get("message", "").splitlines()]
@@ -207,11 +197,11 @@ class Outcome:
     def report(self) -> list[str]:
         """Lines for the job log: nothing the issue said, only what studylog did."""
         if self.verb == "ignored":
-            return [f"issue #{self.number} ignored: {self.why}"]
+            return [t("issue.ignored", number=self.number, why=self.why)]
         lines = [f"  {action}" for action in self.actions]
         if self.verb == "refused":
-            return [*lines, f"✗ issue #{self.number}: not checked in ({self.why}; commented on the issue)"]
-        return [*lines, f"✓ issue #{self.number} checked in: {self.path} ({self.commit[:12]})"]
+            return [*lines, t("issue.refused", number=self.number, why=self.why)]
+        return [*lines, t("issue.checked-in", number=self.number, path=self.path, commit=self.commit[:12])]
 
 
 def checkin_issue_from_event(root: Path, event_path: Path | None, bot: IssueBot, push: Pusher) -> Outcome:
@@ -223,7 +213,7 @@ def checkin_issue_from_event(root: Path, event_path: Path | None, bot: IssueBot,
 
     path = event_path or (Path(os.environ["GITHUB_EVENT_PATH"]) if os.environ.get("GITHUB_EVENT_PATH") else None)
     if path is None:
-        raise UsageError("no event: pass --event FILE or set GITHUB_EVENT_PATH")
+        raise UsageError(t("issue.no-event"))
     event = IssueEvent.read(path)
     outcome = checkin_from_issue(root, event, bot, push)
     outcome.number = event.number
@@ -247,15 +237,15 @@ def checkin_from_issue(root: Path, event: IssueEvent, bot: IssueBot, push: Pushe
     from studylog.render.reply import CHECKIN_MARKER, refused
 
     if event.action not in ("opened", "edited", "reopened") or event.is_pull_request:
-        return Outcome("ignored", why=f"action {event.action!r}")
+        return Outcome("ignored", why=t("issue.why-action", action=event.action))
     if not is_checkin_form(event.body):
-        return Outcome("ignored", why="not a check-in form")
+        return Outcome("ignored", why=t("issue.why-not-form"))
     loaded = load_repository(root, history=False)
     if loaded.repository is None:
-        raise UsageError("plan.yaml could not be loaded; fix it first")
+        raise UsageError(t("issue.plan-errors"))
     plan = loaded.repository.plan
     if not allowed(event, plan.checkin_users):
-        return Outcome("ignored", why="the author may not check in here")
+        return Outcome("ignored", why=t("issue.why-author"))
     try:
         update = update_from(sections(event.body), event.created_at, plan.timezone, plan.locale)
         done: list[Recorded] = []
@@ -275,7 +265,7 @@ def checkin_from_issue(root: Path, event: IssueEvent, bot: IssueBot, push: Pushe
         comment = refused(plan.locale, exc.diagnostics, "" if exc.diagnostics else str(exc), where)
         actions = [str(bot.upsert_comment(event.number, comment, marker=CHECKIN_MARKER, permission="issues"))]
         actions.append(str(bot.reopen_issue(event.number)))
-        return Outcome("refused", why=f"{len(exc.diagnostics) or 1} problem(s)", actions=actions)
+        return Outcome("refused", why=t("doctor.n-problems", n=len(exc.diagnostics) or 1), actions=actions)
     reply = recorded.reply + f"\n<sub>#{event.number} → `{recorded.merged.path}` ({commit[:12]})</sub>\n"
     actions = [str(bot.upsert_comment(event.number, reply, marker=CHECKIN_MARKER, permission="issues"))]
     actions.append(str(bot.close_issue(event.number)))

@@ -98,11 +98,12 @@ def plan_from_template(
 
 
 def reminder_cron(timezone: str, on: dt.date) -> tuple[str, str]:
-    """The UTC cron line that fires at REMINDER_HOUR local time (as of `on`), and a note saying so."""
+    """The UTC cron line that fires at REMINDER_HOUR local time (as of `on`), and the workflow file's
+    comment saying so (workflow files are written in English, whatever the terminal speaks)."""
     local = dt.datetime.combine(on, dt.time(REMINDER_HOUR), ZoneInfo(timezone))
     utc = local.astimezone(dt.UTC)
-    note = f"{REMINDER_HOUR}:00 in {timezone} is {utc:%H:%M} UTC (cron runs in UTC; check again when DST changes)"
-    return f"{utc.minute} {utc.hour} * * *", note
+    comment = f"{REMINDER_HOUR}:00 in {timezone} is {utc:%H:%M} UTC (cron runs in UTC; check again when DST changes)"
+    return f"{utc.minute} {utc.hour} * * *", comment
 
 
 @dataclass(frozen=True)
@@ -129,7 +130,7 @@ def keep_aside(root: Path, rel: str) -> str:
         if not (root / aside).exists():
             (root / rel).rename(root / aside)
             return aside
-    raise UsageError(f"{rel}: too many old copies beside it (.1.bak … .999.bak); remove some first")
+    raise UsageError(t("keep-aside-full", path=rel))
 
 
 HOW_TO_CHECK_IN = {
@@ -175,7 +176,7 @@ def _readme(root: Path, title: str, locale: str, done: Written) -> None:
     addition = f"{tail}{newline}{heading}{newline}{newline}{block.replace(chr(10), newline)}"
     with path.open("a", encoding="utf-8", newline="") as handle:  # append: every existing byte stays
         handle.write(addition)
-    done.created.append("README.md (markers appended)")
+    done.created.append(t("setup.readme-markers", path=README))
 
 
 def _gitignore(root: Path, done: Written) -> None:
@@ -192,7 +193,7 @@ def _gitignore(root: Path, done: Written) -> None:
     tail = "" if text.endswith("\n") or not text else "\n"
     with path.open("a", encoding="utf-8") as handle:  # append only: the learner's lines stay as they are
         handle.write(tail + "# studylog: exports and caches\n" + "\n".join(missing) + "\n")
-    done.created.append(".gitignore (studylog lines appended)")
+    done.created.append(t("setup.gitignore-lines", path=".gitignore"))
 
 
 def workflow_texts(action: str, timezone: str, on: dt.date) -> dict[str, str]:
@@ -213,12 +214,12 @@ def _git_init(root: Path, done: Written) -> None:
             return
         made = subprocess.run(["git", "init", "--quiet"], cwd=root, capture_output=True, text=True, check=False)
     except OSError:
-        done.notes.append("git is not installed: install it, then run `git init` here")
+        done.notes.append(t("setup.no-git"))
         return
     if made.returncode != 0:
-        done.notes.append(f"`git init` failed: {made.stderr.strip()}")
+        done.notes.append(t("setup.git-init-failed", error=made.stderr.strip()))
     else:
-        done.created.append(".git (git init)")
+        done.created.append(t("setup.git-init", path=".git"))
 
 
 @dataclass(frozen=True)
@@ -266,12 +267,10 @@ def complete_setup(root: Path, *, action: str | None = None, git: bool = True) -
         try:
             ref = action_reference()
         except LookupError as exc:
-            raise UsageError(f"{exc}; pass `--action OWNER/studylog@SHA`") from None
+            raise UsageError(t("init-no-action", error=exc)) from None
         action = ref.reference
         if not ref.pinned:
-            done.notes.append(
-                f"the workflows use {action} ({ref.source}); pin a commit with `--action OWNER/REPO@SHA` if you prefer"
-            )
+            done.notes.append(t("setup.action-unpinned", action=action, source=ref.source))
     elif not ACTION_FORMAT.match(action):
         raise UsageError(t("init-bad-action", action=action))
     for rel, text in workflow_texts(action, facts.timezone, facts.start).items():
@@ -313,19 +312,17 @@ def init(
     plan_path = root / PLAN_FILE
     empty = plan_path.is_file() and not plan_path.read_bytes().strip()  # nothing to keep: start one
     if plan_path.exists() and not force and not empty:
-        kept.append(f"{PLAN_FILE} (yours; pass --force to start a new plan, the old one is kept beside it)")
+        kept.append(t("setup.plan-kept", path=PLAN_FILE))
     else:
         zone = timezone or machine_timezone()
         first = start or today_in(zone)
         plan = plan_from_template(template, first, zone, locale=locale or machine_locale(), hours=hours)
         if plan_path.exists() and not empty:
-            notes.append(f"your previous plan is kept as {keep_aside(root, PLAN_FILE)}")
+            notes.append(t("setup.previous-plan", path=keep_aside(root, PLAN_FILE)))
         (root / PLAN_FILE).write_text(plan, encoding="utf-8")
         created.append(PLAN_FILE)
-        how = (
-            "" if start else f" (today in {zone}; to start on another day: `studylog init --force --start YYYY-MM-DD`)"
-        )
-        notes.insert(0, f"the plan starts {first.isoformat()}{how}")
+        how = "" if start else t("setup.starts-today", timezone=zone)
+        notes.insert(0, t("setup.plan-starts", date=first.isoformat(), how=how))
     done = complete_setup(root, action=action, git=git)
     return Written(created + done.created, kept + done.kept, notes + done.notes)
 
@@ -352,24 +349,25 @@ def new_checkin(root: Path, repository: Repository, day: dt.date) -> tuple[str, 
     items = plan.items_on(day)
     zh = plan.locale.value == "zh-CN"
     if items:
-        planned = "；".join(f"{i.id} {i.title}" for i in items)
+        planned = t("status.list-sep").join(f"{i.id} {i.title}" for i in items)
         # Left out on purpose: naming a lecture would finish the whole lecture. Without `items` a done
         # check-in earns today's planned share; the comment lists what can be named instead.
         ids = ", ".join(t.id for i in items for t in i.tasks) or ", ".join(i.id for i in items)
-        hint = (
+        # The stub's comments are in the plan's language, like the dashboard (not the terminal's).
+        comment = (
             "完成的任务写在这里；不写则按今天计划的份额计"
             if zh
             else "name what you finished; left out: today's planned share"
         )
-        items_line = f"# items: [{ids}]  # {hint}\n"
+        items_line = f"# items: [{ids}]  # {comment}\n"
     else:
-        planned = "nothing planned"
+        planned = t("status.nothing-planned")
         if plan.is_rest_day(day):
-            planned = "a rest day"
+            planned = t("new.rest-day")
         elif day > plan.end:
-            planned = "after the plan's end"
+            planned = t("new.after-end")
         elif day < plan.start:
-            planned = "before the plan's start"
+            planned = t("new.before-start")
         items_line = "items: []  # " + ("计划中今天没有任务" if zh else "nothing planned today") + "\n"
     hours = f"hours: {plan.hours_per_day:g}\n" if plan.hours_per_day else ""
     # `status` is left empty: a stub committed untouched fails validation (status-not-chosen)

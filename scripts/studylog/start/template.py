@@ -15,6 +15,7 @@ from pathlib import Path
 
 from studylog.clock import today_in
 from studylog.errors import UsageError
+from studylog.i18n import t
 from studylog.layout import CHECKIN_DIR, PLAN_FILE, README, REPORTS, SCHEMA_DIR
 from studylog.start.scaffold import (
     TEMPLATES,
@@ -56,21 +57,21 @@ def template_setup(
     root: Path, template: str, start: dt.date | None, timezone: str, locale: str, hours: float | None
 ) -> Written:
     if template not in TEMPLATES:
-        raise UsageError(f"unknown curriculum {template!r}; choose one of {', '.join(TEMPLATES)}")
+        raise UsageError(t("init-unknown-template", template=template, choices=", ".join(TEMPLATES)))
     if not _valid_zone(timezone):
-        raise UsageError(f"{timezone!r} is not an IANA timezone like Asia/Shanghai or Europe/Berlin")
+        raise UsageError(t("init-bad-timezone", timezone=timezone))
     if hours is not None and not 0 < hours <= 24:
-        raise UsageError(f"daily hours {hours:g}: give a number between 0 and 24")
+        raise UsageError(t("init-bad-hours", hours=f"{hours:g}"))
     demo = demo_files(root)
     done = Written([], [])
     for rel in sorted(demo):
         if rel != PLAN_FILE:
             (root / rel).unlink()
-            done.created.append(f"{rel} (demo, removed)")
+            done.created.append(t("setup.demo-removed", path=rel))
     first = start or today_in(timezone)
     plan = plan_from_template(template, first, timezone, locale=locale, hours=hours)
     if (root / PLAN_FILE).exists() and PLAN_FILE not in demo:
-        done.notes.append(f"your previous plan is kept as {keep_aside(root, PLAN_FILE)}")
+        done.notes.append(t("setup.previous-plan", path=keep_aside(root, PLAN_FILE)))
     (root / PLAN_FILE).write_text(plan, encoding="utf-8")
     done.created.append(PLAN_FILE)
     for name in ("plan", "checkin"):
@@ -84,5 +85,5 @@ def template_setup(
     else:
         _write_new(root, README, readme_text(title, locale), done)
     _gitignore(root, done)
-    done.notes.append(f"the plan starts {first.isoformat()} in {timezone}")
+    done.notes.append(t("setup.plan-starts-in", date=first.isoformat(), timezone=timezone))
     return done

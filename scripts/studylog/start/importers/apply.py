@@ -20,6 +20,7 @@ from studylog.check.repository import check_checkins
 from studylog.clock import today_in
 from studylog.diagnostics import Diagnostic, Severity
 from studylog.errors import ImportRefused, UsageError
+from studylog.i18n import t
 from studylog.layout import PLAN_FILE
 from studylog.linkpath import is_web
 from studylog.load.files import CheckinContext, parse_checkin, parse_plan
@@ -45,26 +46,22 @@ class ImportOutcome:
         imp = self.imported
         checkins = len(self.files) - 1
         phases = len(imp.plan["phases"])
+        counts = t("import.counts", phases=phases, items=imp.items, checkins=checkins, rows=imp.rows)
         lines = [
-            f"recognised: {imp.shape} — {imp.reason}",
-            f"{'would import' if self.dry_run else '✓ imported'} {self.source}: {phases} phases, {imp.items} items, "
-            f"{checkins} check-ins from {imp.rows} rows",
+            t("import.recognised", shape=imp.shape, reason=imp.reason),
+            t("import.would" if self.dry_run else "import.done", source=self.source, counts=counts),
         ]
         if self.dry_run:
-            lines += [f"  would write {path}" for path in self.files]
-            lines.append("  (dry run: nothing was written)")
+            lines += [t("import.would-write", path=path) for path in self.files]
+            lines.append(t("import.dry-run"))
         elif self.replaced:
-            lines.append(f"  replaced {len(self.replaced)} file(s); their old versions are in {self.backup}/")
-        lines += [f"  note: {note}" for note in imp.notes]
+            lines.append(t("import.replaced", n=len(self.replaced), backup=self.backup))
+        lines += [t("cli.note", note=note) for note in imp.notes]
         not_yet = [d for d in self.warnings if d.code == "link-not-yet"]
         if not_yet:
-            lines.append(
-                f"  note: {len(not_yet)} link(s) point to files or headings this repository does not have yet: "
-                "kept as your links, shown as not in the repository yet until you commit them "
-                "(`studylog validate` lists them as warnings)"
-            )
+            lines.append(t("cli.note", note=t("import.links-not-yet", n=len(not_yet))))
         others = [d for d in self.warnings if d.code != "link-not-yet"]
-        lines += [f"  warning: {d.path}:{d.line}: {d.message}" for d in others]
+        lines += [t("import.warning", path=d.path, line=d.line, message=d.message) for d in others]
         return lines
 
 
@@ -140,7 +137,7 @@ def import_file(
     try:
         text = source.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise UsageError(f"{source} is not UTF-8 text (byte {exc.start})") from None
+        raise UsageError(t("import.not-utf8", source=source, byte=exc.start + 1)) from None
     day = today or today_in(options.timezone or "Asia/Shanghai")
     try:
         imported = read_tracker(text, options, day)
@@ -153,16 +150,14 @@ def import_file(
     errors = [d for d in diagnostics if d.severity is Severity.ERROR]
     if errors:
         raise ImportRefused(
-            f"{source}: the imported plan and check-ins would not be valid (see above), so nothing was written",
+            t("import.invalid", source=source),
             errors,
         )
     warnings = [d for d in diagnostics if d.severity is not Severity.ERROR]
     existing = [rel for rel in files if (root / rel).exists()]
     if existing and not force:
         listed = ", ".join(existing[:5]) + (" …" if len(existing) > 5 else "")
-        raise UsageError(
-            f"{listed} already exist; nothing was written (pass --force to replace them, keeping a backup)"
-        )
+        raise UsageError(t("import.exists", files=listed))
     if dry_run:
         return ImportOutcome(source.name, imported, files, warnings, True)
     backup = _backup(root, existing) if existing else ""
