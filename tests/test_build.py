@@ -6,7 +6,6 @@ import hashlib
 import html as html_module
 import json
 import os
-import pickle
 import re
 import shutil
 from pathlib import Path
@@ -327,8 +326,10 @@ def test_an_unchanged_build_skips_rendering_but_repairs_hand_edits(built_copy: P
 def test_charts_drawn_ahead_in_a_child_are_the_bytes_drawn_in_place(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, child: str
 ) -> None:
-    """The build forks to draw the charts while it renders the pages: the files are the same bytes
-    as a build that draws everything itself, and a child that fails changes nothing but the time."""
+    """The build forks to draw the charts while it loads and renders the pages: the files are the
+    same bytes as a build that draws everything itself, a child that fails changes nothing but the
+    time, and no child outlives its build (nor the build that had nothing to draw)."""
+    from studylog.render import charts
     from studylog.write import ahead
 
     in_place, forked = tmp_path / "in-place", tmp_path / "forked"
@@ -349,12 +350,20 @@ def test_charts_drawn_ahead_in_a_child_are_the_bytes_drawn_in_place(
             forks.append(pid)
         return pid
 
-    monkeypatch.setattr(ahead, "AHEAD_FROM_DAYS", 1)
+    def broken() -> None:
+        raise MemoryError
+
+    monkeypatch.setattr(ahead, "AHEAD_FROM_CHECKINS", 1)
     monkeypatch.setattr(os, "fork", fork)
-    if child == "fails":  # the child cannot send its drawings: the parent draws them itself
-        monkeypatch.setattr(pickle, "dumps", lambda _: (_ for _ in ()).throw(MemoryError()))
+    if child == "fails":  # the child dies before drawing anything: the parent draws it all itself
+        monkeypatch.setattr(charts, "warm", broken)
     result = run_cli("build", str(forked), "--today", "2026-01-18")
     assert result.returncode == 0, result.stderr
-    assert len(forks) == 1
     assert tree(forked) == tree(in_place)
     assert len(list((forked / "reports/charts").glob("*.svg"))) >= 6
+    again = run_cli("build", str(forked), "--today", "2026-01-18")  # nothing changed: the child is stopped
+    assert again.returncode == 0 and "nothing to commit" in again.stdout + again.stderr
+    assert len(forks) == 2
+    for pid in forks:
+        with pytest.raises(ChildProcessError):
+            os.waitpid(pid, os.WNOHANG)  # reaped: no zombie left behind

@@ -18,7 +18,7 @@ import jinja2
 
 from studylog.diagnostics import Span
 from studylog.layout import REPORTS
-from studylog.model import Locale, Repository, Status
+from studylog.model import Locale, Plan, Repository, Status
 from studylog.progress import ITEM_STATES, Snapshot, WeekHours, iso_week
 from studylog.render import charts, markdown
 from studylog.render import views as dashboard
@@ -51,8 +51,43 @@ def _environment(autoescape: bool) -> jinja2.Environment:
         num=_num,
         nobreak=markdown.nobreak,
     )
-    env.globals.update(link=markdown.link, href=markdown.href, bar=_bar, short_link=_short_link)
+    env.globals.update(
+        link=markdown.link,
+        href=markdown.href,
+        bar=_bar,
+        short_link=_short_link,
+        links_cell=_links_cell,
+        short_links_cell=_short_links_cell,
+        pct=_pct,
+    )
     return env
+
+
+# A table cell's links, once per row of every table: Python, not Jinja macros, which cost several
+# times as much per call (a three-year build renders ~2,200 such cells).
+@jinja2.pass_context
+def _links_cell(context: Any, links: Sequence[dashboard.LinkView], from_dir: str) -> str:
+    return _cell_of_links(context["L"]["link_not_yet"], links, from_dir, lambda view: view.text)
+
+
+@jinja2.pass_context
+def _short_links_cell(context: Any, links: Sequence[dashboard.LinkView], from_dir: str) -> str:
+    return _cell_of_links(context["L"]["link_not_yet"], links, from_dir, _short_link)
+
+
+def _cell_of_links(
+    not_yet: str, links: Sequence[dashboard.LinkView], from_dir: str, words: Callable[[dashboard.LinkView], str]
+) -> str:
+    return "<br>".join(
+        f"{markdown.text(words(view))} ⏳ {not_yet}"
+        if view.missing
+        else markdown.link(words(view), view.target, view.web, from_dir)
+        for view in links
+    )
+
+
+def _pct(value: float | None) -> str:
+    return "—" if value is None else f"{_num(value)}%"
 
 
 def _num(value: float | None) -> str:
@@ -83,6 +118,8 @@ class Chart:
     path: str
     key: str  # hash of what the chart draws
     draw: Callable[[], bytes]
+    name: str = ""  # the chart (`burnup`, …) or ICS_FILE; with `dark`, what `draw_all` needs to draw it
+    dark: bool = False
 
 
 @dataclass(frozen=True)
@@ -138,20 +175,40 @@ def _chart_code() -> bytes:
     return Path(charts.__file__).read_bytes()
 
 
-def _dark(light: Callable[[], bytes]) -> bytes:
-    return charts.to_dark(light())
-
-
 def _charts(data: charts.ChartData, names: Sequence[str]) -> list[Chart]:
     """Each chart is drawn once; its dark file is the light drawing with the dark theme's colours."""
     key = hashlib.sha256(_chart_code() + repr(data).encode("utf-8")).hexdigest()[:16]
     found = []
     for name in names:
-        light: Callable[[], bytes] = cache(functools.partial(charts.render_chart, name, data))
-        dark: Callable[[], bytes] = functools.partial(_dark, light)
-        found.append(Chart(f"{CHART_DIR}/{name}.svg", f"{name}:light:{key}", light))
-        found.append(Chart(f"{CHART_DIR}/{name}-dark.svg", f"{name}:dark:{key}", dark))
+        for dark in (False, True):
+            path = f"{CHART_DIR}/{name}{'-dark' if dark else ''}.svg"
+            drawing = functools.partial(_draw_one, data, name, dark)
+            found.append(Chart(path, f"{name}:{'dark' if dark else 'light'}:{key}", drawing, name, dark))
     return found
+
+
+def _draw_one(data: charts.ChartData, name: str, dark: bool) -> bytes:
+    return draw_all(data, None, [("", name, dark)])[""]
+
+
+def draw_all(data: charts.ChartData, plan: Plan | None, wanted: Sequence[tuple[str, str, bool]]) -> dict[str, bytes]:
+    """The bytes of the `wanted` (path, chart name or ICS_FILE, dark) files, path → bytes: the one
+    drawing function, in this process or in the build's drawing child (all of it can be pickled)."""
+    drawn: dict[str, bytes] = {}
+    for path, name, dark in wanted:
+        if name == ICS_FILE:
+            assert plan is not None
+            drawn[path] = plan_ics(plan)
+        else:
+            light = _light(name, data)
+            drawn[path] = charts.to_dark(light) if dark else light
+    return drawn
+
+
+@functools.lru_cache(maxsize=8)
+def _light(name: str, data: charts.ChartData) -> bytes:
+    # A light drawing asked for by its light and then its dark file is drawn once.
+    return charts.render_chart(name, data)
 
 
 def _context(repository: Repository, snapshot: Snapshot, missing: frozenset[Span] = frozenset()) -> dict[str, Any]:
@@ -246,7 +303,8 @@ def prepare(repository: Repository, snapshot: Snapshot, missing: frozenset[Span]
     ctx["alt"] = lambda name: _alt(name, ctx)
     chart_list = _charts(ctx["chart_data"], ctx["chart_names"])
     # Like a chart, the feed is made again only when what it shows changed (the plan, not check-ins).
-    chart_list.append(Chart(ICS_FILE, f"ics:{ics_key(repository.plan)}", lambda: plan_ics(repository.plan)))
+    plan = repository.plan
+    chart_list.append(Chart(ICS_FILE, f"ics:{ics_key(plan)}", lambda: plan_ics(plan), ICS_FILE))
     return Prepared(repository, ctx, chart_list)
 
 

@@ -30,6 +30,7 @@ from studylog.write.readme import locate_readme, new_readme, splice
 if TYPE_CHECKING:
     from studylog.check.repository import LoadResult
     from studylog.render.pages import Rendered
+    from studylog.write.ahead import Drawer
 
 
 @dataclass(frozen=True)
@@ -409,6 +410,20 @@ def build_repository(
 
     Returns the validation result, and no report when validation found errors: nothing is written then.
     """
+    from studylog.render.charts import warm
+    from studylog.write.ahead import Drawer
+
+    drawer = Drawer.start(root, warm)  # imports matplotlib on the other core while this one loads
+    try:
+        return _build(root, today, check=check, dry_run=dry_run, drawer=drawer)
+    finally:
+        if drawer is not None:
+            drawer.close()
+
+
+def _build(
+    root: Path, today: dt.date | None, *, check: bool, dry_run: bool, drawer: Drawer | None
+) -> tuple[LoadResult, BuildReport | None]:
     from studylog.check.repository import load_repository
 
     result = load_repository(root, today, links=True)
@@ -429,17 +444,15 @@ def build_repository(
         newer = [c.path for c in repository.checkins if c.date > as_of] if check else []
         return result, BuildReport(as_of, [], [], len(previous.files) + 1, 0, [], [], newer)
     from studylog.progress import compute
-    from studylog.render.pages import prepare, render_pages
-    from studylog.write.ahead import draw_ahead
+    from studylog.render.pages import draw_all, prepare, render_pages
 
     prepared = prepare(repository, compute(repository, as_of), missing)
-    span = (repository.plan.end - repository.plan.start).days + 1
-    drawn = draw_ahead([c for c in prepared.charts if not _current(root, c.path, c.key, previous)], span)
-    try:
-        rendered = render_pages(prepared)
-    finally:
-        ahead = drawn()  # waited for even when rendering fails: no child is left behind
-    outputs = collect(root, rendered, as_of, previous, key, ahead)
+    stale_charts = [c for c in prepared.charts if _current(root, c.path, c.key, previous) is None]
+    if drawer is not None and stale_charts:
+        wanted = [(c.path, c.name, c.dark) for c in stale_charts]
+        drawer.send(draw_all, prepared.ctx["chart_data"], repository.plan, wanted)
+    rendered = render_pages(prepared)
+    outputs = collect(root, rendered, as_of, previous, key, drawer.result() if drawer is not None else None)
     if check or dry_run:
         if dry_run and not check:
             _not_ours_refused(root, outputs, previous)
