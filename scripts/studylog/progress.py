@@ -486,6 +486,7 @@ def _schedule(
 def compute(repository: Repository, as_of: dt.date) -> Snapshot:
     plan = repository.plan
     shares = Shares.of(plan)
+    index = _cover_index(plan)
     checkins = sorted((c for c in repository.checkins if c.date <= as_of), key=lambda c: (c.date, c.path))
     replay = _Replay(plan)
     done_share_on: dict[dt.date, float] = {}
@@ -540,7 +541,7 @@ def compute(repository: Repository, as_of: dt.date) -> Snapshot:
         phases=phases,
         weeks=weeks,
         items=items,
-        milestones=tuple(_milestone(m, plan, shares, replay, as_of, curve, schedule) for m in plan.milestones),
+        milestones=tuple(_milestone(m, plan, shares, replay, as_of, curve, schedule, index) for m in plan.milestones),
         expected_percent=percent(schedule.expected),
         days_ahead=schedule.days_ahead,
         forecast_finish=schedule.forecast,
@@ -656,16 +657,34 @@ def _habit(planned_days: list[dt.date], checkin_days: set[dt.date]) -> float:
     return score
 
 
-def _milestone(
-    milestone: Milestone, plan: Plan, shares: Shares, replay: _Replay, as_of: dt.date, curve: Curve, sched: _Schedule
-) -> MilestoneProgress:
-    covers = set(milestone.covers)
-    covered: dict[str, Item] = {}
+def _cover_index(plan: Plan) -> dict[str, list[int]]:
+    """Each phase, week, item and task id → the positions in `plan.items` of the items it names."""
+    index: dict[str, list[int]] = defaultdict(list)
+    position = 0
     for phase in plan.phases:
         for week in phase.weeks:
             for item in week.items:
-                if {phase.id, week.id, item.id} & covers or {t.id for t in item.tasks} & covers:
-                    covered[item.id] = item
+                for ident in dict.fromkeys([phase.id, week.id, item.id, *(t.id for t in item.tasks)]):
+                    index[ident].append(position)
+                position += 1
+    return index
+
+
+def _milestone(
+    milestone: Milestone,
+    plan: Plan,
+    shares: Shares,
+    replay: _Replay,
+    as_of: dt.date,
+    curve: Curve,
+    sched: _Schedule,
+    index: dict[str, list[int]],
+) -> MilestoneProgress:
+    covers = set(milestone.covers)
+    # The items a milestone covers, in plan order: found through the index, not by scanning the plan
+    # once per milestone (a plan with 1,000 milestones spent half a second here).
+    positions = sorted({n for ident in covers for n in index.get(ident, ())})
+    covered: dict[str, Item] = {plan.items[n].id: plan.items[n] for n in positions}
     done = total = 0
     units: set[str] = set()
     weight_done = weight_total = 0.0
