@@ -218,10 +218,11 @@ def years(runner: Runner, runs: int, scratch: Path) -> list[str]:
     print("\nbuild from clean, cold, by size (the as-of date is the day after the last check-in)\n")
     print(
         f"| {'repository':<13} | {'check-ins':>9} | {'seconds':>8} | {'s per 1,000':>11} "
-        f"| {'cpu s':>6} | {'cpu per 1,000':>13} | {'peak MB':>7} |"
+        f"| {'cpu s':>6} | {'cpu per 1,000':>13} | {'marginal cpu per 1,000':>22} | {'peak MB':>7} |"
     )
-    print(f"|{'-' * 15}|{'-' * 10}:|{'-' * 9}:|{'-' * 12}:|{'-' * 7}:|{'-' * 14}:|{'-' * 8}:|")
+    print(f"|{'-' * 15}|{'-' * 10}:|{'-' * 9}:|{'-' * 12}:|{'-' * 7}:|{'-' * 14}:|{'-' * 23}:|{'-' * 8}:|")
     missed = []
+    previous: tuple[int, float] | None = None  # (check-ins, cpu s) of the size before
     for name in ("year", "three-years", "ten-years", "thirty-years"):
         folder = repository(name, scratch)
         days = SIZES[name]
@@ -236,15 +237,22 @@ def years(runner: Runner, runs: int, scratch: Path) -> list[str]:
         )
         per = figure.seconds / days * 1000
         cpu_per = figure.cpu / days * 1000
+        # The cost of each further 1,000 check-ins, without the fixed start-up (imports, templates):
+        # flat when nothing grows faster than the check-ins do.
+        marginal = "" if previous is None else f"{(figure.cpu - previous[1]) / (days - previous[0]) * 1000:.3f}"
+        previous = (days, figure.cpu)
         print(
             f"| {name:<13} | {days:>9,} | {figure.seconds:>8.2f} | {per:>11.3f} "
-            f"| {figure.cpu:>6.2f} | {cpu_per:>13.3f} | {figure.peak_mb:>7.1f} |"
+            f"| {figure.cpu:>6.2f} | {cpu_per:>13.3f} | {marginal:>22} | {figure.peak_mb:>7.1f} |"
         )
         if name == "ten-years" and (figure.seconds > 4.0 or figure.peak_mb > 150):
             missed.append("ten-years build ≤ 4 s and ≤ 150 MB")
         if big:
             shutil.rmtree(folder, ignore_errors=True)
-    print("\ntarget: ten-years ≤ 4 s and ≤ 150 MB; seconds per 1,000 check-ins flat from 1 to 30 years")
+    print(
+        "\ntarget: ten-years ≤ 4 s and ≤ 150 MB; seconds per 1,000 check-ins flat from 1 to 30 years"
+        "\n(cpu counts the drawing child too; peak MB is the larger of the two processes)"
+    )
     return missed
 
 

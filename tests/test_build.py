@@ -8,6 +8,8 @@ import json
 import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -322,14 +324,47 @@ def test_an_unchanged_build_skips_rendering_but_repairs_hand_edits(built_copy: P
 # -- drawing the charts ahead, in a child process -------------------------------------------------
 
 
+_FORKING_BUILD = """
+import json, os, sys
+from studylog.cli import main
+from studylog.render import charts
+from studylog.write import ahead
+
+forks = []
+real_fork = os.fork
+
+def fork():
+    pid = real_fork()
+    if pid:
+        forks.append(pid)
+    return pid
+
+def broken():
+    raise MemoryError
+
+ahead.AHEAD_FROM_CHECKINS = 1
+os.fork = fork
+if sys.argv[2] == "fails":  # the child dies before drawing anything: the parent draws it all itself
+    charts.warm = broken
+codes = [main(["build", sys.argv[1], "--today", "2026-01-18"]) for _ in range(2)]  # the second: nothing changed
+reaped = []
+for pid in forks:
+    try:
+        os.waitpid(pid, os.WNOHANG)
+    except ChildProcessError:
+        reaped.append(pid)
+print(json.dumps({"codes": codes, "forks": len(forks), "reaped": len(reaped)}))
+"""
+
+
 @pytest.mark.parametrize("child", ["draws", "fails"])
 def test_charts_drawn_ahead_in_a_child_are_the_bytes_drawn_in_place(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, child: str
 ) -> None:
     """The build forks to draw the charts while it loads and renders the pages: the files are the
     same bytes as a build that draws everything itself, a child that fails changes nothing but the
-    time, and no child outlives its build (nor the build that had nothing to draw)."""
-    from studylog.render import charts
+    time, and no child outlives its build (nor the build that had nothing to draw). The forking
+    build runs in a process of its own: one with other threads running never forks."""
     from studylog.write import ahead
 
     in_place, forked = tmp_path / "in-place", tmp_path / "forked"
@@ -338,32 +373,14 @@ def test_charts_drawn_ahead_in_a_child_are_the_bytes_drawn_in_place(
             shutil.copytree(REPO_ROOT / part, root / part)
         for name in ("plan.yaml", "README.md"):
             shutil.copy(REPO_ROOT / name, root / name)
-    with monkeypatch.context() as patch:
-        patch.setattr(ahead, "_can_fork", lambda: False)
-        assert run_cli("build", str(in_place), "--today", "2026-01-18").returncode == 0
-    forks: list[int] = []
-    real_fork = os.fork
-
-    def fork() -> int:
-        pid = real_fork()
-        if pid:
-            forks.append(pid)
-        return pid
-
-    def broken() -> None:
-        raise MemoryError
-
-    monkeypatch.setattr(ahead, "AHEAD_FROM_CHECKINS", 1)
-    monkeypatch.setattr(os, "fork", fork)
-    if child == "fails":  # the child dies before drawing anything: the parent draws it all itself
-        monkeypatch.setattr(charts, "warm", broken)
-    result = run_cli("build", str(forked), "--today", "2026-01-18")
+    monkeypatch.setattr(ahead, "_can_fork", lambda: False)
+    assert run_cli("build", str(in_place), "--today", "2026-01-18").returncode == 0
+    env = {**os.environ, "PYTHONPATH": str(REPO_ROOT / "scripts"), "STUDYLOG_CACHE_DIR": str(tmp_path / "cache")}
+    result = subprocess.run(
+        [sys.executable, "-c", _FORKING_BUILD, str(forked), child],
+        capture_output=True, text=True, encoding="utf-8", check=False, env=env, timeout=300,
+    )  # fmt: skip
     assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.splitlines()[-1]) == {"codes": [0, 0], "forks": 2, "reaped": 2}
     assert tree(forked) == tree(in_place)
     assert len(list((forked / "reports/charts").glob("*.svg"))) >= 6
-    again = run_cli("build", str(forked), "--today", "2026-01-18")  # nothing changed: the child is stopped
-    assert again.returncode == 0 and "nothing to commit" in again.stdout + again.stderr
-    assert len(forks) == 2
-    for pid in forks:
-        with pytest.raises(ChildProcessError):
-            os.waitpid(pid, os.WNOHANG)  # reaped: no zombie left behind

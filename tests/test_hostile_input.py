@@ -49,6 +49,25 @@ def test_a_checkin_symlinked_out_of_the_repository_is_not_read(learner: Path, tm
     assert SECRET not in result.stdout + result.stderr
 
 
+def test_one_process_validating_two_repositories_from_their_own_folders(tmp_path: Path, fixture_plan: str) -> None:
+    """The real path of a repository is remembered for speed; it must never be another folder's (a
+    bot or a test runner validates many repositories in one process), nor survive the folder's
+    replacement by a link."""
+    files = {"plan.yaml": fixture_plan, "checkins/2026/2026-01-05.yaml": "date: 2026-01-05\nstatus: done\n"}
+    first = write_repo(tmp_path / "a", files)
+    second = write_repo(tmp_path / "b", {**files, "checkins/2026/2026-01-06.yaml": "date: 2026-01-06\nstatus: done\n"})
+    for folder in (first, second, first):
+        result = run_cli("validate", ".", "--today", "2026-03-01", cwd=folder)
+        assert result.returncode == 0, result.stdout
+    assert run_cli("validate", str(first), "--today", "2026-03-01").returncode == 0
+    elsewhere = write_repo(tmp_path / "elsewhere", {**files, "checkins/2026/2026-01-07.yaml": "date: [\n"})
+    first.rename(tmp_path / "a-old")
+    first.symlink_to(elsewhere)  # the same path, now a link to another repository: read as that one
+    result = run_cli("validate", str(first), "--today", "2026-03-01")
+    assert result.returncode == 1 and "2026-01-07.yaml:2:1: error[yaml-syntax]" in result.stdout
+    assert "unsafe-path" not in result.stdout
+
+
 def test_a_plan_symlinked_out_of_the_repository_is_not_read(learner: Path, tmp_path: Path) -> None:
     secret = tmp_path / "plan.yaml"
     secret.write_text(f"{SECRET}\n", encoding="utf-8")

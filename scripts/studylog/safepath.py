@@ -18,14 +18,21 @@ from studylog.i18n import t
 
 
 @functools.lru_cache(maxsize=64)
-def _real_root_of(root: str) -> str:
+def _real_root_of(root: str, identity: tuple[int, int, int]) -> str:
     return os.path.realpath(root)
 
 
 def _real_root(root: Path) -> str:
-    # Remembered: should the root itself later turn into a link elsewhere, every path under it
-    # resolves outside the remembered root and is refused, so a stale entry can only say no.
-    return _real_root_of(os.fspath(root))
+    """The repository's real path, remembered per absolute path and the folder's identity (device,
+    inode, type): a root replaced by another folder or a link is resolved afresh. (Should a folder
+    *above* it become a link, every path under it resolves elsewhere and is refused: a stale entry
+    can only say no.)"""
+    absolute = os.path.abspath(root)
+    try:
+        info = os.lstat(absolute)
+    except OSError:
+        return os.path.realpath(absolute)
+    return _real_root_of(absolute, (info.st_dev, info.st_ino, stat.S_IFMT(info.st_mode)))
 
 
 def _plain_walk(real_root: str, rel: str) -> os.stat_result | None:
