@@ -130,6 +130,20 @@ def _english(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("STUDYLOG_LANG", "en")
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _matplotlib_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """One matplotlib config and cache folder per test worker, for every process it starts.
+
+    The workflow harnesses give each job a fresh HOME, as a runner does, so each `studylog` process
+    that draws charts would first rebuild matplotlib's font list (half a second, over every system
+    font) into that HOME. That list is matplotlib's, not studylog's, and the charts are the same
+    either way: it is built once here and kept out of the developer's own ~/.config/matplotlib.
+    """
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("MPLCONFIGDIR", str(tmp_path_factory.mktemp("matplotlib")))
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _own_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """Each test gets an empty cache folder: nothing leaks between tests or from the learner's own."""

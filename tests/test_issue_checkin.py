@@ -119,6 +119,7 @@ def run_job(tmp_path: Path, remote: Path, github: FakeGitHub, payload: Any) -> l
         "HOME": str(tmp_path),
         "PYTHONPATH": str(REPO_ROOT / "scripts"),
         "STUDYLOG_CACHE_DIR": os.environ["STUDYLOG_CACHE_DIR"],
+        "MPLCONFIGDIR": os.environ["MPLCONFIGDIR"],  # conftest: matplotlib's font list, built once
         "GITHUB_ACTIONS": "true",
         "CI": "true",
         "GITHUB_EVENT_NAME": "issues",
