@@ -119,6 +119,17 @@ def copy_repo(source: Path, destination: Path) -> Path:
     return destination
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests marked `slow` first, otherwise in file order (a stable sort).
+
+    pytest-xdist hands tests to its workers in this order, so the long ones (whole workflows,
+    racing publishers, Chromium, fuzzers; 3–10 s each) start at once, spread over the workers, and
+    the two thousand short ones fill the gaps at the end. In file order the workflow tests came
+    last and one worker ran them while the other sat idle.
+    """
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
 @pytest.fixture
 def fixture_plan() -> str:
     return (DATA / "plan.yaml").read_text(encoding="utf-8")

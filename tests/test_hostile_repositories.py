@@ -36,6 +36,8 @@ from playwright.sync_api import Browser, Dialog, Page, sync_playwright
 
 from studylog.cli import main
 
+pytestmark = [pytest.mark.browser, pytest.mark.git, pytest.mark.slow]
+
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
 START, END = "<!-- studylog:start -->", "<!-- studylog:end -->"
