@@ -119,6 +119,17 @@ def copy_repo(source: Path, destination: Path) -> Path:
     return destination
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests marked `slow` first, otherwise in file order (a stable sort).
+
+    pytest-xdist hands tests to its workers in this order, so the long ones (whole workflows,
+    racing publishers, Chromium, fuzzers; 3–10 s each) start at once, spread over the workers, and
+    the two thousand short ones fill the gaps at the end. In file order the workflow tests came
+    last and one worker ran them while the other sat idle.
+    """
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
 @pytest.fixture
 def fixture_plan() -> str:
     return (DATA / "plan.yaml").read_text(encoding="utf-8")
@@ -128,6 +139,20 @@ def fixture_plan() -> str:
 def _english(monkeypatch: pytest.MonkeyPatch) -> None:
     """In-process commands read English unless a test asks otherwise (the fixture plan says zh-CN)."""
     monkeypatch.setenv("STUDYLOG_LANG", "en")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _matplotlib_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """One matplotlib config and cache folder per test worker, for every process it starts.
+
+    The workflow harnesses give each job a fresh HOME, as a runner does, so each `studylog` process
+    that draws charts would first rebuild matplotlib's font list (half a second, over every system
+    font) into that HOME. That list is matplotlib's, not studylog's, and the charts are the same
+    either way: it is built once here and kept out of the developer's own ~/.config/matplotlib.
+    """
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("MPLCONFIGDIR", str(tmp_path_factory.mktemp("matplotlib")))
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -80,6 +80,8 @@ def test_the_schema_would_catch_a_bad_badge() -> None:
     assert len(list(Draft7Validator(SHIELDS_ENDPOINT).iter_errors(bad))) == 3
 
 
+@pytest.mark.browser
+@pytest.mark.slow
 def test_svg_badges_render_in_chromium_with_their_text_inside_the_box(built: Path, tmp_path: Path) -> None:
     tricky = Badge("x", "本周学习 <&>", '12 days "behind"', "red")
     (tmp_path / "x.svg").write_bytes(tricky.svg())

@@ -17,7 +17,7 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from conftest import run_cli, write_repo
-from studylog.publish.bot import REMINDER_MARKER
+from studylog.publish.bot import BACKOFF, REMINDER_MARKER, Bot
 from studylog.render.summary import COMMENT_MARKER
 
 pytestmark = [pytest.mark.git]
@@ -306,17 +306,32 @@ def test_ids_in_the_comment_mention_nobody(learner: Path, github: FakeGitHub) ->
     assert not re.search(r"(?<![\w`])@octocat", posted) and not re.search(r"(?<![\w&])#1\b", posted)
 
 
-def test_rate_limits_and_server_errors_are_retried(learner: Path, github: FakeGitHub) -> None:
+def test_rate_limits_and_server_errors_are_retried(
+    learner: Path, github: FakeGitHub, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The bot's waits are recorded instead of slept (they were 4 s of the suite's wall time doing
+    # nothing), which lets the test say how long each is: Retry-After, else the doubling backoff.
+    waits: list[float] = []
+    real = Bot.from_environment
+
+    def recording(*, dry_run: bool = False, base_url: str | None = None) -> Bot:
+        bot = real(dry_run=dry_run, base_url=base_url)
+        bot.sleep = waits.append
+        return bot
+
+    monkeypatch.setattr(Bot, "from_environment", recording)
     github.issue(7, "Check-in", "", pull=True)
     comments = rf"/repos/{REPO}/issues/7/comments"
     github.script += [
-        ("GET", comments, 429, {"Retry-After": "1"}, '{"message": "slow down"}'),
+        ("GET", comments, 429, {"Retry-After": "7"}, '{"message": "slow down"}'),
         ("GET", comments, 502, {}, '{"message": "Bad gateway"}'),
-        ("POST", comments, 403, {"Retry-After": "1"}, '{"message": "You have exceeded a secondary rate limit"}'),
+        ("POST", comments, 403, {"Retry-After": "3"}, '{"message": "You have exceeded a secondary rate limit"}'),
     ]
     result = comment(learner, github)
     assert result.returncode == 0, result.stderr
     assert [m for m, p, _ in github.requests if p.endswith("/comments")] == ["GET", "GET", "GET", "POST", "POST"]
+    # 429: its Retry-After; the 502 that follows: the backoff, doubled after one wait; the 403: its Retry-After
+    assert waits == [7.0, 2 * BACKOFF, 3.0]
 
 
 def test_a_rate_limit_that_persists_is_not_called_a_permission_problem(learner: Path, github: FakeGitHub) -> None:

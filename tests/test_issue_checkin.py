@@ -119,6 +119,7 @@ def run_job(tmp_path: Path, remote: Path, github: FakeGitHub, payload: Any) -> l
         "HOME": str(tmp_path),
         "PYTHONPATH": str(REPO_ROOT / "scripts"),
         "STUDYLOG_CACHE_DIR": os.environ["STUDYLOG_CACHE_DIR"],
+        "MPLCONFIGDIR": os.environ["MPLCONFIGDIR"],  # conftest: matplotlib's font list, built once
         "GITHUB_ACTIONS": "true",
         "CI": "true",
         "GITHUB_EVENT_NAME": "issues",
@@ -190,6 +191,8 @@ def test_the_job_starts_only_for_people_with_write_access() -> None:
     assert "github.event.issue.pull_request == null" in job["if"]
 
 
+@pytest.mark.git
+@pytest.mark.slow
 def test_the_owners_issue_becomes_a_committed_checkin_a_comment_and_a_closed_issue(
     tmp_path: Path, remote: Path, github: FakeGitHub
 ) -> None:
@@ -220,6 +223,8 @@ def test_the_owners_issue_becomes_a_committed_checkin_a_comment_and_a_closed_iss
     assert github.issues[3]["state"] == "closed"
 
 
+@pytest.mark.git
+@pytest.mark.slow
 def test_an_invalid_issue_gets_located_problems_and_nothing_is_committed_then_an_edit_fixes_it(
     tmp_path: Path, remote: Path, github: FakeGitHub
 ) -> None:
@@ -252,6 +257,8 @@ def test_an_invalid_issue_gets_located_problems_and_nothing_is_committed_then_an
     assert remote_head(remote) == head
 
 
+@pytest.mark.git
+@pytest.mark.slow
 def test_a_second_issue_for_the_same_day_merges_and_loses_nothing(
     tmp_path: Path, remote: Path, github: FakeGitHub
 ) -> None:
@@ -268,6 +275,8 @@ def test_a_second_issue_for_the_same_day_merges_and_loses_nothing(
     assert "已合并: status in-progress → done; hours 1 → 2.5" in comment
 
 
+@pytest.mark.git
+@pytest.mark.slow
 @pytest.mark.parametrize(("author", "association"), [("mallory", "NONE"), ("friend", "COLLABORATOR")])
 def test_anyone_elses_issue_is_ignored(
     tmp_path: Path, remote: Path, github: FakeGitHub, author: str, association: str
@@ -281,6 +290,8 @@ def test_anyone_elses_issue_is_ignored(
     assert remote_head(remote) == before and github.writes() == [] and github.issues[7]["state"] == "open"
 
 
+@pytest.mark.git
+@pytest.mark.slow
 def test_a_listed_collaborator_may_check_in(tmp_path: Path, remote: Path, github: FakeGitHub) -> None:
     work = tmp_path / "edit"
     git(tmp_path, "clone", "-q", str(remote), str(work))
@@ -294,6 +305,8 @@ def test_a_listed_collaborator_may_check_in(tmp_path: Path, remote: Path, github
     assert "Co-authored-by: friend" in git(remote, "log", "-1", "--format=%B", "main~1")
 
 
+@pytest.mark.git
+@pytest.mark.slow
 def test_a_crafted_body_is_stored_as_text_and_nothing_runs(tmp_path: Path, remote: Path, github: FakeGitHub) -> None:
     canary = tmp_path / "pwned"
     nasty = (

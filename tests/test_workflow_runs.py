@@ -18,6 +18,8 @@ from studylog.clock import today_in
 from test_bot import FakeGitHub
 from workflow_harness import BOT, Runner, git, push_commit
 
+pytestmark = [pytest.mark.git, pytest.mark.slow]  # each runs whole workflows: clones, pushes, `studylog` processes
+
 SHA = "0123456789abcdef0123456789abcdef01234567"
 TODAY = today_in("UTC")
 CHECKIN = "date: {day}\nstatus: done\nhours: 2\n"
