@@ -413,7 +413,9 @@ def build_repository(
     from studylog.render.charts import warm
     from studylog.write.ahead import Drawer
 
-    drawer = Drawer.start(root, warm)  # imports matplotlib on the other core while this one loads
+    # Imports matplotlib on the other core while this one loads; not for `--check`, which in CI
+    # nearly always finds nothing changed (the drawings it would need are then made here).
+    drawer = None if check else Drawer.start(root, warm)
     try:
         return _build(root, today, check=check, dry_run=dry_run, drawer=drawer)
     finally:
