@@ -1917,6 +1917,19 @@ CATALOG: Final[dict[str, Entry]] = {
         "plan.yaml has errors; fix them first (`studylog validate`)",
         "plan.yaml 有错误；请先改正（`studylog validate`）",
     ),
+    # -- what a check-in merge changed (in the reply, in the plan's language) -------------------
+    "change.status": Entry("status {old} → {new}", "状态 {old} → {new}"),
+    "change.hours-changed": Entry("hours {old} → {new}", "时长 {old} → {new}"),
+    "change.hours": Entry("hours {hours}", "时长 {hours}"),
+    "change.task": Entry("task", "任务"),
+    "change.done": Entry("done: {message}", "完成：{message}"),
+    "change.link": Entry("link {link}", "链接 {link}"),
+    "change.reviewed": Entry("reviewed {id}", "已复习 {id}"),
+    "change.notes": Entry("notes", "备注"),
+    "change.item-done": Entry("{id} done", "{id} 完成"),
+    "change.item-now-done": Entry("{id} → done", "{id} → 完成"),
+    "change.solved": Entry("solved: {problem}", "已解决：{problem}"),
+    "change.problem": Entry("problem: {problem}", "问题：{problem}"),
     # -- studylog bot checkin-issue (form answers: in the plan's language, like the comment) ---------
     "issue.form-date": Entry(
         "Date: `{value}` is not a date like YYYY-MM-DD", "「日期」`{value}` 不是 YYYY-MM-DD 格式的日期"
