@@ -241,6 +241,7 @@ def test_an_invalid_issue_gets_located_problems_and_nothing_is_committed_then_an
     assert runs[-1].returncode == 1 and remote_head(remote) == before
     (comment,) = github.comments.values()  # the same comment, edited
     assert "- 「完成的学习项 Items done」 · `unknown-id`：\\`w9d9\\` 不是 plan.yaml 里的学习项或任务" in comment["body"]
+    assert english_sentences(comment["body"]) == []
 
     fixed = body(status="done", done="w1d2", date="2026-01-06", hours="2")
     runs = run_job(tmp_path, remote, github, event(4, fixed, action="edited"))

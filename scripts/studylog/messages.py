@@ -1562,6 +1562,7 @@ CATALOG: Final[dict[str, Entry]] = {
         "{source} is not UTF-8 text (byte {byte}); save it as UTF-8 and import again",
         "{source} 不是 UTF-8 文本（第 {byte} 个字节）；可能是 GBK 编码，请另存为 UTF-8 后再导入",
     ),
+    "import.refused": Entry("{source}: {error}", "{source}：{error}"),
     "import.invalid": Entry(
         "{source}: the imported plan and check-ins would not be valid (see above), so nothing was written",
         "{source}：导入后的计划和打卡会有错误（见上文），所以什么都没写",

@@ -325,7 +325,7 @@ def _ranges(lines: list[int]) -> str:
         run.append(number)
     if run:
         parts.append(f"{run[0]}–{run[-1]}" if len(run) > 1 else str(run[0]))
-    return ", ".join(parts)
+    return t("word.list-comma").join(parts)
 
 
 def _best_start_hint(hinted: list[_Dated]) -> str:
