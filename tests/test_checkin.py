@@ -52,7 +52,7 @@ def test_a_new_checkin_from_options_only(repo: Path) -> None:
     assert "error[link-untracked]" in result.stdout
     assert '  - problem: "`pinv` 和 $(inv)?"\n    solution: 用 np.linalg.pinv\n' in text
     assert "links: [/docs/notes.md#svd-推导, /code/svd.py]" in text and '  - "SVD: 推导 + 代码"\n' in text
-    assert "✅ 2026-01-06 打卡已记录：checkins/2026/2026-01-06.yaml (新建" in result.stdout  # plain text here
+    assert "✅ 2026-01-06 打卡已记录：checkins/2026/2026-01-06.yaml（新建：" in result.stdout  # plain text here
     assert "⏭ 下一项：w1d3 概率论（2026-01-07）" in result.stdout
     assert run_cli("validate", str(repo), "--today", "2026-01-06").returncode == 1  # the file is not committed
     subprocess.run(["git", "add", "-A"], cwd=repo, check=True)
@@ -84,9 +84,10 @@ done: [看了推导, 写了代码]
 notes: "第一行\\n第二行\\n\\n第三行"
 """
     )
-    assert "status in-progress → done; hours 1 → 2; w1d2 → done" in result.stdout
+    # the plan is zh-CN: what changed is said in Chinese, with Chinese punctuation
+    assert "（已合并：状态 in-progress → done；时长 1 → 2；w1d2 → 完成；" in result.stdout
     again = checkin(repo, "--status", "done", "--done", "w1d2", "--hours", "2", "--problem", "新问题", "-m", "写了代码")
-    assert again.returncode == 0 and "(已合并" not in again.stdout and "内容没有变化" in again.stdout
+    assert again.returncode == 0 and "已合并" not in again.stdout and "内容没有变化" in again.stdout
 
 
 def test_an_update_that_would_break_the_file_changes_nothing(repo: Path) -> None:

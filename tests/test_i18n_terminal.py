@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+import subprocess
 from pathlib import Path
 
 from conftest import run_cli, write_repo
@@ -168,3 +169,85 @@ def test_setup_and_import_errors_in_chinese(tmp_path: Path) -> None:
     )
     for result in (zone, gbk):
         assert english_sentences(result.stdout + result.stderr) == [], result.args
+
+
+SEEDS = Path(__file__).parent / "data" / "seeds"
+IMPORTS = Path(__file__).parent / "data" / "import"
+
+
+def test_import_of_a_chinese_tracker_speaks_chinese_end_to_end(tmp_path: Path) -> None:
+    """Seed 004 (a 3-month 打卡汇总表 with `2026-01-XX` placeholder dates): refused without --start, with
+    the --start that fits; imported with it: what was recognised, imported, noted and set up, in Chinese."""
+    tracker = tmp_path / "打卡汇总.md"
+    tracker.write_bytes((SEEDS / "004_e638a575bf0bc2e3.txt").read_bytes())
+    refused = run_cli("import", str(tracker), str(tmp_path / "repo"), env=ZH)
+    assert refused.returncode != 0
+    assert "日期是 2026-01-XX 这样的占位符：请加 `--start YYYY-MM-DD`（计划的第一天）" in refused.stderr
+    assert f"{tracker}：日期是" in refused.stderr and "与月份最吻合的是 `--start 2026-01-21`" in refused.stderr
+    done = run_cli("import", str(tracker), str(tmp_path / "repo"), "--start", "2026-01-19", env=ZH)
+    assert done.returncode == 0, done.stderr
+    out = done.stdout + done.stderr
+    assert "识别为：summary-table —— 第 9 行的表格有这些列：周次、日期、完成状态、核心任务" in out
+    assert "其中 80 行写明了 `第1周 Day1` 这样的周和天" in out
+    assert "✓ 已导入 打卡汇总.md：3 个阶段、80 个学习项、84 份打卡，来自 80 行" in out
+    assert "  注意：第 95 行：`## 填写说明`（5 行）不属于计划；未导入" in out
+    assert "（第 25、48–53、69–78、80–81 行）的月份与 `--start 2026-01-19` 不符" in out
+    assert "✓ 导入的文件没有问题" in out
+    # Text written into the learner's files is theirs (and the plan's): the header comment stays as it was.
+    assert (tmp_path / "repo" / "plan.yaml").read_text(encoding="utf-8").startswith("# Imported by studylog from ")
+    assert english_sentences(refused.stdout + refused.stderr + out) == []
+
+
+def test_import_notes_and_refusals_of_every_shape_in_chinese(tmp_path: Path) -> None:
+    lecture = tmp_path / "tracker.md"
+    lecture.write_bytes((SEEDS / "000_716246baffeaae9d.txt").read_bytes())
+    seed = run_cli("import", str(lecture), str(tmp_path / "a"), "--dry-run", env=ZH)
+    assert seed.returncode == 0, seed.stderr
+    said = seed.stdout + seed.stderr
+    assert "识别为：lecture-tracker —— 18 个 `####` 讲座标题，带 18 张 `任务 | 状态` 任务表" in said
+    assert "概览写的是已完成 0/17 讲座，但任务表里完成了 2/17 讲；以任务表为准" in said
+    assert "  （演练：没有写入任何文件）" in said
+    days = run_cli("import", str(IMPORTS / "hundred_days/log.md"), str(tmp_path / "b"), "--dry-run", env=ZH)
+    days_said = days.stdout + days.stderr
+    assert "注意：第 8 行：`February 30, 2016` 不是日历上存在的日子；这一条未导入" in days_said
+    assert "`Mood` 在打卡里没有对应的字段；保留在 `notes` 里" in days_said
+    prose = run_cli("import", str(IMPORTS / "none/prose.md"), str(tmp_path / "c"), env=ZH)
+    assert prose.returncode != 0 and "这个文件不是 studylog 能读的任何一种打卡记录格式；什么都没写" in prose.stderr
+    assert "studylog 能读的格式：\n  - 讲座进度表：" in prose.stderr and "      例如：`### Day 12: " in prose.stderr
+    boxes = run_cli("import", str(IMPORTS / "task_list/damaged.md"), str(tmp_path / "d"), env=ZH)
+    assert "这些行读不出来的原因：\n  第 3 行：" in boxes.stderr and "在所有周或天标题之前；未导入" in boxes.stderr
+    for result in (seed, days, prose, boxes):
+        assert english_sentences(result.stdout + result.stderr) == [], result.args
+
+
+def _learner(tmp_path: Path, plan: str) -> Path:
+    """A learner's repository on `main` with a `base` branch, and one check-in added since."""
+    root = write_repo(
+        tmp_path / "repo", {"plan.yaml": plan, "checkins/2026/2026-01-05.yaml": "date: 2026-01-05\nstatus: done\n"}
+    )
+    git = ["git", "-c", "user.name=l", "-c", "user.email=l@l.invalid"]
+    for args in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-qm", "a"], ["branch", "base"]):
+        subprocess.run([*git, *args], cwd=root, check=True, capture_output=True)
+    write_repo(root, {"checkins/2026/2026-01-06.yaml": "date: 2026-01-06\nstatus: done\nhours: 2\n"})
+    return root
+
+
+def test_remind_and_the_pull_request_comment_dry_runs_in_chinese(tmp_path: Path, fixture_plan: str) -> None:
+    root = _learner(tmp_path, fixture_plan)
+    offline = {**ZH, "GITHUB_TOKEN": "", "GH_TOKEN": ""}
+    remind = run_cli("remind", str(root), "--today", "2026-01-07", "--dry-run", env=offline)
+    assert remind.returncode == 0, remind.stderr
+    assert remind.stderr.startswith("✓ 将打开或更新：提醒“") and "2026-01-07" in remind.stderr
+    waiting = run_cli("remind", str(root), "--today", "2026-01-07", "--close-only", "--dry-run", env=offline)
+    assert waiting.stderr.strip() == "2026-01-07 还没有打卡；提醒（如果有）保持开着"
+    closing = run_cli("remind", str(root), "--today", "2026-01-06", "--dry-run", env=offline)
+    assert closing.stderr.strip() == "✓ 将关闭：开着的提醒（如果有）"
+    args = ("bot", "comment", str(root), "--pr", "7", "--base", "base", "--today", "2026-01-06", "--dry-run")
+    comment = run_cli(*args, env=offline)
+    assert comment.returncode == 0, comment.stderr
+    assert comment.stderr.strip() == "✓ 将创建或更新：#7 里 studylog 的评论"
+    assert comment.stdout.startswith("<!-- studylog:")
+    for result in (remind, waiting, closing, comment):
+        assert english_sentences(result.stdout + result.stderr) == [], (result.args, result.stdout, result.stderr)
+    english = run_cli(*args, env={"GITHUB_TOKEN": "", "GH_TOKEN": ""})
+    assert english.stderr.strip() == "✓ would have created or updated the studylog comment on #7"

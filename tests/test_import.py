@@ -378,7 +378,7 @@ def test_per_week_tables_with_every_date_spelling(tmp_path: Path) -> None:
     root = git_repo(tmp_path, {"notes/html.md": "# HTML\n"})
     code, out = import_into(root, FIXTURES / "week_day/per_week.md")
     assert code == 0, out
-    assert "recognised: week-day-table — 3 per-week table(s) under headings like `W1 基础夯实` with 8 rows" in out
+    assert "recognised: week-day-table — 3 per-week tables under headings like `W1 基础夯实` with 8 rows" in out
     plan = (root / "plan.yaml").read_text(encoding="utf-8")
     assert "start: 2025-12-01\n" in plan and "title: 基础夯实\n" in plan and "title: 框架\n" in plan
     # 2025.12.1, 12月3日 (year from the row above), 2025年12月8日

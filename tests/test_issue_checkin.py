@@ -26,6 +26,7 @@ from pytest_httpserver import HTTPServer
 from conftest import REPO_ROOT, write_repo
 from studylog.start.issueform import FIELDS
 from test_bot import REPO, FakeGitHub
+from test_i18n_terminal import english_sentences
 
 WORKFLOW = REPO_ROOT / ".github/workflows/checkin.yml"
 TEMPLATE = REPO_ROOT / ".github/ISSUE_TEMPLATE/checkin.yml"
@@ -244,7 +245,8 @@ def test_an_invalid_issue_gets_located_problems_and_nothing_is_committed_then_an
     )
     assert runs[-1].returncode == 1 and remote_head(remote) == before
     (comment,) = github.comments.values()  # the same comment, edited
-    assert "- 「完成的学习项 Items done」 · `unknown-id`: \\`w9d9\\` 不是 plan.yaml 里的学习项或任务" in comment["body"]
+    assert "- 「完成的学习项 Items done」 · `unknown-id`：\\`w9d9\\` 不是 plan.yaml 里的学习项或任务" in comment["body"]
+    assert english_sentences(comment["body"]) == []
 
     fixed = body(status="done", done="w1d2", date="2026-01-06", hours="2")
     runs = run_job(tmp_path, remote, github, event(4, fixed, action="edited"))
@@ -272,7 +274,8 @@ def test_a_second_issue_for_the_same_day_merges_and_loses_nothing(
     assert merged["status"] == "done" and merged["hours"] == 2.5
     assert merged["problems"] == [{"problem": "显存不够", "solution": "batch 减半"}, {"problem": "loss 是 NaN"}]
     comment = next(c["body"] for c in github.comments.values() if c["issue"] == 6)
-    assert "已合并: status in-progress → done; hours 1 → 2.5" in comment
+    assert "（已合并：状态 in-progress → done；时长 1 → 2.5；问题：loss 是 NaN" in comment
+    assert english_sentences(comment) == []
 
 
 @pytest.mark.git

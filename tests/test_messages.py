@@ -38,6 +38,14 @@ USER_FACING = {
     "ArgumentTypeError",
     "Finding",
     "CheckinRefused",
+    # `studylog import`: what a recogniser saw, a note on a line of the tracker, a refusal
+    "Detection",
+    "Note",
+    "note",
+    "ImportRefused",
+    # the bot: what it did, printed as `✓ {action}`
+    "Action",
+    "LookupError",
 }
 # Keywords and variables that carry a sentence for the learner, whatever the call or statement.
 USER_FACING_NAMES = {"hint", "why", "help", "description", "message", "note", "planned", "fix"}

@@ -1066,6 +1066,47 @@ CATALOG: Final[dict[str, Entry]] = {
         "GITHUB_TOKEN is not set: pass `env: GITHUB_TOKEN: ${{{{ github.token }}}}` to the step",
         "没有设置 GITHUB_TOKEN：请在该步骤加上 `env: GITHUB_TOKEN: ${{{{ github.token }}}}`",
     ),
+    # -- what the bot did: `✓ {action}` (studylog bot comment, remind, publish --via-branch) -------
+    "bot.did.created": Entry("created {what}", "已创建：{what}"),
+    "bot.did.updated": Entry("updated {what}", "已更新：{what}"),
+    "bot.did.opened": Entry("opened {what}", "已打开：{what}"),
+    "bot.did.closed": Entry("closed {what}", "已关闭：{what}"),
+    "bot.did.reopened": Entry("reopened {what}", "已重新打开：{what}"),
+    "bot.did.unchanged": Entry("left unchanged {what}", "没有变化，未改动：{what}"),
+    "bot.did.left-closed": Entry("left closed {what}", "本来就已关闭：{what}"),
+    "bot.did.left-open": Entry("left open {what}", "本来就开着：{what}"),
+    "bot.did.nothing-to-close": Entry("found nothing to close: {what}", "没有需要关闭的：{what}"),
+    "bot.did.would-created": Entry("would have created {what}", "将创建：{what}"),
+    "bot.did.would-updated": Entry("would have updated {what}", "将更新：{what}"),
+    "bot.did.would-opened": Entry("would have opened {what}", "将打开：{what}"),
+    "bot.did.would-closed": Entry("would have closed {what}", "将关闭：{what}"),
+    "bot.did.would-reopened": Entry("would have reopened {what}", "将重新打开：{what}"),
+    "bot.did.would-created-or-updated": Entry("would have created or updated {what}", "将创建或更新：{what}"),
+    "bot.did.would-opened-or-updated": Entry("would have opened or updated {what}", "将打开或更新：{what}"),
+    "bot.url": Entry(" ({url})", "（{url}）"),
+    "bot.what.comment": Entry("the studylog comment on #{number}", "#{number} 里 studylog 的评论"),
+    "bot.what.issue": Entry("issue #{number}", "issue #{number}"),
+    "bot.what.new-reminder": Entry('the reminder "{title}"', "提醒“{title}”"),
+    "bot.what.reminder": Entry("reminder #{number}", "提醒 #{number}"),
+    "bot.what.any-reminder": Entry("the open reminder, if any", "开着的提醒（如果有）"),
+    "bot.what.no-reminder": Entry("no reminder is open", "没有开着的提醒"),
+    "bot.what.pull-request": Entry("the pull request {head} → {base}", "拉取请求 {head} → {base}"),
+    "bot.doing.whoami": Entry("read who the token is", "查看令牌属于哪个账号"),
+    "bot.doing.read": Entry("read #{number}", "读取 #{number}"),
+    "bot.doing.read-comments": Entry("read comments", "读取评论"),
+    "bot.doing.comment": Entry("comment", "发表评论"),
+    "bot.doing.edit-comment": Entry("edit the comment", "修改评论"),
+    "bot.doing.close-issue": Entry("close the issue", "关闭 issue"),
+    "bot.doing.reopen-issue": Entry("reopen the issue", "重新打开 issue"),
+    "bot.doing.list-issues": Entry("list issues", "列出 issue"),
+    "bot.doing.open-reminder": Entry("open a reminder issue", "开一个提醒 issue"),
+    "bot.doing.update-reminder": Entry("update the reminder", "更新提醒"),
+    "bot.doing.close-reminder": Entry("close the reminder", "关闭提醒"),
+    "bot.doing.list-pulls": Entry("list pull requests", "列出拉取请求"),
+    "bot.doing.open-pull": Entry("open a pull request", "开一个拉取请求"),
+    "bot.no-checkin-yet": Entry(
+        "no check-in yet for {date}; leaving any reminder open", "{date} 还没有打卡；提醒（如果有）保持开着"
+    ),
     "remind-has-errors": Entry("the repository has errors: no reminder sent", "仓库里有错误：没有发送提醒"),
     # -- the one gate to the learner's disk (safepath) ------------------------------------------
     "unsafe-read-outside": Entry(
@@ -1462,6 +1503,19 @@ CATALOG: Final[dict[str, Entry]] = {
         "git is not installed: install it, then run `git init` here", "没有安装 git：装好后在这里运行 `git init`"
     ),
     "setup.git-init-failed": Entry("`git init` failed: {error}", "`git init` 失败：{error}"),
+    "actionref.no-repository": Entry(
+        "studylog's package metadata names no GitHub repository (project URL `Repository`)",
+        "studylog 的包元数据里没有写 GitHub 仓库（项目地址 `Repository`）",
+    ),
+    "actionref.pip-commit": Entry("the commit pip installed studylog from", "pip 安装 studylog 时用的提交"),
+    "actionref.release-commit": Entry("the release commit of studylog {version}", "studylog {version} 发布时的提交"),
+    "actionref.checkout-commit": Entry(
+        "the commit of the studylog checkout you ran", "你运行的 studylog 检出所在的提交"
+    ),
+    "actionref.major-tag": Entry(
+        "the v{major} tag release.yml moves to each {major}.x release",
+        "`v{major}` 标签，release.yml 会在每次 {major}.x 发布时移动它",
+    ),
     "setup.action-unpinned": Entry(
         "the workflows use {action} ({source}); pin a commit with `--action OWNER/REPO@SHA` if you prefer",
         "工作流使用 {action}（{source}）；想固定到某个提交，可以用 `--action OWNER/REPO@SHA`",
@@ -1508,6 +1562,7 @@ CATALOG: Final[dict[str, Entry]] = {
         "{source} is not UTF-8 text (byte {byte}); save it as UTF-8 and import again",
         "{source} 不是 UTF-8 文本（第 {byte} 个字节）；可能是 GBK 编码，请另存为 UTF-8 后再导入",
     ),
+    "import.refused": Entry("{source}: {error}", "{source}：{error}"),
     "import.invalid": Entry(
         "{source}: the imported plan and check-ins would not be valid (see above), so nothing was written",
         "{source}：导入后的计划和打卡会有错误（见上文），所以什么都没写",
@@ -1516,6 +1571,337 @@ CATALOG: Final[dict[str, Entry]] = {
         "{files} already exist; nothing was written (pass --force to replace them, keeping a backup)",
         "{files} 已经存在；什么都没写（加 --force 可以替换它们，旧文件会备份）",
     ),
+    # -- studylog import: the shapes, what each recogniser saw, notes and refusals ---------------
+    "import.shape.lecture-tracker": Entry(
+        "lecture tracker (seed 000): ## 阶段 → ### 第N周 → #### Lecture with a 任务 | 状态 | 完成日期 | 备注 table",
+        "讲座进度表：`## 阶段N` → `### 第N周` → `#### Lecture NN`，每讲一张 `任务 | 状态 | 完成日期 | 备注` 表格",
+    ),
+    "import.shape.summary-table": Entry(
+        "summary table (seed 004): 周次 | 日期 | 完成状态 | 核心任务 | …",
+        "打卡汇总表：`周次 | 日期 | 完成状态 | 核心任务 | …`",
+    ),
+    "import.shape.week-day-table": Entry(
+        "打卡 table with week and day columns, or one table per week under `### W1 …`",
+        "周和天分两列的打卡表，或 `### W1 …` 标题下每周一张表",
+    ),
+    "import.shape.100-days-of-code": Entry(
+        "#100DaysOfCode log: ### Day N: date, then **Today's Progress**, **Thoughts**, **Link to work**",
+        "#100DaysOfCode 日志：`### Day N: 日期`，下面写 `**Today's Progress**`、`**Thoughts**`、`**Link to work**`",
+    ),
+    "import.shape.task-list": Entry(
+        "task-list plan: `- [x]` / `- [ ]` items under `## 第1周` / `### Day 1` headings",
+        "任务清单：`## 第1周` / `### Day 1` 标题下的 `- [x]` / `- [ ]` 条目",
+    ),
+    "import.shape-line": Entry("  - {title}\n      e.g. {example}", "  - {title}\n      例如：`{example}`"),
+    "import.looks-like": Entry("it looks like a {title} — {reason}", "看起来是{title} —— {reason}"),
+    "import.closest": Entry("closest: {title} — {reason}", "最接近的是{title} —— {reason}"),
+    "import.closest-refused": Entry(
+        "closest: {title} — {reason} ({error})", "最接近的是{title} —— {reason}（{error}）"
+    ),
+    "import.not-certain": Entry("{reason} (not certain: check the result)", "{reason}（不太确定：请检查导入结果）"),
+    "import.nothing-read": Entry(
+        "nothing in this file could be imported; nothing was written", "这个文件里没有能导入的内容；什么都没写"
+    ),
+    "import.unknown-shape": Entry(
+        "this file is none of the tracker shapes studylog reads; nothing was written",
+        "这个文件不是 studylog 能读的任何一种打卡记录格式；什么都没写",
+    ),
+    "import.why-rows": Entry("why its rows could not be read:", "这些行读不出来的原因："),
+    "import.no-rows": Entry("  it has no rows studylog could read", "  里面没有 studylog 能读的行"),
+    "import.shapes": Entry("the shapes studylog reads:", "studylog 能读的格式："),
+    "import.at-line": Entry("line {line}: {message}", "第 {line} 行：{message}"),
+    "import.leftover-outside": Entry(
+        "text outside the plan ({n} lines) is not part of the plan; not imported",
+        "计划之外的文字（{n} 行）不属于计划；未导入",
+        en_one="text outside the plan ({n} line) is not part of the plan; not imported",
+    ),
+    "import.leftover-heading": Entry(
+        "`{heading}` ({n} lines) is not part of the plan; not imported",
+        "`{heading}`（{n} 行）不属于计划；未导入",
+        en_one="`{heading}` ({n} line) is not part of the plan; not imported",
+    ),
+    "import.leftover-under": Entry(
+        "text under `{heading}` ({n} lines) is not part of the plan; not imported",
+        "`{heading}` 下的文字（{n} 行）不属于计划；未导入",
+        en_one="text under `{heading}` ({n} line) is not part of the plan; not imported",
+    ),
+    "import.merged-rows": Entry(
+        "{date} already has the row on line {line}: merged into one check-in",
+        "{date} 已有第 {line} 行的记录：两行合并成一份打卡",
+    ),
+    "import.no-field": Entry(
+        "`{label}` has no field in a check-in; kept in `notes`", "`{label}` 在打卡里没有对应的字段；保留在 `notes` 里"
+    ),
+    "import.status-unknown-planned": Entry(
+        "status `{status}` is not one studylog knows; planned, no check-in written",
+        "studylog 不认识状态 `{status}`；已列入计划，未写打卡",
+    ),
+    "import.unmapped-columns": Entry(
+        "columns {columns} have no place in a check-in: their text goes into `notes`",
+        "{columns} 列在打卡里没有对应的字段：内容放进 `notes`",
+    ),
+    "import.cells-mismatch": Entry(
+        "{cells} cells for {columns} columns, so it was not imported — escape a `|` inside a cell as `\\|`",
+        "这一行有 {cells} 个单元格，表头却有 {columns} 列，所以未导入 —— 单元格里的 `|` 要写成 `\\|`",
+    ),
+    "import.cells-mismatch-row": Entry(
+        "{cells} cells for {columns} columns, so it was not imported — escape a `|` inside a cell as `\\|`: {row}",
+        "这一行有 {cells} 个单元格，表头却有 {columns} 列，所以未导入 —— 单元格里的 `|` 要写成 `\\|`：{row}",
+    ),
+    "import.day-outside-week": Entry(
+        "day {first}–{last} is not within a week; row not imported", "第 {first}–{last} 天超出了一周；这一行未导入"
+    ),
+    # lecture tracker (seed 000)
+    "import.tracker.found": Entry(
+        "{lectures} `####` lecture headings with {tables} 任务 | 状态 task tables",
+        "{lectures} 个 `####` 讲座标题，带 {tables} 张 `任务 | 状态` 任务表",
+    ),
+    "import.tracker.tables-only": Entry(
+        "{n} 任务 | 状态 tables, but no `#### Lecture …` headings above them",
+        "有 {n} 张 `任务 | 状态` 表，但上面没有 `#### Lecture …` 标题",
+        en_one="{n} 任务 | 状态 table, but no `#### Lecture …` heading above it",
+    ),
+    "import.tracker.headings-only": Entry(
+        "{n} `####` headings, but no 任务 | 状态 | 完成日期 task tables",
+        "有 {n} 个 `####` 标题，但没有 `任务 | 状态 | 完成日期` 任务表",
+        en_one="{n} `####` heading, but no 任务 | 状态 | 完成日期 task table",
+    ),
+    "import.tracker.none": Entry(
+        "no `#### Lecture …` headings with 任务 | 状态 tables", "没有带 `任务 | 状态` 表的 `#### Lecture …` 标题"
+    ),
+    "import.tracker.no-start": Entry(
+        "no **开始日期** in the file: pass --start YYYY-MM-DD", "文件里没有 `**开始日期**`：请加 `--start YYYY-MM-DD`"
+    ),
+    "import.tracker.week-before-phase": Entry(
+        "a week before any phase heading; not imported", "这一周出现在所有阶段标题之前；未导入"
+    ),
+    "import.tracker.journal-date": Entry(
+        "`{text}` is not a date; journal entry not imported", "`{text}` 不是日期；这篇学习心得未导入"
+    ),
+    "import.tracker.row-outside": Entry(
+        "a table row outside any lecture; not imported", "这一行表格不属于任何讲座；未导入"
+    ),
+    "import.tracker.short-row": Entry(
+        "a task row with {n} cells; not imported",
+        "任务行只有 {n} 个单元格；未导入",
+        en_one="a task row with {n} cell; not imported",
+    ),
+    "import.tracker.status-unknown": Entry(
+        "status `{status}` is not one studylog knows; task kept as not started",
+        "studylog 不认识状态 `{status}`；任务按未开始处理",
+    ),
+    "import.tracker.update-log": Entry(
+        "the update log (更新日志) records edits of the tracker itself; not imported",
+        "更新日志记的是进度表本身的修改；未导入",
+    ),
+    "import.tracker.resources": Entry(
+        "the 相关资源链接 section is not a check-in; not imported", "`相关资源链接` 一节不是打卡；未导入"
+    ),
+    "import.tracker.no-date-at-all": Entry(
+        "`{title}` is {status} but the tracker has no date at all; no check-in for it",
+        "`{title}` 的状态是 {status}，但整个进度表里没有任何日期；不为它写打卡",
+    ),
+    "import.tracker.no-done-date": Entry(
+        "`{title}` is {status} but has no 完成日期: recorded on {date}, the tracker's latest date",
+        "`{title}` 的状态是 {status}，但没有完成日期：记在进度表里最晚的日期 {date}",
+    ),
+    "import.tracker.milestone-lost": Entry(
+        "milestone `{title}` has no phase or date to attach to; not imported",
+        "里程碑 `{title}` 没有可对应的阶段或日期；未导入",
+    ),
+    "import.tracker.milestone-count": Entry(
+        "milestone `{title}`: the tracker's own count `{count}` is recomputed from the tasks",
+        "里程碑 `{title}`：进度表自己写的 `{count}` 会按任务重新计算",
+    ),
+    "import.tracker.stat": Entry("{word} {stated} (tasks: {counted})", "{word} {stated}（任务表：{counted}）"),
+    "import.tracker.stats-differ": Entry(
+        "the tracker's 讲座完成情况 differs from its task tables: {differ}; the tables count",
+        "进度表的讲座完成情况与任务表不一致：{differ}；以任务表为准",
+    ),
+    "import.tracker.stats-agree": Entry(
+        "lectures as the tracker states them: {summary}", "讲座完成情况与进度表自己的统计一致：{summary}"
+    ),
+    "import.tracker.overview-differs": Entry(
+        "the overview says 已完成 {stated}/{total} 讲座, but the task tables have {done}/{lectures} lectures done; "
+        "the tables count",
+        "概览写的是已完成 {stated}/{total} 讲座，但任务表里完成了 {done}/{lectures} 讲；以任务表为准",
+    ),
+    "import.tracker.journal-heading": Entry(
+        "journal heading `{label}` has no field; kept in `notes`",
+        "学习心得里的小标题 `{label}` 没有对应的字段；保留在 `notes` 里",
+    ),
+    "import.tracker.journal-merged": Entry(
+        "{date}: {n} journal entries merged into one check-in", "{date}：{n} 篇学习心得合并成一份打卡"
+    ),
+    # tables of days (seed 004, week and day columns, per-week tables)
+    "import.day.no-date-column": Entry(
+        "the table has no 日期 column: pass --start YYYY-MM-DD, the date of week 1, day 1",
+        "表格没有 `日期` 列：请加 `--start YYYY-MM-DD`，即第 1 周第 1 天的日期",
+    ),
+    "import.day.no-row-date": Entry(
+        "no row has a date: pass --start YYYY-MM-DD, the date of week 1, day 1",
+        "没有一行写了日期：请加 `--start YYYY-MM-DD`，即第 1 周第 1 天的日期",
+    ),
+    "import.day.placeholders": Entry(
+        "the dates are placeholders like {hint}: pass --start YYYY-MM-DD (the plan's first day){best}",
+        "日期是 {hint} 这样的占位符：请加 `--start YYYY-MM-DD`（计划的第一天）{best}",
+    ),
+    "import.day.month-hints-disagree": Entry(
+        "the month hints of {wrong} of {hinted} placeholder rows (lines {lines}) disagree with --start {start}: "
+        "e.g. this row ({text}) falls on {date}; the dates follow --start{best}",
+        "{hinted} 行占位日期中有 {wrong} 行（第 {lines} 行）的月份与 `--start {start}` 不符：例如这一行（{text}）"
+        "落在 {date}；日期以 `--start` 为准{best}",
+    ),
+    "import.day.best-start": Entry(
+        "; the month hints fit best with --start {start} ({agree} of {total} rows agree)",
+        "；与月份最吻合的是 `--start {start}`（{total} 行中有 {agree} 行吻合）",
+    ),
+    "import.day.best-start-monday": Entry(
+        "; the month hints fit best with --start {start} ({agree} of {total} rows agree; "
+        "the Monday {monday}: {monday_agree})",
+        "；与月份最吻合的是 `--start {start}`（{total} 行中有 {agree} 行吻合；"
+        "从周一 {monday} 开始则有 {monday_agree} 行）",
+    ),
+    "import.day.no-date": Entry(
+        "no usable date (`{date}`) and no --start; check-in not written",
+        "没有可用的日期（`{date}`），也没有 `--start`；未写打卡",
+    ),
+    "import.day.hours": Entry(
+        "`{spent}` is not a number of hours; kept in `notes`", "`{spent}` 不是小时数；保留在 `notes` 里"
+    ),
+    "import.summary.none": Entry(
+        "no table with columns like 周次, 日期, 完成状态, 核心任务",
+        "没有带 `周次`、`日期`、`完成状态`、`核心任务` 这类列的表格",
+    ),
+    "import.summary.near": Entry(
+        "the table at line {line} has {columns} but no {missing} column",
+        "第 {line} 行的表格有 {columns}，但没有 {missing} 列",
+    ),
+    "import.summary.week-day-column": Entry("周次 holding week and day", "同时写明周和天的 `周次`"),
+    "import.summary.no-week-day": Entry(
+        "the table at line {line} has a {column} column, but no row names a week and day like 第1周 Day1",
+        "第 {line} 行的表格有 `{column}` 列，但没有一行写明 `第1周 Day1` 这样的周和天",
+    ),
+    "import.summary.found": Entry(
+        "the table at line {line} has columns {columns}; {n} rows name a week and day like 第1周 Day1",
+        "第 {line} 行的表格有这些列：{columns}；其中 {n} 行写明了 `第1周 Day1` 这样的周和天",
+        en_one="the table at line {line} has columns {columns}; {n} row names a week and day like 第1周 Day1",
+    ),
+    "import.summary.no-progress": Entry(
+        "no 阶段进度 column: every item of a phase gets the same weight", "没有 `阶段进度` 列：同一阶段的每一项权重相同"
+    ),
+    "import.summary.not-week-day": Entry(
+        "`{cell}` is not a week and day like 第1周 Day1; row not imported",
+        "`{cell}` 不是 `第1周 Day1` 这样的周和天；这一行未导入",
+    ),
+    "import.week-day.headed": Entry(
+        "the table at line {line} is under `{heading}` but has no 任务 and 天/日期 columns",
+        "第 {line} 行的表格在 `{heading}` 之下，但没有 `任务` 列和 `天`/`日期` 列",
+    ),
+    "import.week-day.none": Entry(
+        "no table with 周 and 天 columns, and no table under a `### W1 …` heading",
+        "没有带 `周` 和 `天` 列的表格，也没有 `### W1 …` 标题下的表格",
+    ),
+    "import.week-day.per-week": Entry(
+        "{n} per-week tables under headings like `{heading}` with {rows} rows",
+        "`{heading}` 这类标题下有 {n} 张每周的表格，共 {rows} 行",
+        en_one="{n} per-week table under a heading like `{heading}` with {rows} rows",
+    ),
+    "import.week-day.found": Entry(
+        "the table at line {line} has separate {week} and {day} columns ({rows} rows)",
+        "第 {line} 行的表格有分开的 `{week}` 列和 `{day}` 列（{rows} 行）",
+    ),
+    "import.week-day.not-week": Entry(
+        "`{cell}` is not a week like W1, 第1周 or 1; row not imported",
+        "`{cell}` 不是 `W1`、`第1周` 或 `1` 这样的周；这一行未导入",
+    ),
+    "import.week-day.not-day": Entry(
+        "`{cell}` is not a day or range of days like 3 or 4-7; row not imported",
+        "`{cell}` 不是 `3` 或 `4-7` 这样的天或天数范围；这一行未导入",
+    ),
+    # #100DaysOfCode logs
+    "import.days.found": Entry(
+        "{headings} `### Day N` headings and {fields} `Today's Progress` fields",
+        "{headings} 个 `### Day N` 标题和 {fields} 个 `Today's Progress` 字段",
+    ),
+    "import.days.headings-only": Entry(
+        "{n} `### Day N` headings, but no `**Today's Progress**:` under them",
+        "有 {n} 个 `### Day N` 标题，但下面没有 `**Today's Progress**:`",
+        en_one="{n} `### Day N` heading, but no `**Today's Progress**:` under it",
+    ),
+    "import.days.progress-only": Entry(
+        "{n} `Today's Progress` fields, but no `### Day N: date` headings to date them",
+        "有 {n} 个 `Today's Progress` 字段，但没有标明日期的 `### Day N: date` 标题",
+        en_one="{n} `Today's Progress` field, but no `### Day N: date` heading to date it",
+    ),
+    "import.days.none": Entry(
+        "no `### Day N: date` headings with **Today's Progress**",
+        "没有带 `**Today's Progress**` 的 `### Day N: date` 标题",
+    ),
+    "import.days.again": Entry(
+        "Day {day} appears again (first on line {line}): imported as its own entry",
+        "Day {day} 又出现了一次（第一次在第 {line} 行）：作为单独一条导入",
+    ),
+    "import.days.no-such-day": Entry(
+        "`{text}` is not a day of the calendar; entry not imported", "`{text}` 不是日历上存在的日子；这一条未导入"
+    ),
+    "import.days.example": Entry(
+        "the template's example entry (Day 0 … Example); not imported", "模板自带的示例条目（Day 0 … Example）；未导入"
+    ),
+    "import.days.no-start": Entry(
+        "no entry has a date like `### Day 1: November 10, 2018`: pass --start YYYY-MM-DD (Day 1)",
+        "没有一条写了 `### Day 1: November 10, 2018` 这样的日期：请加 `--start YYYY-MM-DD`（Day 1 的日期）",
+    ),
+    "import.days.not-after": Entry(
+        "Day {day} is dated {date}, not after the entry above ({previous}); not imported",
+        "Day {day} 的日期是 {date}，不晚于上一条（{previous}）；未导入",
+    ),
+    "import.days.undated": Entry(
+        "Day {day} has no date: placed on {date}, Day 1 + {n} days",
+        "Day {day} 没有日期：按 Day 1 + {n} 天放在 {date}",
+        en_one="Day {day} has no date: placed on {date}, Day 1 + {n} day",
+    ),
+    "import.days.future": Entry(
+        "Day {day} is dated {date}, after today: planned, no check-in written",
+        "Day {day} 的日期 {date} 晚于今天：已列入计划，未写打卡",
+    ),
+    "import.days.empty": Entry(
+        "Day {day} has no Today's Progress, Thoughts or Link to work",
+        "Day {day} 没有 `Today's Progress`、`Thoughts` 或 `Link to work`",
+    ),
+    "import.days.rest-planned": Entry(
+        "Days {first}–{last} are not logged yet: planned one a day from {date}",
+        "Day {first}–{last} 还没有记录：从 {date} 起每天排一天",
+    ),
+    # task lists
+    "import.tasks.found": Entry(
+        "{boxes} `- [ ]`/`- [x]` items under {headings} week or day headings",
+        "{headings} 个周或天标题下有 {boxes} 个 `- [ ]`/`- [x]` 条目",
+    ),
+    "import.tasks.boxes-only": Entry(
+        "{n} `- [ ]`/`- [x]` items, but no `## 第1周` / `### Day 1` headings to place them",
+        "有 {n} 个 `- [ ]`/`- [x]` 条目，但没有可以归入的 `## 第1周` / `### Day 1` 标题",
+        en_one="{n} `- [ ]`/`- [x]` item, but no `## 第1周` / `### Day 1` heading to place it",
+    ),
+    "import.tasks.none": Entry("no `- [ ]` / `- [x]` task lists", "没有 `- [ ]` / `- [x]` 任务清单"),
+    "import.tasks.above-headings": Entry(
+        "`{text}` is above any week or day heading; not imported", "`{text}` 在所有周或天标题之前；未导入"
+    ),
+    "import.tasks.no-start": Entry(
+        "no day heading names a date (like `### Day 1 (2025-12-01)`): pass --start YYYY-MM-DD",
+        "没有哪个天标题写了日期（如 `### Day 1 (2025-12-01)`）：请加 `--start YYYY-MM-DD`",
+    ),
+    "import.tasks.no-day": Entry(
+        "`{text}` is ticked but names no day: no check-in written — add the date it was done, "
+        "e.g. `(2025-12-03)`, and import again",
+        "`{text}` 已勾选，但没写是哪天：未写打卡 —— 加上完成日期（例如 `(2025-12-03)`）后再导入",
+    ),
+    "import.tasks.future": Entry(
+        "`{title}` has ticked boxes but is dated {date}, after today; no check-in written",
+        "`{title}` 有勾选的条目，但日期 {date} 晚于今天；未写打卡",
+    ),
+    "word.list-comma": Entry(", ", "、"),
+    "word.list-semicolon": Entry("; ", "；"),
     # -- studylog checkin --------------------------------------------------------------------
     "checkin.not-mapping": Entry(
         "the check-in is not a YAML mapping; fix it by hand first",
@@ -1532,6 +1918,19 @@ CATALOG: Final[dict[str, Entry]] = {
         "plan.yaml has errors; fix them first (`studylog validate`)",
         "plan.yaml 有错误；请先改正（`studylog validate`）",
     ),
+    # -- what a check-in merge changed (in the reply, in the plan's language) -------------------
+    "change.status": Entry("status {old} → {new}", "状态 {old} → {new}"),
+    "change.hours-changed": Entry("hours {old} → {new}", "时长 {old} → {new}"),
+    "change.hours": Entry("hours {hours}", "时长 {hours}"),
+    "change.task": Entry("task", "任务"),
+    "change.done": Entry("done: {message}", "完成：{message}"),
+    "change.link": Entry("link {link}", "链接 {link}"),
+    "change.reviewed": Entry("reviewed {id}", "已复习 {id}"),
+    "change.notes": Entry("notes", "备注"),
+    "change.item-done": Entry("{id} done", "{id} 完成"),
+    "change.item-now-done": Entry("{id} → done", "{id} → 完成"),
+    "change.solved": Entry("solved: {problem}", "已解决：{problem}"),
+    "change.problem": Entry("problem: {problem}", "问题：{problem}"),
     # -- studylog bot checkin-issue (form answers: in the plan's language, like the comment) ---------
     "issue.form-date": Entry(
         "Date: `{value}` is not a date like YYYY-MM-DD", "「日期」`{value}` 不是 YYYY-MM-DD 格式的日期"

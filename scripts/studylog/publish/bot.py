@@ -38,12 +38,14 @@ MAX_WAIT = 60.0  # a longer Retry-After is not waited for: the error says when t
 
 @dataclass(frozen=True)
 class Action:
-    verb: str  # created | updated | closed | nothing
-    what: str
+    """What the bot did (or would do) to what, said in the learner's language when printed."""
+
+    verb: str  # a catalog `bot.did.<verb>`: created | updated | unchanged | would-created | …
+    what: str  # already in the learner's language (`bot.what.…`)
     url: str = ""
 
     def __str__(self) -> str:
-        return f"{self.verb} {self.what}" + (f" ({self.url})" if self.url else "")
+        return t(f"bot.did.{self.verb}", what=self.what) + (t("bot.url", url=self.url) if self.url else "")
 
 
 def _header(exc: Any, name: str) -> str | None:
@@ -143,7 +145,7 @@ class Bot:
             whoami = self._whoami
             try:
                 # A workflow's GITHUB_TOKEN may not read /user (403): it writes as github-actions[bot].
-                self._login = self._call("read who the token is", "contents", whoami) if whoami else ACTIONS_LOGIN
+                self._login = self._call(t("bot.doing.whoami"), "contents", whoami) if whoami else ACTIONS_LOGIN
             except (ApiError, GithubException):
                 self._login = ACTIONS_LOGIN
         return self._login
@@ -178,7 +180,7 @@ class Bot:
     def _write(self, verb: str, what: str, doing: str, permission: str, call: Any) -> Action:
         """Do a write, or in a dry run only say what it would be."""
         if self.dry_run:
-            return Action(f"would have {verb}", what)
+            return Action(f"would-{verb}", what)
         result = self._call(doing, permission, call)
         return Action(verb, what, getattr(result, "html_url", "") or "")
 
@@ -187,34 +189,34 @@ class Bot:
     ) -> Action:
         """One comment per pull request (or issue): edit ours, found by its marker, if it is there, else create it."""
         body = body if marker in body else f"{marker}\n{body}"
-        what = f"the studylog comment on #{number}"
+        what = t("bot.what.comment", number=number)
         if self.repo is None:
-            return Action("would have created or updated", what)
+            return Action("would-created-or-updated", what)
         repo = self.repo
-        issue = self._call(f"read #{number}", permission, lambda: repo.get_issue(number))
-        comments = self._call("read comments", permission, lambda: list(issue.get_comments()))
+        issue = self._call(t("bot.doing.read", number=number), permission, lambda: repo.get_issue(number))
+        comments = self._call(t("bot.doing.read-comments"), permission, lambda: list(issue.get_comments()))
         ours = next((c for c in comments if marker in (c.body or "") and self._mine(c)), None)
         if ours is None:
-            return self._write("created", what, "comment", permission, lambda: issue.create_comment(body))
+            return self._write("created", what, t("bot.doing.comment"), permission, lambda: issue.create_comment(body))
         if ours.body == body:
-            return Action("left unchanged", what, ours.html_url)
-        action = self._write("updated", what, "edit the comment", permission, lambda: ours.edit(body))
+            return Action("unchanged", what, ours.html_url)
+        action = self._write("updated", what, t("bot.doing.edit-comment"), permission, lambda: ours.edit(body))
         return Action(action.verb, what, ours.html_url)
 
     def close_issue(self, number: int) -> Action:
-        return self._set_state(number, "closed", ("would have closed", "left closed", "closed", "close the issue"))
+        return self._set_state(number, "closed", ("would-closed", "left-closed", "closed", t("bot.doing.close-issue")))
 
     def reopen_issue(self, number: int) -> Action:
         """An edit that breaks a check-in reopens its issue, so the problems are seen."""
-        return self._set_state(number, "open", ("would have reopened", "left open", "reopened", "reopen the issue"))
+        return self._set_state(number, "open", ("would-reopened", "left-open", "reopened", t("bot.doing.reopen-issue")))
 
     def _set_state(self, number: int, state: str, words: tuple[str, str, str, str]) -> Action:
         would, left, done, doing = words
-        what = f"issue #{number}"
+        what = t("bot.what.issue", number=number)
         if self.repo is None:
             return Action(would, what)
         repo = self.repo
-        issue = self._call(f"read #{number}", "issues", lambda: repo.get_issue(number))
+        issue = self._call(t("bot.doing.read", number=number), "issues", lambda: repo.get_issue(number))
         if issue.state == state:
             return Action(left, what, issue.html_url)
         reason = {"state_reason": "completed"} if state == "closed" else {}
@@ -224,7 +226,7 @@ class Bot:
     def _open_reminder(self) -> Any:
         assert self.repo is not None
         repo = self.repo
-        issues = self._call("list issues", "issues", lambda: list(repo.get_issues(state="open")))
+        issues = self._call(t("bot.doing.list-issues"), "issues", lambda: list(repo.get_issues(state="open")))
         return next(
             (i for i in issues if REMINDER_MARKER in (i.body or "") and i.pull_request is None and self._mine(i)), None
         )
@@ -232,50 +234,52 @@ class Bot:
     def remind(self, title: str, body: str) -> Action:
         body = f"{REMINDER_MARKER}\n{body}"
         if self.repo is None:
-            return Action("would have opened or updated", f"the reminder “{title}”")
+            return Action("would-opened-or-updated", t("bot.what.new-reminder", title=title))
         repo = self.repo
         existing = self._open_reminder()
         if existing is None:
             return self._write(
-                "opened", f"the reminder “{title}”", "open a reminder issue", "issues",
+                "opened", t("bot.what.new-reminder", title=title), t("bot.doing.open-reminder"), "issues",
                 lambda: repo.create_issue(title=title, body=body),
             )  # fmt: skip
-        what = f"reminder #{existing.number}"
+        what = t("bot.what.reminder", number=existing.number)
         if existing.title == title and existing.body == body:
-            return Action("left unchanged", what, existing.html_url)
+            return Action("unchanged", what, existing.html_url)
         action = self._write(
-            "updated", what, "update the reminder", "issues", lambda: existing.edit(title=title, body=body)
+            "updated", what, t("bot.doing.update-reminder"), "issues", lambda: existing.edit(title=title, body=body)
         )
         return Action(action.verb, what, existing.html_url)
 
     def close_reminder(self, note: str) -> Action:
         if self.repo is None:
-            return Action("would have closed", "the open reminder, if any")
+            return Action("would-closed", t("bot.what.any-reminder"))
         existing = self._open_reminder()
         if existing is None:
-            return Action("found nothing to close:", "no reminder is open")
-        what = f"reminder #{existing.number}"
+            return Action("nothing-to-close", t("bot.what.no-reminder"))
+        what = t("bot.what.reminder", number=existing.number)
 
         def close() -> None:
             existing.create_comment(note)
             existing.edit(state="closed")
 
-        action = self._write("closed", what, "close the reminder", "issues", close)
+        action = self._write("closed", what, t("bot.doing.close-reminder"), "issues", close)
         return Action(action.verb, what, existing.html_url)
 
     def open_pull_request(self, head: str, base: str, title: str, body: str) -> Action:
-        what = f"the pull request {head} → {base}"
+        what = t("bot.what.pull-request", head=head, base=base)
         if self.repo is None:
-            return Action("would have opened or updated", what)
+            return Action("would-opened-or-updated", what)
         repo = self.repo
         owner = self.name.split("/")[0]
         pulls = self._call(
-            "list pull requests", "pull-requests", lambda: list(repo.get_pulls(state="open", head=f"{owner}:{head}"))
+            t("bot.doing.list-pulls"),
+            "pull-requests",
+            lambda: list(repo.get_pulls(state="open", head=f"{owner}:{head}")),
         )
         if pulls:
             return Action("updated", what, pulls[0].html_url)  # the push already updated it
         return self._write(
-            "opened", what, "open a pull request", "pull-requests",
+            "opened", what, t("bot.doing.open-pull"), "pull-requests",
             lambda: repo.create_pull(title=title, body=body, head=head, base=base),
         )  # fmt: skip
 
@@ -299,10 +303,10 @@ def send_reminder(root: Path, today: dt.date | None, *, close_only: bool = False
     bot = Bot.from_environment(dry_run=dry_run)
     if snapshot.today_checked_in or snapshot.today_rest_day or not snapshot.today_planned:
         if not snapshot.today_checked_in and close_only:
-            return f"no check-in yet for {snapshot.as_of}; leaving any reminder open"
+            return t("bot.no-checkin-yet", date=snapshot.as_of)
         return f"✓ {bot.close_reminder(reminder_closing_note(snapshot, locale))}"
     if close_only:
-        return f"no check-in yet for {snapshot.as_of}; leaving any reminder open"
+        return t("bot.no-checkin-yet", date=snapshot.as_of)
     return f"✓ {bot.remind(*reminder_issue(snapshot, locale))}"
 
 

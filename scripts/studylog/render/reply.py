@@ -30,8 +30,14 @@ _WORDS = {
         "all_done": "🎉 计划中的学习项都完成了",
         "due": "🔁 今天该复习的问题：",
         "refused": "❌ 这次打卡没有保存：发现 {n} 个问题。修改 issue 后会自动重新检查。",
+        "refused_one": "❌ 这次打卡没有保存：发现 {n} 个问题。修改 issue 后会自动重新检查。",
         "location": "第 {line} 行第 {col} 列",
         "backfill": "🕰 这是补卡：补卡计入进度，但不延长严格连续打卡。",
+        "open": "（",
+        "close": "）",
+        "colon": "：",
+        "separator": "；",
+        "dash": " —— ",
     },
     Locale.EN: {
         "recorded": "✅ Check-in for {day} recorded: `{path}`",
@@ -44,9 +50,15 @@ _WORDS = {
         "next": "⏭ next: `{id}` {title} ({date})",
         "all_done": "🎉 every planned item is done",
         "due": "🔁 due for review today:",
-        "refused": "❌ This check-in was not saved: {n} problem(s). Edit the issue and it is checked again.",
+        "refused": "❌ This check-in was not saved: {n} problems. Edit the issue and it is checked again.",
+        "refused_one": "❌ This check-in was not saved: {n} problem. Edit the issue and it is checked again.",
         "location": "line {line}, column {col}",
         "backfill": "🕰 This is a back-fill: it counts toward progress, not toward the strict streak.",
+        "open": " (",
+        "close": ")",
+        "colon": ": ",
+        "separator": "; ",
+        "dash": " — ",
     },
 }
 
@@ -77,10 +89,10 @@ def day_progress(
     words = _WORDS[repository.plan.locale]
     _safe = _markdown_safe if markdown_out else _plain
     what = words["created"] if created else (words["updated"] if changes else words["unchanged"])
-    detail = "; ".join(changes[:8]) + (" …" if len(changes) > 8 else "")
+    detail = words["separator"].join(changes[:8]) + (" …" if len(changes) > 8 else "")
     lines = [
-        words["recorded"].format(day=snapshot.as_of, path=path) + f" ({what}{': ' if detail else ''}"
-        + _safe(detail) + ")"
+        words["recorded"].format(day=snapshot.as_of, path=path) + words["open"] + what
+        + (words["colon"] + _safe(detail) if detail else "") + words["close"]
     ]  # fmt: skip
     streak = words["streak"].format(n=snapshot.streak_current)
     if snapshot.streak_strict != snapshot.streak_current:
@@ -120,13 +132,13 @@ def refused(
     """The located problems of a refused check-in, for the issue comment; `where` names a line's form field."""
     words = _WORDS[locale]
     count = len(diagnostics) or len([line for line in message.splitlines() if line.strip()]) or 1
-    lines = [words["refused"].format(n=count), ""]
+    lines = [words["refused_one" if count == 1 else "refused"].format(n=count), ""]
     if message and not diagnostics:
         lines += [f"- {_safe(line)}" for line in message.splitlines() if line.strip()]
     for d in diagnostics[:30]:
         place = (where or {}).get(d.line) or words["location"].format(line=d.line, col=d.column)
-        hint = f" — {_safe(d.hint)}" if d.hint else ""
-        lines.append(f"- {place} · `{d.code}`: {_safe(d.message)}{hint}")
+        hint = words["dash"] + _safe(d.hint) if d.hint else ""
+        lines.append(f"- {place} · `{d.code}`{words['colon']}{_safe(d.message)}{hint}")
     return "\n".join(lines) + "\n"
 
 

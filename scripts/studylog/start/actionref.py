@@ -20,6 +20,7 @@ from importlib import metadata, resources
 from pathlib import Path
 
 from studylog import __version__
+from studylog.i18n import t
 
 DISTRIBUTION = "studylog"
 RELEASE_COMMIT_FILE = "RELEASE_COMMIT"  # inside the package; release.yml writes the tag's commit
@@ -57,7 +58,7 @@ def repository_slug() -> str:
         found = _GITHUB.match(url)
         if found:
             return found.group(1)
-    raise LookupError("studylog's package metadata names no GitHub repository (project URL `Repository`)")
+    raise LookupError(t("actionref.no-repository"))
 
 
 def _git_url_commit() -> str | None:
@@ -98,11 +99,11 @@ def _checkout_commit(slug: str) -> str | None:
 def action_reference() -> ActionRef:
     slug = repository_slug()
     for commit, source in (
-        (_git_url_commit(), "the commit pip installed studylog from"),
-        (_release_commit(), f"the release commit of studylog {__version__}"),
-        (_checkout_commit(slug), "the commit of the studylog checkout you ran"),
+        (_git_url_commit(), t("actionref.pip-commit")),
+        (_release_commit(), t("actionref.release-commit", version=__version__)),
+        (_checkout_commit(slug), t("actionref.checkout-commit")),
     ):
         if commit:
             return ActionRef(f"{slug}@{commit}", source)
     major = __version__.split(".", 1)[0]
-    return ActionRef(f"{slug}@v{major}", f"the v{major} tag release.yml moves to each {major}.x release")
+    return ActionRef(f"{slug}@v{major}", t("actionref.major-tag", major=major))

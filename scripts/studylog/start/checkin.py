@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from studylog.cache import write_atomic
 from studylog.diagnostics import Diagnostic
 from studylog.errors import CheckinRefused
-from studylog.i18n import t
+from studylog.i18n import Lang, t, using
 from studylog.layout import checkin_path
 from studylog.model import CheckIn, Repository, Status
 from studylog.start.scaffold import new_checkin
@@ -56,12 +56,27 @@ class CheckinUpdate:
     notes: str = ""
 
 
+@dataclass(frozen=True)
+class Change:
+    """One thing a merge changed, said in the plan's language when the reply is written."""
+
+    kind: str  # a catalog `change.<kind>`
+    fields: tuple[tuple[str, str], ...] = ()
+
+    def text(self) -> str:
+        return t(f"change.{self.kind}").format(**dict(self.fields))
+
+
+def _change(kind: str, **fields: object) -> Change:
+    return Change(kind, tuple((k, str(v)) for k, v in fields.items()))
+
+
 @dataclass
 class Merged:
     path: str
     text: str
     created: bool
-    changes: list[str] = field(default_factory=list)
+    changes: list[Change] = field(default_factory=list)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -191,8 +206,8 @@ def _set_scalar(editor: _Editor, fields: dict[str, Any], key: str, new: str) -> 
 
 def merge_text(
     text: str, existing: CheckIn | None, planned: Sequence[str], update: CheckinUpdate
-) -> tuple[str, list[str]]:
-    """The check-in text with `update` merged in, and what changed (short English phrases)."""
+) -> tuple[str, list[Change]]:
+    """The check-in text with `update` merged in, and what changed."""
     if existing is None:
         # A new file starts from `studylog new`'s stub, whose status line is left for the learner to
         # choose (with the choices in a comment): the command chooses it, done unless --status says.
@@ -205,31 +220,35 @@ def merge_text(
         raise CheckinRefused(t("checkin.not-mapping"))
     fields = _fields(root)
     editor = _Editor(text)
-    changes: list[str] = []
+    changes: list[Change] = []
     old_status = existing.status if existing else Status.DONE
     status = update.status or old_status
     if update.status is not None and existing is not None and update.status is not existing.status:
         _set_scalar(editor, fields, "status", STATUS_WORD[update.status])
-        changes.append(f"status {STATUS_WORD[old_status]} → {STATUS_WORD[update.status]}")
+        changes.append(_change("status", old=STATUS_WORD[old_status], new=STATUS_WORD[update.status]))
     if update.hours is not None and (existing is None or existing.hours != update.hours):
         _set_scalar(editor, fields, "hours", scalar(float(update.hours)))
         old = existing.hours if existing else None
-        changes.append(f"hours {old:g} → {update.hours:g}" if old is not None else f"hours {update.hours:g}")
+        changes.append(
+            _change("hours-changed", old=f"{old:g}", new=f"{update.hours:g}")
+            if old is not None
+            else _change("hours", hours=f"{update.hours:g}")
+        )
     if update.summary and (existing is None or existing.summary != update.summary):
         _set_scalar(editor, fields, "task", scalar(update.summary))
-        changes.append("task")
+        changes.append(_change("task"))
     _merge_items(editor, fields, existing, planned, update, status, changes)
     known_done = set(existing.done) if existing else set()
     new_done = [m for m in dict.fromkeys(update.messages) if m not in known_done]
     _add_entries(editor, fields, "done", [f"- {scalar(m)}" for m in new_done], [scalar(m) for m in new_done])
-    changes += [f"done: {m}" for m in new_done]
+    changes += [_change("done", message=m) for m in new_done]
     _merge_problems(editor, fields, existing, update, changes)
     known_links = {link.target for link in existing.links} if existing else set()
     links = [link for link in dict.fromkeys(update.links) if link not in known_links]
     _add_entries(
         editor, fields, "links", [f"- {scalar(x)}" for x in links], [scalar(x) for x in links], prefer_flow=True
     )
-    changes += [f"link {x}" for x in links]
+    changes += [_change("link", link=x) for x in links]
     seen = set(existing.reviewed) if existing else set()
     reviewed = [r for r in dict.fromkeys(update.reviewed) if r not in seen]
     _add_entries(
@@ -240,13 +259,13 @@ def merge_text(
         [scalar(r) for r in reviewed],
         prefer_flow=True,
     )
-    changes += [f"reviewed {r}" for r in reviewed]
+    changes += [_change("reviewed", id=r) for r in reviewed]
     notes = update.notes.strip()
     if notes and (existing is None or notes not in existing.notes):
         combined = f"{existing.notes.rstrip()}\n\n{notes}" if existing and existing.notes.strip() else notes
         _set_scalar(editor, fields, "notes", scalar(combined))
-        changes.append("notes")
-    return editor.result(), [c for c in changes if c]
+        changes.append(_change("notes"))
+    return editor.result(), changes
 
 
 def _merge_items(
@@ -256,7 +275,7 @@ def _merge_items(
     planned: Sequence[str],
     update: CheckinUpdate,
     status: Status,
-    changes: list[str],
+    changes: list[Change],
 ) -> None:
     if not update.done:
         return
@@ -271,7 +290,7 @@ def _merge_items(
             editor.replace(value.start_mark.index, value.end_mark.index, line)
         else:
             editor.append(f"items: {line}\n")
-        changes += [f"{i} done" for i in update.done]
+        changes += [_change("item-done", id=i) for i in update.done]
         return
     value = fields["items"][1]
     entries = value.value if isinstance(value, yaml.SequenceNode) else []
@@ -292,7 +311,7 @@ def _merge_items(
         current = existing and next((w.status for w in existing.items if w.id == ident), None)
         if current is Status.DONE:
             continue
-        changes.append(f"{ident} → done")
+        changes.append(_change("item-now-done", id=ident))
         if isinstance(node, yaml.MappingNode) and "status" in _fields(node):
             inner_status = _fields(node)["status"][1]
             editor.replace(inner_status.start_mark.index, inner_status.end_mark.index, "done")
@@ -308,11 +327,11 @@ def _merge_items(
         editor.replace(value.start_mark.index, value.end_mark.index, "[" + ", ".join([value.value, *flow]) + "]")
     else:
         _add_entries(editor, fields, "items", block, flow, prefer_flow=True)
-    changes += [f"{i} done" for i in new]
+    changes += [_change("item-done", id=i) for i in new]
 
 
 def _merge_problems(
-    editor: _Editor, fields: dict[str, Any], existing: CheckIn | None, update: CheckinUpdate, changes: list[str]
+    editor: _Editor, fields: dict[str, Any], existing: CheckIn | None, update: CheckinUpdate, changes: list[Change]
 ) -> None:
     known = {(p.problem, p.solution) for p in existing.problems} if existing else set()
     open_ones = {p.problem for p in existing.problems if p.is_open} if existing else set()
@@ -333,12 +352,12 @@ def _merge_problems(
                 )
             else:
                 editor.replace(node.start_mark.index, node.end_mark.index, _problem_flow(problem, solution))
-            changes.append(f"solved: {problem}")
+            changes.append(_change("solved", problem=problem))
             continue
         new.append((problem, solution))
     block = [_problem_block(p, s) for p, s in new]
     _add_entries(editor, fields, "problems", block, [_problem_flow(p, s) for p, s in new])
-    changes += [f"problem: {p}" for p, _ in new]
+    changes += [_change("problem", problem=p) for p, _ in new]
 
 
 def prepare(root: Path, repository: Repository, update: CheckinUpdate) -> Merged:
@@ -432,7 +451,7 @@ def record(root: Path, update: CheckinUpdate, *, local: bool = True, markdown_ou
     after = load_repository(root, day)
     assert after.repository is not None
     snapshot = compute(after.repository, day)
-    reply = day_progress(
-        after.repository, snapshot, merged.path, merged.changes, merged.created, markdown_out=markdown_out
-    )
+    with using(Lang(after.repository.plan.locale.value)):  # the reply speaks the plan's language
+        changes = [change.text() for change in merged.changes]
+    reply = day_progress(after.repository, snapshot, merged.path, changes, merged.created, markdown_out=markdown_out)
     return Recorded(merged, found, reply)

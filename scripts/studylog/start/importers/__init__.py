@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 
 from studylog.errors import ImportRefused
+from studylog.i18n import t
 from studylog.start.importers import hundred_days, summary_table, task_list, tracker, week_day_table
 from studylog.start.importers.common import Imported, Options, Shape
 
@@ -20,8 +21,13 @@ SHAPES: tuple[Shape, ...] = (tracker, summary_table, week_day_table, hundred_day
 RECOGNISED = 0.75  # a detection this sure is the document's shape
 
 
+def shape_title(shape: Shape) -> str:
+    """What a learner calls the shape, in their language."""
+    return t(f"import.shape.{shape.name}")
+
+
 def shape_list() -> str:
-    return "\n".join(f"  - {shape.title}\n      e.g. {shape.example}" for shape in SHAPES)
+    return "\n".join(t("import.shape-line", title=shape_title(shape), example=shape.example) for shape in SHAPES)
 
 
 def read_tracker(text: str, options: Options, today: dt.date) -> Imported:
@@ -34,32 +40,30 @@ def read_tracker(text: str, options: Options, today: dt.date) -> Imported:
         if imported.rows:
             imported.reason = detection.reason
             return imported
-        raise ImportRefused(_verdict(f"it looks like a {shape.title} — {detection.reason}", imported, recognised=True))
+        looks = t("import.looks-like", title=shape_title(shape), reason=detection.reason)
+        raise ImportRefused(_verdict(looks, imported, recognised=True))
     if detection.score <= 0:
         raise ImportRefused(_verdict("", None))
     try:
         attempt = shape.read(text, options, today)
     except ImportRefused as exc:
-        raise ImportRefused(_verdict(f"closest: {shape.title} — {detection.reason} ({exc})", None)) from None
+        closest = t("import.closest-refused", title=shape_title(shape), reason=detection.reason, error=exc)
+        raise ImportRefused(_verdict(closest, None)) from None
     if attempt.rows:  # not sure of the shape, but it reads: say so, and import
-        attempt.reason = f"{detection.reason} (not certain: check the result)"
+        attempt.reason = t("import.not-certain", reason=detection.reason)
         return attempt
-    raise ImportRefused(_verdict(f"closest: {shape.title} — {detection.reason}", attempt))
+    raise ImportRefused(_verdict(t("import.closest", title=shape_title(shape), reason=detection.reason), attempt))
 
 
 def _verdict(closest: str, attempt: Imported | None, *, recognised: bool = False) -> str:
-    lines = [
-        "nothing in this file could be imported; nothing was written"
-        if recognised
-        else "this file is none of the tracker shapes studylog reads; nothing was written"
-    ]
+    lines = [t("import.nothing-read" if recognised else "import.unknown-shape")]
     if closest:
         lines.append(closest)
     if attempt is not None and attempt.notes:
-        lines.append("why its rows could not be read:")
+        lines.append(t("import.why-rows"))
         lines += [f"  {note}" for note in attempt.notes]
     elif attempt is not None:
-        lines.append("  it has no rows studylog could read")
-    lines.append("the shapes studylog reads:")
+        lines.append(t("import.no-rows"))
+    lines.append(t("import.shapes"))
     lines.append(shape_list())
     return "\n".join(lines)

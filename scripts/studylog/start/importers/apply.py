@@ -142,7 +142,7 @@ def import_file(
     try:
         imported = read_tracker(text, options, day)
     except ImportRefused as exc:
-        raise ImportRefused(f"{source}: {exc}") from None
+        raise ImportRefused(t("import.refused", source=source, error=exc)) from None
     if options.timezone:
         imported.plan["timezone"] = options.timezone
     files = plan_files(imported, source.name, _folder_in(root, source))

@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from typing import Any
 
+from studylog.i18n import t
 from studylog.model import Status
 from studylog.start.importers.common import ONE_DAY, Imported, Note
 
@@ -87,9 +88,7 @@ class PlanBuilder:
             self.checkins[date] = entry
             self.checkin_lines[date] = line
             return
-        self.notes.append(
-            Note(line, f"{date} already has the row on line {self.checkin_lines[date]}: merged into one check-in")
-        )
+        self.notes.append(Note(line, t("import.merged-rows", date=date, line=self.checkin_lines[date])))
         existing["status"] = _merged_status([existing["status"], entry["status"]])
         for key, value in entry.items():
             if key in ("date", "status"):

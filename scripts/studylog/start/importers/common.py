@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from studylog.i18n import t
 from studylog.model import Status, parse_status
 
 ONE_DAY = dt.timedelta(days=1)
@@ -26,7 +27,7 @@ class Note:
     message: str
 
     def __str__(self) -> str:
-        return f"line {self.line}: {self.message}" if self.line else self.message
+        return t("import.at-line", line=self.line, message=self.message) if self.line else self.message
 
 
 @dataclass(frozen=True)
@@ -60,8 +61,7 @@ class Imported:
 class Shape(Protocol):
     """One kind of hand-kept tracker: detect it, then read it into a plan and check-ins."""
 
-    name: str  # stable, kebab-case
-    title: str  # what a learner calls it
+    name: str  # stable, kebab-case; what a learner calls it is the catalog's `import.shape.<name>`
     example: str  # one line of the shape, as a learner writes it
 
     def detect(self, text: str) -> Detection: ...
@@ -266,12 +266,13 @@ def leftovers(lines: list[str], used: set[int]) -> list[Note]:
 
     def flush() -> None:
         if count or not heading_used:
-            where = f"`{heading}`" if heading else "text outside the plan"
-            if heading_used and heading:
-                where = f"text under `{heading}`"
-            notes.append(
-                Note(first, f"{where} ({count or 1} line{'s' * (count > 1)}) is not part of the plan; not imported")
-            )
+            if not heading:
+                message = t("import.leftover-outside", n=count or 1)
+            elif heading_used:
+                message = t("import.leftover-under", n=count or 1, heading=heading)
+            else:
+                message = t("import.leftover-heading", n=count or 1, heading=heading)
+            notes.append(Note(first, message))
 
     for number, line in enumerate(lines, 1):
         if line.startswith("#"):

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from studylog.errors import ImportRefused
+from studylog.i18n import t
 from studylog.model import ItemKind, Status
 from studylog.start.importers.assemble import PlanBuilder, monday_before
 from studylog.start.importers.common import (
@@ -153,8 +154,9 @@ class DayTable:
                 row, when = anchor
                 start = when - ((row.week - 1) * 7 + row.day - 1) * ONE_DAY
         if start is None and dated and not any(d.hint for d in dated):
-            where = "the table has no 日期 column" if "date" not in dated[0].row.cells else "no row has a date"
-            raise ImportRefused(f"{where}: pass --start YYYY-MM-DD, the date of week 1, day 1")
+            raise ImportRefused(
+                t("import.day.no-date-column" if "date" not in dated[0].row.cells else "import.day.no-row-date")
+            )
         for entry in dated:
             if entry.date is None and start is not None:
                 entry.date = start + ((entry.row.week - 1) * 7 + entry.row.day - 1) * ONE_DAY
@@ -165,19 +167,23 @@ class DayTable:
         if not hinted:
             return
         if start is None:
-            raise ImportRefused(
-                "the dates are placeholders like "
-                f"{hinted[0].hint}: pass --start YYYY-MM-DD (the plan's first day)" + _best_start_hint(hinted)
-            )
+            raise ImportRefused(t("import.day.placeholders", hint=hinted[0].hint, best=_best_start_hint(hinted)))
         wrong = [d for d in hinted if d.date is not None and d.hint is not None and not d.hint.holds(d.date)]
         if wrong:
             first = wrong[0]
             lines = _ranges([d.row.line for d in wrong])
             self.note(
                 first.row.line,
-                f"the month hints of {len(wrong)} of {len(hinted)} placeholder rows (lines {lines}) disagree with "
-                f"--start {start}: e.g. this row ({first.found.text if first.found else first.hint}) falls on "
-                f"{first.date}; the dates follow --start" + _best_start_hint(hinted),
+                t(
+                    "import.day.month-hints-disagree",
+                    wrong=len(wrong),
+                    hinted=len(hinted),
+                    lines=lines,
+                    start=start,
+                    text=first.found.text if first.found else first.hint,
+                    date=first.date,
+                    best=_best_start_hint(hinted),
+                ),
             )
 
     # -- building ------------------------------------------------------------------------------
@@ -230,9 +236,7 @@ class DayTable:
                 progress_seen[len(builder.phases)] = max(progress_seen[len(builder.phases)], value)
             builder.rows += 1
             if entry.date is None:
-                self.note(
-                    row.line, f"no usable date (`{row.cells.get('date', '')}`) and no --start; check-in not written"
-                )
+                self.note(row.line, t("import.day.no-date", date=row.cells.get("date", "")))
                 continue
             item_dates[item["id"]] = entry.date
             self._checkin(row, entry.date, item["id"])
@@ -253,7 +257,7 @@ class DayTable:
         status = status_of(raw) if raw else None
         if status is None:
             if raw:
-                self.note(row.line, f"status `{raw}` is not one studylog knows; planned, no check-in written")
+                self.note(row.line, t("import.status-unknown-planned", status=raw))
             return  # a planned day not checked in yet
         if status is Status.NOT_DONE and (
             strip_markup(raw) in ("☐", "□", "⬜", "⚪", "未开始", "[ ]") or date >= self.today
@@ -271,7 +275,7 @@ class DayTable:
         if spent and (hours := _hours(spent)) is not None:
             fields["hours"] = hours
         elif spent:
-            self.note(row.line, f"`{spent}` is not a number of hours; kept in `notes`")
+            self.note(row.line, t("import.day.hours", spent=spent))
             notes.append(f"{spent}")
             fields["notes"] = "\n".join(notes)
         links = links_in(row.cells.get("links", ""))
@@ -321,7 +325,7 @@ def _ranges(lines: list[int]) -> str:
         run.append(number)
     if run:
         parts.append(f"{run[0]}–{run[-1]}" if len(run) > 1 else str(run[0]))
-    return ", ".join(parts)
+    return t("word.list-comma").join(parts)
 
 
 def _best_start_hint(hinted: list[_Dated]) -> str:
@@ -342,6 +346,13 @@ def _best_start_hint(hinted: list[_Dated]) -> str:
     agree_monday = sum(
         1 for d in hinted if d.hint and d.hint.holds(monday + ((d.row.week - 1) * 7 + d.row.day - 1) * ONE_DAY)
     )
-    return f"; the month hints fit best with --start {best[1]} ({best[0]} of {len(hinted)} rows agree" + (
-        f"; the Monday {monday}: {agree_monday})" if monday != best[1] else ")"
+    if monday == best[1]:
+        return t("import.day.best-start", start=best[1], agree=best[0], total=len(hinted))
+    return t(
+        "import.day.best-start-monday",
+        start=best[1],
+        agree=best[0],
+        total=len(hinted),
+        monday=monday,
+        monday_agree=agree_monday,
     )

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from studylog.errors import ImportRefused
+from studylog.i18n import t
 from studylog.model import Status
 from studylog.start.importers.assemble import PlanBuilder
 from studylog.start.importers.common import (
@@ -34,7 +35,6 @@ from studylog.start.importers.common import (
 )
 
 name = "100-days-of-code"
-title = "#100DaysOfCode log: ### Day N: date, then **Today's Progress**, **Thoughts**, **Link to work**"
 example = "### Day 12: November 10, 2018  ➜  **Today's Progress**: … **Thoughts:** … **Link to work:** [app](https://…)"
 
 _DAY_HEADING = re.compile(
@@ -81,12 +81,12 @@ def detect(text: str) -> Detection:
     headings = [m for line in text.splitlines() if (m := _DAY_HEADING.match(line.strip()))]
     progress = len(re.findall(r"today[’']?s\s+progress", text, re.I))
     if headings and progress:
-        return Detection(0.95, f"{len(headings)} `### Day N` headings and {progress} `Today's Progress` fields")
+        return Detection(0.95, t("import.days.found", headings=len(headings), fields=progress))
     if headings:
-        return Detection(0.45, f"{len(headings)} `### Day N` headings, but no `**Today's Progress**:` under them")
+        return Detection(0.45, t("import.days.headings-only", n=len(headings)))
     if progress:
-        return Detection(0.4, f"{progress} `Today's Progress` fields, but no `### Day N: date` headings to date them")
-    return Detection(0.0, "no `### Day N: date` headings with **Today's Progress**")
+        return Detection(0.4, t("import.days.progress-only", n=progress))
+    return Detection(0.0, t("import.days.none"))
 
 
 def _label(raw: str) -> str:
@@ -131,9 +131,7 @@ def _entries(text: str, builder: PlanBuilder) -> list[_Entry]:
             value = field_match.group(2).strip()
             if key is None:
                 current.other.append((number, field_match.group(1).strip(), value))
-                builder.notes.append(
-                    Note(number, f"`{field_match.group(1).strip()}` has no field in a check-in; kept in `notes`")
-                )
+                builder.notes.append(Note(number, t("import.no-field", label=field_match.group(1).strip())))
                 key = "other"
                 continue
             current.field_lines.setdefault(key, number)
@@ -159,20 +157,14 @@ def read(text: str, options: Options, today: dt.date) -> Imported:
     for entry in entries:
         if (entry.round, entry.day) in seen:
             builder.notes.append(
-                Note(
-                    entry.line,
-                    f"Day {entry.day} appears again (first on line {seen[(entry.round, entry.day)]}): "
-                    "imported as its own entry",
-                )
+                Note(entry.line, t("import.days.again", day=entry.day, line=seen[(entry.round, entry.day)]))
             )
         seen.setdefault((entry.round, entry.day), entry.line)
         if entry.date is not None and entry.date.date is None:
-            builder.notes.append(
-                Note(entry.line, f"`{entry.date.text}` is not a day of the calendar; entry not imported")
-            )
+            builder.notes.append(Note(entry.line, t("import.days.no-such-day", text=entry.date.text)))
             continue
         if entry.day == 0 and "example" in entry.heading.lower():
-            builder.notes.append(Note(entry.line, "the template's example entry (Day 0 … Example); not imported"))
+            builder.notes.append(Note(entry.line, t("import.days.example")))
             continue
         usable.append((entry, entry.date.date if entry.date else None))
     if not usable:
@@ -183,7 +175,7 @@ def read(text: str, options: Options, today: dt.date) -> Imported:
         first, first_date = dated[0]
         start = first_date - (first.day - 1) * ONE_DAY if first.day >= 1 else first_date
     if start is None:
-        raise ImportRefused("no entry has a date like `### Day 1: November 10, 2018`: pass --start YYYY-MM-DD (Day 1)")
+        raise ImportRefused(t("import.days.no-start"))
     previous: dt.date | None = None
     last = (1, 0)
     rounds: dict[int, dict[str, Any]] = {}
@@ -192,9 +184,7 @@ def read(text: str, options: Options, today: dt.date) -> Imported:
         date: dt.date = when or start + (max(entry.day, 1) - 1) * ONE_DAY
         if previous is not None and date <= previous:
             builder.notes.append(
-                Note(
-                    entry.line, f"Day {entry.day} is dated {date}, not after the entry above ({previous}); not imported"
-                )
+                Note(entry.line, t("import.days.not-after", day=entry.day, date=date, previous=previous))
             )
             continue
         if entry.round not in rounds:
@@ -216,13 +206,9 @@ def read(text: str, options: Options, today: dt.date) -> Imported:
         builder.rows += 1
         previous, last = date, (entry.round, entry.day)
         if when is None:
-            builder.notes.append(
-                Note(entry.line, f"Day {entry.day} has no date: placed on {date}, Day 1 + {entry.day - 1} days")
-            )
+            builder.notes.append(Note(entry.line, t("import.days.undated", day=entry.day, date=date, n=entry.day - 1)))
         if date > today:
-            builder.notes.append(
-                Note(entry.line, f"Day {entry.day} is dated {date}, after today: planned, no check-in written")
-            )
+            builder.notes.append(Note(entry.line, t("import.days.future", day=entry.day, date=date)))
             continue
         fields: dict[str, Any] = {"task": " ".join(progress.split()) or entry.heading}
         thoughts = [one_line(t) for t in entry.fields.get("thoughts", []) if one_line(t)]
@@ -236,7 +222,7 @@ def read(text: str, options: Options, today: dt.date) -> Imported:
         if notes:
             fields["notes"] = "\n".join(n for n in notes if n)
         if not progress and not thoughts and not links:
-            builder.notes.append(Note(entry.line, f"Day {entry.day} has no Today's Progress, Thoughts or Link to work"))
+            builder.notes.append(Note(entry.line, t("import.days.empty", day=entry.day)))
         builder.checkin(date, entry.line, Status.DONE, items=[item["id"]], **fields)
     builder.notes += leftovers(lines, _used(text, entries))
     if previous is not None and last[1] < CHALLENGE_DAYS:
@@ -269,7 +255,5 @@ def _plan_the_rest(
             weeks[(round_no, week_no)] = week
         builder.item(week, f"r{round_no}d{day}" if round_no > 1 else f"d{day}", f"Day {day}", date=date)
     builder.notes.append(
-        Note(
-            0, f"Days {last_day + 1}–{CHALLENGE_DAYS} are not logged yet: planned one a day from {last_date + ONE_DAY}"
-        )
+        Note(0, t("import.days.rest-planned", first=last_day + 1, last=CHALLENGE_DAYS, date=last_date + ONE_DAY))
     )

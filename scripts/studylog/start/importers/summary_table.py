@@ -7,11 +7,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from studylog.i18n import t
 from studylog.start.importers.common import Detection, Imported, Options, Table, find_columns, one_line, tables
 from studylog.start.importers.daytable import COLUMNS, DayTable, PhaseMark, Row, hours_per_day
 
 name = "summary-table"
-title = "summary table (seed 004): 周次 | 日期 | 完成状态 | 核心任务 | …"
 example = " | ".join(
     (
         "| 第1周 Day1",
@@ -47,13 +47,18 @@ def detect(text: str) -> Detection:
         near = [(t, find_columns(t.header, COLUMNS)) for t in tables(text)]
         near = [(t, c) for t, c in near if c]
         if not near:
-            return Detection(0.0, "no table with columns like 周次, 日期, 完成状态, 核心任务")
+            return Detection(0.0, t("import.summary.none"))
         table, columns = max(near, key=lambda tc: len(tc[1]))
         missing = [c for c in ("week", "task", "status") if c not in columns]
+        comma = t("word.list-comma")
         return Detection(
             0.2 + 0.1 * len(columns),
-            f"the table at line {table.line} has {', '.join(table.header[i] for i in columns.values())} "
-            f"but no {', '.join(COLUMNS[m][0] for m in missing) or '周次 holding week and day'} column",
+            t(
+                "import.summary.near",
+                line=table.line,
+                columns=comma.join(table.header[i] for i in columns.values()),
+                missing=comma.join(COLUMNS[m][0] for m in missing) or t("import.summary.week-day-column"),
+            ),
         )
     table, columns = found
     readable = sum(
@@ -62,16 +67,9 @@ def detect(text: str) -> Detection:
         if r.cells and _WEEK_DAY.search(r.cells[columns["week"]] if len(r.cells) > columns["week"] else "")
     )
     if readable == 0:
-        return Detection(
-            0.5,
-            f"the table at line {table.line} has a {table.header[columns['week']]} column, "
-            "but no row names a week and day like 第1周 Day1",
-        )
-    return Detection(
-        0.9,
-        f"the table at line {table.line} has columns {', '.join(table.header[i] for i in sorted(columns.values()))}; "
-        f"{readable} rows name a week and day like 第1周 Day1",
-    )
+        return Detection(0.5, t("import.summary.no-week-day", line=table.line, column=table.header[columns["week"]]))
+    listed = t("word.list-comma").join(table.header[i] for i in sorted(columns.values()))
+    return Detection(0.9, t("import.summary.found", line=table.line, columns=listed, n=readable))
 
 
 def read(text: str, options: Options, today: dt.date) -> Imported:
@@ -85,12 +83,9 @@ def read(text: str, options: Options, today: dt.date) -> Imported:
     header = table.header
     unmapped = [(i, h) for i, h in enumerate(header) if i not in columns.values() and h]
     if unmapped:
-        reader.note(
-            table.line,
-            f"columns {', '.join(h for _, h in unmapped)} have no place in a check-in: their text goes into `notes`",
-        )
+        reader.note(table.line, t("import.unmapped-columns", columns=t("word.list-comma").join(h for _, h in unmapped)))
     if "progress" not in columns:
-        reader.note(table.line, "no 阶段进度 column: every item of a phase gets the same weight")
+        reader.note(table.line, t("import.summary.no-progress"))
     for row in table.rows:
         cells = row.cells
         first = cells[0] if cells else ""
@@ -105,19 +100,18 @@ def read(text: str, options: Options, today: dt.date) -> Imported:
         if len(cells) != len(header):
             reader.note(
                 row.line,
-                f"{len(cells)} cells for {len(header)} columns, so it was not imported — "
-                f"escape a `|` inside a cell as `\\|`: {' | '.join(cells)[:80]}",
+                t("import.cells-mismatch-row", cells=len(cells), columns=len(header), row=" | ".join(cells)[:80]),
             )
             continue
         cell = {key: cells[i] for key, i in columns.items()}
         position = _WEEK_DAY.search(one_line(cell["week"]))
         if position is None:
-            reader.note(row.line, f"`{cell['week']}` is not a week and day like 第1周 Day1; row not imported")
+            reader.note(row.line, t("import.summary.not-week-day", cell=cell["week"]))
             continue
         week = int(position.group(1) or position.group(2))
         day, last = int(position.group(3)), int(position.group(4) or position.group(3))
         if not 1 <= day <= last <= 7:
-            reader.note(row.line, f"day {day}–{last} is not within a week; row not imported")
+            reader.note(row.line, t("import.day-outside-week", first=day, last=last))
             continue
         extras = [(h, one_line(cells[i])) for i, h in unmapped]
         reader.events.append(Row(row.line, week, day, last, cell, extras))

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from studylog.errors import ImportRefused
+from studylog.i18n import t
 from studylog.model import Status
 from studylog.start.importers.assemble import PlanBuilder
 from studylog.start.importers.common import (
@@ -34,7 +35,6 @@ from studylog.start.importers.common import (
 )
 
 name = "task-list"
-title = "task-list plan: `- [x]` / `- [ ]` items under `## 第1周` / `### Day 1` headings"
 example = "## Week 1: Basics  ➜  ### Day 1 (2025-12-01)  ➜  - [x] Install Python 3.12"
 
 _BOX = re.compile(r"^\s*[-*+]\s+\[([ xX✓✔~\-/])\]\s+(.+)$")
@@ -75,10 +75,10 @@ def detect(text: str) -> Detection:
     boxes = sum(1 for line in text.splitlines() if _BOX.match(line))
     weeks = sum(1 for line in text.splitlines() if _WEEK.match(line) or _DAY.match(line))
     if boxes and weeks:
-        return Detection(0.8, f"{boxes} `- [ ]`/`- [x]` items under {weeks} week or day headings")
+        return Detection(0.8, t("import.tasks.found", boxes=boxes, headings=weeks))
     if boxes:
-        return Detection(0.35, f"{boxes} `- [ ]`/`- [x]` items, but no `## 第1周` / `### Day 1` headings to place them")
-    return Detection(0.0, "no `- [ ]` / `- [x]` task lists")
+        return Detection(0.35, t("import.tasks.boxes-only", n=boxes))
+    return Detection(0.0, t("import.tasks.none"))
 
 
 def _outline(text: str, builder: PlanBuilder) -> list[_Week]:
@@ -125,7 +125,7 @@ def _outline(text: str, builder: PlanBuilder) -> list[_Week]:
             elif weeks:
                 weeks[-1].loose.append(entry)
             else:
-                builder.notes.append(Note(number, f"`{entry[2][:40]}` is above any week or day heading; not imported"))
+                builder.notes.append(Note(number, t("import.tasks.above-headings", text=entry[2][:40])))
     return weeks
 
 
@@ -152,7 +152,7 @@ def read(text: str, options: Options, today: dt.date) -> Imported:
             offset = (week.number - 1) * 7 + ((day.number or week.days.index(day) + 1) - 1)
             start = when - offset * ONE_DAY
     if start is None:
-        raise ImportRefused("no day heading names a date (like `### Day 1 (2025-12-01)`): pass --start YYYY-MM-DD")
+        raise ImportRefused(t("import.tasks.no-start"))
     phase_title = ""
     for week in weeks:
         if week.phase != phase_title or not builder.phases:
@@ -187,13 +187,7 @@ def read(text: str, options: Options, today: dt.date) -> Imported:
             if ticked is False:
                 continue
             if found is None or found.date is None:
-                builder.notes.append(
-                    Note(
-                        number,
-                        f"`{one_line(text_)[:50]}` is ticked but names no day: no check-in written — "
-                        "add the date it was done, e.g. `(2025-12-03)`, and import again",
-                    )
-                )
+                builder.notes.append(Note(number, t("import.tasks.no-day", text=one_line(text_)[:50])))
                 continue
             status = Status.DONE if ticked else Status.IN_PROGRESS
             builder.checkin(
@@ -212,9 +206,7 @@ def _day_checkin(builder: PlanBuilder, day: _Day, item: dict[str, Any], date: dt
     if status is Status.NOT_DONE:
         return
     if date > today:
-        builder.notes.append(
-            Note(day.line, f"`{day.title}` has ticked boxes but is dated {date}, after today; no check-in written")
-        )
+        builder.notes.append(Note(day.line, t("import.tasks.future", title=day.title, date=date)))
         return
     worked: list[dict[str, str]] = []
     for task, tick in zip(item.get("tasks", []), ticks, strict=True):

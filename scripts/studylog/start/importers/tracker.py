@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from studylog.errors import ImportRefused
+from studylog.i18n import t
 from studylog.model import ItemKind, Status
 from studylog.start.importers.assemble import PlanBuilder
 from studylog.start.importers.common import (
@@ -26,7 +27,6 @@ from studylog.start.importers.common import (
 )
 
 name = "lecture-tracker"
-title = "lecture tracker (seed 000): ## 阶段 → ### 第N周 → #### Lecture with a 任务 | 状态 | 完成日期 | 备注 table"
 example = (
     "#### Lecture 01: Introduction & Tokenization  ➜  | 课程介绍和历史背景 | ✅ 已完成 | 2025-11-04 | 笔记已生成 |"
 )
@@ -55,12 +55,12 @@ def detect(text: str) -> Detection:
     lectures = len(re.findall(r"^####\s+", text, re.M))
     task_tables = len(_TASK_HEADER.findall(text))
     if lectures and task_tables:
-        return Detection(1.0, f"{lectures} `####` lecture headings with {task_tables} 任务 | 状态 task tables")
+        return Detection(1.0, t("import.tracker.found", lectures=lectures, tables=task_tables))
     if task_tables:
-        return Detection(0.4, f"{task_tables} 任务 | 状态 tables, but no `#### Lecture …` headings above them")
+        return Detection(0.4, t("import.tracker.tables-only", n=task_tables))
     if lectures:
-        return Detection(0.3, f"{lectures} `####` headings, but no 任务 | 状态 | 完成日期 task tables")
-    return Detection(0.0, "no `#### Lecture …` headings with 任务 | 状态 tables")
+        return Detection(0.3, t("import.tracker.headings-only", n=lectures))
+    return Detection(0.0, t("import.tracker.none"))
 
 
 @dataclass
@@ -89,7 +89,7 @@ def read(text: str, options: Options, today: dt.date) -> Imported:
     found_start = find_date(fields.get("开始日期", ""))
     plan_start = options.start or (found_start.date if found_start else None)
     if plan_start is None:
-        raise ImportRefused("no **开始日期** in the file: pass --start YYYY-MM-DD")
+        raise ImportRefused(t("import.tracker.no-start"))
     week: dict[str, Any] | None = None
     item: dict[str, Any] | None = None
     in_tasks = False
@@ -119,7 +119,7 @@ def read(text: str, options: Options, today: dt.date) -> Imported:
             continue
         if match := _WEEK_HEADING.match(line):
             if not builder.phases:
-                builder.notes.append(Note(number, "a week before any phase heading; not imported"))
+                builder.notes.append(Note(number, t("import.tracker.week-before-phase")))
                 continue
             week = builder.week(f"w{match.group(1)}", match.group(2).strip())
             item = None
@@ -127,7 +127,7 @@ def read(text: str, options: Options, today: dt.date) -> Imported:
         if "学习心得" in section and (match := _JOURNAL_HEADING.match(line)):
             when = find_date(match.group(1))
             if when is None or when.date is None:
-                builder.notes.append(Note(number, f"`{match.group(1)}` is not a date; journal entry not imported"))
+                builder.notes.append(Note(number, t("import.tracker.journal-date", text=match.group(1))))
                 continue
             journal.append(_Journal(number, when.date, (match.group(2) or "").strip()))
             dates_seen.append(when.date)
@@ -165,7 +165,7 @@ def read(text: str, options: Options, today: dt.date) -> Imported:
                 continue
             if item is None:
                 if not is_separator(cells):
-                    builder.notes.append(Note(number, "a table row outside any lecture; not imported"))
+                    builder.notes.append(Note(number, t("import.tracker.row-outside")))
                 continue
             if cells[:2] == ["任务", "状态"] or is_separator(cells):
                 in_tasks = True
@@ -173,7 +173,7 @@ def read(text: str, options: Options, today: dt.date) -> Imported:
             if not in_tasks:
                 continue
             if len(cells) < 2:
-                builder.notes.append(Note(number, f"a task row with {len(cells)} cell(s); not imported"))
+                builder.notes.append(Note(number, t("import.tracker.short-row", n=len(cells))))
                 continue
             task_title = one_line(cells[0])
             task_id = f"{item['id']}-t{len(item['tasks']) + 1}"
@@ -182,9 +182,7 @@ def read(text: str, options: Options, today: dt.date) -> Imported:
             builder.rows += 1
             status = status_of(cells[1]) if cells[1].strip() else Status.NOT_DONE
             if status is None:
-                builder.notes.append(
-                    Note(number, f"status `{cells[1]}` is not one studylog knows; task kept as not started")
-                )
+                builder.notes.append(Note(number, t("import.tracker.status-unknown", status=cells[1])))
                 status = Status.NOT_DONE
             task_states[item["id"]].append(status)
             if status is Status.NOT_DONE:
@@ -213,11 +211,9 @@ def read(text: str, options: Options, today: dt.date) -> Imported:
     _journal_checkins(builder, journal, worked)
     for number, line in enumerate(lines, 1):
         if line.startswith("## ") and "更新日志" in line:
-            builder.notes.append(
-                Note(number, "the update log (更新日志) records edits of the tracker itself; not imported")
-            )
+            builder.notes.append(Note(number, t("import.tracker.update-log")))
         elif line.startswith("## ") and "相关资源链接" in line:
-            builder.notes.append(Note(number, "the 相关资源链接 section is not a check-in; not imported"))
+            builder.notes.append(Note(number, t("import.tracker.resources")))
     return builder.finish(plan_start, milestones=milestones, reason=detect(text).reason)
 
 
@@ -230,21 +226,14 @@ def _place_pending(
     if not seen:
         for task in pending:
             builder.notes.append(
-                Note(
-                    task.line,
-                    f"`{task.title}` is {task.status.value} but the tracker has no date at all; no check-in for it",
-                )
+                Note(task.line, t("import.tracker.no-date-at-all", title=task.title, status=task.status.value))
             )
         return
     latest = max(seen)
     for task in pending:
         worked[latest].append({"id": task.task_id, "status": task.status.value})
         builder.notes.append(
-            Note(
-                task.line,
-                f"`{task.title}` is {task.status.value} but has no 完成日期: "
-                f"recorded on {latest}, the tracker's latest date",
-            )
+            Note(task.line, t("import.tracker.no-done-date", title=task.title, status=task.status.value, date=latest))
         )
 
 
@@ -254,20 +243,14 @@ def _milestones(builder: PlanBuilder, raw: list[tuple[int, list[str]]]) -> list[
         found = find_date(cells[1]) if len(cells) > 1 else None
         due = found.date if found else None
         if index >= len(builder.phases) or due is None:
-            builder.notes.append(
-                Note(number, f"milestone `{cells[0]}` has no phase or date to attach to; not imported")
-            )
+            builder.notes.append(Note(number, t("import.tracker.milestone-lost", title=cells[0])))
             continue
         milestones.append(
             {"id": f"m{index + 1}", "title": cells[0].strip(), "due": due, "covers": [builder.phases[index]["id"]]}
         )
         if len(cells) > 3 and cells[3]:
             builder.notes.append(
-                Note(
-                    number,
-                    f"milestone `{cells[0].strip()}`: "
-                    f"the tracker's own count `{cells[3]}` is recomputed from the tasks",
-                )
+                Note(number, t("import.tracker.milestone-count", title=cells[0].strip(), count=cells[3]))
             )
     return milestones
 
@@ -295,17 +278,20 @@ def _compare_statistics(
     counts = lecture_states(task_states, lectures)
     words = {"done": "已完成", "in_progress": "进行中", "not_started": "未开始"}
     differ = [
-        f"{words[k]} {stated[k][0]}/{stated[k][1]} (tasks: {counts[k]}/{len(lectures)})"
+        t(
+            "import.tracker.stat",
+            word=words[k],
+            stated=f"{stated[k][0]}/{stated[k][1]}",
+            counted=f"{counts[k]}/{len(lectures)}",
+        )
         for k in stated
         if (stated[k][0], stated[k][1]) != (counts[k], len(lectures))
     ]
-    summary = ", ".join(f"{words[k]} {counts[k]}/{len(lectures)}" for k in counts)
+    summary = t("word.list-comma").join(f"{words[k]} {counts[k]}/{len(lectures)}" for k in counts)
     if differ:
-        builder.notes.append(
-            Note(0, f"the tracker's 讲座完成情况 differs from its task tables: {'; '.join(differ)}; the tables count")
-        )
+        builder.notes.append(Note(0, t("import.tracker.stats-differ", differ=t("word.list-semicolon").join(differ))))
     else:
-        builder.notes.append(Note(0, f"lectures as the tracker states them: {summary}"))
+        builder.notes.append(Note(0, t("import.tracker.stats-agree", summary=summary)))
 
 
 _OVERVIEW = re.compile(r"^\*\*已完成\*\*\s*[：:]\s*(\d+)\s*/\s*(\d+)\s*讲座")
@@ -323,8 +309,13 @@ def _compare_overview(builder: PlanBuilder, lines: list[str], task_states: dict[
         builder.notes.append(
             Note(
                 number,
-                f"the overview says 已完成 {match.group(1)}/{match.group(2)} 讲座, but the task tables have "
-                f"{done}/{len(lectures)} lectures done; the tables count",
+                t(
+                    "import.tracker.overview-differs",
+                    stated=match.group(1),
+                    total=match.group(2),
+                    done=done,
+                    lectures=len(lectures),
+                ),
             )
         )
 
@@ -353,7 +344,7 @@ def _journal_checkins(
                     unknown = "" if key else label
                     if unknown:
                         notes.append(f"{label}：")
-                        builder.notes.append(Note(number, f"journal heading `{label}` has no field; kept in `notes`"))
+                        builder.notes.append(Note(number, t("import.tracker.journal-heading", label=label)))
                     continue
                 bullet = re.match(r"^\s+[-*]\s+(.+)$", line)
                 if bullet is None:
@@ -369,9 +360,7 @@ def _journal_checkins(
         if notes:
             fields["notes"] = "\n".join(notes)
         if len(entries) > 1:
-            builder.notes.append(
-                Note(entries[1].line, f"{date}: {len(entries)} journal entries merged into one check-in")
-            )
+            builder.notes.append(Note(entries[1].line, t("import.tracker.journal-merged", date=date, n=len(entries))))
         # A journal day with no task finished earns no plan credit: `items: []` says so explicitly.
         fields["items"] = worked.get(date, [])
         builder.checkins[date] = {

@@ -7,11 +7,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from studylog.i18n import t
 from studylog.start.importers.common import Detection, Imported, Options, Table, find_columns, one_line, tables
 from studylog.start.importers.daytable import COLUMNS, DayTable, PhaseMark, Row, day_range, hours_per_day
 
 name = "week-day-table"
-title = "打卡 table with week and day columns, or one table per week under `### W1 …`"
 example = "| W1 | 4-7 | 每天刷 5 道 LeetCode 简单题 | ☐ | 能独立写出双指针 | |"
 
 _WEEK = re.compile(r"^(?:第\s*(\d+)\s*周|W(?:eek)?\s*(\d+)|(\d+))\b", re.I)
@@ -45,24 +45,15 @@ def detect(text: str) -> Detection:
     if not found:
         headed = [t for t in tables(text) if _week_number(t.heading) is not None]
         if headed:
-            return Detection(
-                0.4,
-                f"the table at line {headed[0].line} is under `{headed[0].heading}` "
-                "but has no 任务 and 天/日期 columns",
-            )
-        return Detection(0.0, "no table with 周 and 天 columns, and no table under a `### W1 …` heading")
+            return Detection(0.4, t("import.week-day.headed", line=headed[0].line, heading=headed[0].heading))
+        return Detection(0.0, t("import.week-day.none"))
     per_week = sum(1 for _, _, w in found if w is not None)
     rows = sum(len(t.rows) for t, _, _ in found)
     if per_week:
-        return Detection(
-            0.85, f"{per_week} per-week table(s) under headings like `{found[0][0].heading}` with {rows} rows"
-        )
+        return Detection(0.85, t("import.week-day.per-week", n=per_week, heading=found[0][0].heading, rows=rows))
     table, columns, _ = found[0]
-    return Detection(
-        0.9,
-        f"the table at line {table.line} has separate {table.header[columns['week']]} "
-        f"and {table.header[columns['day']]} columns ({rows} rows)",
-    )
+    week, day = table.header[columns["week"]], table.header[columns["day"]]
+    return Detection(0.9, t("import.week-day.found", line=table.line, week=week, day=day, rows=rows))
 
 
 def read(text: str, options: Options, today: dt.date) -> Imported:
@@ -82,9 +73,7 @@ def read(text: str, options: Options, today: dt.date) -> Imported:
         if unmapped and table.line not in reported_columns:
             reported_columns.add(table.line)
             reader.note(
-                table.line,
-                f"columns {', '.join(h for _, h in unmapped)} have no place in a check-in: "
-                "their text goes into `notes`",
+                table.line, t("import.unmapped-columns", columns=t("word.list-comma").join(h for _, h in unmapped))
             )
         previous_day = 0
         for row in table.rows:
@@ -92,28 +81,22 @@ def read(text: str, options: Options, today: dt.date) -> Imported:
             if not any(c.strip() for c in cells):
                 continue
             if len(cells) != len(table.header):
-                reader.note(
-                    row.line,
-                    f"{len(cells)} cells for {len(table.header)} columns, so it was not imported — "
-                    f"escape a `|` inside a cell as `\\|`",
-                )
+                reader.note(row.line, t("import.cells-mismatch", cells=len(cells), columns=len(table.header)))
                 continue
             cell = {key: cells[i] for key, i in columns.items()}
             week = heading_week if heading_week is not None else _week_number(cell.get("week", ""))
             if week is None:
-                reader.note(row.line, f"`{cell.get('week', '')}` is not a week like W1, 第1周 or 1; row not imported")
+                reader.note(row.line, t("import.week-day.not-week", cell=cell.get("week", "")))
                 continue
             if "day" in cell:
                 span = day_range(cell["day"])
                 if span is None:
-                    reader.note(
-                        row.line, f"`{cell['day']}` is not a day or range of days like 3 or 4-7; row not imported"
-                    )
+                    reader.note(row.line, t("import.week-day.not-day", cell=cell["day"]))
                     continue
             else:
                 span = (previous_day + 1, previous_day + 1)  # per-week tables without a day column: in order
             if not 1 <= span[0] <= span[1] <= 7:
-                reader.note(row.line, f"day {span[0]}–{span[1]} is not within a week; row not imported")
+                reader.note(row.line, t("import.day-outside-week", first=span[0], last=span[1]))
                 continue
             previous_day = span[1]
             extras = [(h, one_line(cells[i])) for i, h in unmapped]
