@@ -466,7 +466,7 @@ CATALOG: Final[dict[str, Entry]] = {
     "status.streak": Entry("streak", "连续打卡"),
     "status.streak-line": Entry(
         "{n} days (longest {longest}, never missed twice for {twice}, habit strength {strength}%)",
-        "{n} 天（最长 {longest} 天；已 {twice} 天没有连续两天缺卡；习惯强度 {strength}%）",
+        "{n} 天（最长 {longest} 天；连续 {twice} 天未曾连缺两天；习惯强度 {strength}%）",
         en_one="{n} day (longest {longest}, never missed twice for {twice}, habit strength {strength}%)",
     ),
     "status.strict-streak": Entry(
