@@ -17,14 +17,29 @@ import subprocess
 import sys
 from collections.abc import Iterator, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 DATA = Path(__file__).parent / "data"
 REPO_ROOT = Path(__file__).parent.parent
 TODAY = dt.date(2026, 3, 1)  # the as-of date every data-driven case is checked on
 # GitHub Actions sets these for every step; a test says so explicitly when it wants them.
 _ACTIONS_ONLY = ("GITHUB_ACTIONS",)
+# Headless Chromium as every browser test runs it: no sandbox (containers), no GPU, and nothing
+# fetched in the background (a test's page reaches only the files it opens).
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 
 
 def write_repo(root: Path, files: Mapping[str, str | bytes]) -> Path:
@@ -172,3 +187,24 @@ def need_browser() -> str:
     if os.environ.get("CI") == "true":
         pytest.fail(f"{reason}; in CI a skipped browser test fails the run", pytrace=False)
     pytest.skip(f"browser test skipped: {reason}")
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """One headless Chromium per test worker, launched when a test first asks for it.
+
+    Starting Chromium takes a second or more of CPU; the browser tests share this one and each opens
+    its own page (a fresh browser context: no cookies, storage or scripts carried between tests) and
+    closes it. Playwright and the browser are stopped at the end of the session.
+    """
+    chromium = need_browser()  # skips outside CI with the reason, fails in CI
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install '.[test]')")
+    playwright = sync_api.sync_playwright().start()
+    try:
+        launched = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        try:
+            yield launched
+        finally:
+            launched.close()
+    finally:
+        playwright.stop()

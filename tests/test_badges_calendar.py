@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -13,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from icalendar import Calendar
 from jsonschema import Draft7Validator
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Browser
 
 from conftest import run_cli, write_repo
 from studylog.load.files import parse_plan
@@ -42,7 +41,6 @@ SHIELDS_ENDPOINT = {
         "cacheSeconds": {"type": "integer", "minimum": 0},
     },
 }
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
 
 @pytest.fixture(scope="module")
@@ -82,33 +80,33 @@ def test_the_schema_would_catch_a_bad_badge() -> None:
 
 @pytest.mark.browser
 @pytest.mark.slow
-def test_svg_badges_render_in_chromium_with_their_text_inside_the_box(built: Path, tmp_path: Path) -> None:
+def test_svg_badges_render_in_chromium_with_their_text_inside_the_box(
+    built: Path, tmp_path: Path, browser: Browser
+) -> None:
     tricky = Badge("x", "本周学习 <&>", '12 days "behind"', "red")
     (tmp_path / "x.svg").write_bytes(tricky.svg())
     paths = [*sorted((built / "reports/badges").glob("*.svg")), tmp_path / "x.svg"]
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
-        page = browser.new_page()
-        errors: list[str] = []
-        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-        for path in paths:
-            page.goto(path.as_uri())
-            boxes = page.evaluate(
-                """() => {
-                const rects = [...document.querySelectorAll('g[clip-path] rect')].slice(0, 2);
-                const texts = [...document.querySelectorAll('text:not([fill-opacity])')];
-                return {
-                  rects: rects.map(r => r.width.baseVal.value),
-                  texts: texts.map(t => [t.textContent, t.getComputedTextLength()]),
-                  title: document.querySelector('title').textContent,
-                };
-            }"""
-            )
-            (label, label_width), (message, message_width) = boxes["texts"]
-            assert label_width + 4 <= boxes["rects"][0], (path.name, label, label_width, boxes["rects"])
-            assert message_width + 4 <= boxes["rects"][1], (path.name, message, message_width, boxes["rects"])
-            assert label_width > 10 and message_width > 10  # drawn with a real font, not empty
-        browser.close()
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    for path in paths:
+        page.goto(path.as_uri())
+        boxes = page.evaluate(
+            """() => {
+            const rects = [...document.querySelectorAll('g[clip-path] rect')].slice(0, 2);
+            const texts = [...document.querySelectorAll('text:not([fill-opacity])')];
+            return {
+              rects: rects.map(r => r.width.baseVal.value),
+              texts: texts.map(t => [t.textContent, t.getComputedTextLength()]),
+              title: document.querySelector('title').textContent,
+            };
+        }"""
+        )
+        (label, label_width), (message, message_width) = boxes["texts"]
+        assert label_width + 4 <= boxes["rects"][0], (path.name, label, label_width, boxes["rects"])
+        assert message_width + 4 <= boxes["rects"][1], (path.name, message, message_width, boxes["rects"])
+        assert label_width > 10 and message_width > 10  # drawn with a real font, not empty
+    page.close()
     assert errors == []
     assert boxes["title"] == '本周学习 <&>: 12 days "behind"'  # escaped in the file, text again in the browser
 

@@ -28,11 +28,22 @@ def learner(tmp_path: Path, fixture_plan: str) -> Path:
 
 
 def validate(root: Path, *args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    """`studylog validate` in a new process: for input that could crash the interpreter (deep
+    nesting overflowing the C stack), exhaust its memory or block it (a FIFO), where the test is
+    that the real process ends with the right exit status."""
     env = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"}
     result = subprocess.run(
         [sys.executable, "-m", "studylog", "validate", str(root), "--today", "2026-03-01", *args],
         capture_output=True, text=True, encoding="utf-8", errors="replace", check=False, timeout=timeout, env=env,
     )  # fmt: skip
+    assert "Traceback" not in result.stderr, result.stderr
+    return result
+
+
+def validate_here(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """`studylog validate` in this process (`run_cli`): for the path and date cases, where what
+    matters is what the command reads and says, not how the process ends."""
+    result = run_cli("validate", str(root), "--today", "2026-03-01", *args)
     assert "Traceback" not in result.stderr, result.stderr
     return result
 
@@ -44,7 +55,7 @@ def test_a_checkin_symlinked_out_of_the_repository_is_not_read(learner: Path, tm
     secret = tmp_path / "token.yaml"
     secret.write_text(f"{SECRET}: [\n", encoding="utf-8")
     (learner / "checkins/2026/2026-01-06.yaml").symlink_to(secret)
-    result = validate(learner, "--format", "github")
+    result = validate_here(learner, "--format", "github")
     assert result.returncode == 1 and "unsafe-path" in result.stdout
     assert SECRET not in result.stdout + result.stderr
 
@@ -73,7 +84,7 @@ def test_a_plan_symlinked_out_of_the_repository_is_not_read(learner: Path, tmp_p
     secret.write_text(f"{SECRET}\n", encoding="utf-8")
     (learner / "plan.yaml").unlink()
     (learner / "plan.yaml").symlink_to(secret)
-    result = validate(learner)
+    result = validate_here(learner)
     assert result.returncode == 1 and "outside the repository" in result.stdout
     assert SECRET not in result.stdout + result.stderr
 
@@ -143,7 +154,7 @@ def test_dates_at_the_ends_of_the_calendar(learner: Path, fixture_plan: str, pat
         write_repo(learner, {"plan.yaml": plan})
     else:
         write_repo(learner, {path: content or ""})
-    result = validate(learner)
+    result = validate_here(learner)
     assert result.returncode == 1 and "invalid-date" in result.stdout, result.stdout + result.stderr
     assert "outside the years studylog works with" in result.stdout
 
@@ -155,7 +166,7 @@ def test_a_checkin_name_that_is_not_utf8(learner: Path) -> None:
     name = os.fsencode(learner / "checkins/2026") + b"/2026-01-06-\xff.yaml"
     with open(name, "wb") as handle:
         handle.write(b"date: 2026-01-06\nstatus: done\n")
-    result = validate(learner)
+    result = validate_here(learner)
     assert result.returncode == 1 and "not-utf8" in result.stdout and "2026-01-06-\ufffd.yaml" in result.stdout
 
 
@@ -210,14 +221,14 @@ def test_a_fifo_as_readme_does_not_hang_build(learner: Path) -> None:
 def test_checkins_in_a_symlinked_folder_inside_the_repository_are_read(learner: Path) -> None:
     write_repo(learner, {"archive/2026-01-06.yaml": "date: 2026-01-06\nstatus: done\nitems: [no-such-item]\n"})
     (learner / "checkins/old").symlink_to("../archive")
-    result = validate(learner)
+    result = validate_here(learner)
     assert result.returncode == 1 and "checkins/old/2026-01-06.yaml:3:" in result.stdout, result.stdout
 
 
 def test_checkins_in_a_folder_symlinked_out_of_the_repository_are_reported(learner: Path, tmp_path: Path) -> None:
     outside = write_repo(tmp_path / "outside", {"2026-01-06.yaml": "date: 2026-01-06\nstatus: done\n"})
     (learner / "checkins/old").symlink_to(outside)
-    result = validate(learner)
+    result = validate_here(learner)
     assert result.returncode == 1 and "checkins/old is a symbolic link to a folder outside" in result.stdout
 
 
@@ -237,6 +248,6 @@ def test_an_escaped_control_character_in_text_is_a_diagnostic(learner: Path) -> 
     # Found by the hostile-repository property test: "\x14" got past YAML into an SVG chart,
     # which then was not well-formed XML.
     write_repo(learner, {"checkins/2026/2026-01-06.yaml": 'date: 2026-01-06\nstatus: done\ntask: "a\\x14b"\n'})
-    result = validate(learner)
+    result = validate_here(learner)
     assert result.returncode == 1 and "checkins/2026/2026-01-06.yaml:3:7: error[yaml-syntax]" in result.stdout
     assert "U+0014" in result.stdout

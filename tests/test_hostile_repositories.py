@@ -17,7 +17,6 @@ import io
 import json
 import os
 import re
-import shutil
 import stat
 import subprocess
 import time
@@ -32,14 +31,12 @@ import yaml
 from cmarkgfm.cmark import Options
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
-from playwright.sync_api import Browser, Dialog, Page, sync_playwright
+from playwright.sync_api import Browser, Dialog, Page
 
 from studylog.cli import main
 
 pytestmark = [pytest.mark.browser, pytest.mark.git, pytest.mark.slow]
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
 START, END = "<!-- studylog:start -->", "<!-- studylog:end -->"
 # Every element a payload writes carries `data-pwn`; one in the DOM is an element the learner wrote.
 PAYLOADS = [
@@ -200,24 +197,21 @@ CHECK_DOM = """() => {
 
 
 @pytest.fixture(scope="module")
-def page() -> Iterator[Page]:
-    with sync_playwright() as pw:
-        browser: Browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        page = browser.new_page(java_script_enabled=True)
-        page.add_init_script("window.alert = window.confirm = window.prompt = () => { window.__pwned = 1 }")
-        dialogs: list[str] = []
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(java_script_enabled=True)
+    page = context.new_page()
+    page.add_init_script("window.alert = window.confirm = window.prompt = () => { window.__pwned = 1 }")
+    dialogs: list[str] = []
 
-        def on_dialog(dialog: Dialog) -> None:
-            dialogs.append(dialog.message)
-            dialog.dismiss()
+    def on_dialog(dialog: Dialog) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
 
-        page.on("dialog", on_dialog)
-        page.route(
-            "**/*", lambda route: route.abort() if not route.request.url.startswith("file:") else route.continue_()
-        )
-        yield page
-        assert dialogs == []
-        browser.close()
+    page.on("dialog", on_dialog)
+    page.route("**/*", lambda route: route.abort() if not route.request.url.startswith("file:") else route.continue_())
+    yield page
+    assert dialogs == []
+    context.close()
 
 
 def check_in_chromium(page: Page, rel: str, html: str | None, url: str | None, own_scripts: int) -> None:

@@ -14,17 +14,15 @@ import datetime as dt
 import os
 import re
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 import pytest
 
-from conftest import need_browser, run_cli, write_repo
+from conftest import run_cli, write_repo
 from github_look import DESKTOP, PHONE, section, write_page
 
 ROOT = Path(__file__).resolve().parent.parent
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
 MIN_CHART_TEXT_PX = 9.0
 # This repository's README section was 6,643 px tall at 1012 px before the README was made to fit
 # (measured with this stylesheet; the issue measured 12,735 px with GitHub's own); half of it at most.
@@ -63,16 +61,6 @@ NARROW_CELLS = """
   return found;
 }
 """
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    chromium = need_browser()  # skips outside CI with the reason, fails in CI
-    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install '.[test]')")
-    with sync_api.sync_playwright() as pw:
-        launched = pw.chromium.launch(executable_path=chromium, args=ARGS)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture

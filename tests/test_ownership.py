@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_cli, write_repo
+from conftest import DATA, copy_repo, run_cli, write_repo
 
 README = "# 我的学习\n\nMine.\n\n<!-- studylog:start -->\n<!-- studylog:end -->\n\nAlso mine.\n"
 TODAY = "2026-01-08"
@@ -23,17 +23,36 @@ def git(root: Path, *args: str) -> str:
     return subprocess.run(["git", *args], cwd=root, env=env, capture_output=True, text=True, check=True).stdout
 
 
+def learner_files(plan: str) -> dict[str, str]:
+    return {
+        "plan.yaml": plan,
+        "README.md": README,
+        "docs/notes.md": "# my notes\n",
+        "checkins/2026/2026-01-05.yaml": "date: 2026-01-05\nstatus: done\nhours: 2\n",
+    }
+
+
 @pytest.fixture
 def learner(tmp_path: Path, fixture_plan: str) -> Path:
-    return write_repo(
-        tmp_path / "repo",
-        {
-            "plan.yaml": fixture_plan,
-            "README.md": README,
-            "docs/notes.md": "# my notes\n",
-            "checkins/2026/2026-01-05.yaml": "date: 2026-01-05\nstatus: done\nhours: 2\n",
-        },
-    )
+    """The learner's repository, not built yet."""
+    return write_repo(tmp_path / "repo", learner_files(fixture_plan))
+
+
+@pytest.fixture(scope="module")
+def built_once(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The same repository after its first build (English, an empty cache of its own), made once
+    per module; tests get a private copy (`built`)."""
+    root = write_repo(tmp_path_factory.mktemp("built") / "repo", learner_files((DATA / "plan.yaml").read_text("utf-8")))
+    env = {"STUDYLOG_LANG": "en", "STUDYLOG_CACHE_DIR": str(tmp_path_factory.mktemp("cache"))}
+    result = run_cli("build", str(root), "--today", TODAY, env=env)
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stdout + result.stderr
+    return root
+
+
+@pytest.fixture
+def built(built_once: Path, tmp_path: Path) -> Path:
+    """A private copy of the built repository: what `learner` is after `build(learner)` succeeded."""
+    return copy_repo(built_once, tmp_path / "repo")
 
 
 def build(root: Path, *args: str) -> tuple[int, str]:
@@ -50,8 +69,8 @@ def manifest(root: Path) -> dict[str, dict[str, str]]:
 # 1 ------------------------------------------------------------------------------------------
 
 
-def test_an_edited_phase_review_is_the_learners_and_is_refused_loudly(learner: Path) -> None:
-    assert build(learner)[0] == 0
+def test_an_edited_phase_review_is_the_learners_and_is_refused_loudly(built: Path) -> None:
+    learner = built
     review = learner / "reports/phases/p1.md"
     edited = review.read_text(encoding="utf-8") + "\nMy own verdict on this phase.\n"
     review.write_text(edited, encoding="utf-8")
@@ -61,8 +80,8 @@ def test_an_edited_phase_review_is_the_learners_and_is_refused_loudly(learner: P
     assert review.read_text(encoding="utf-8") == edited
 
 
-def test_text_outside_a_weekly_reviews_notes_block_is_not_overwritten(learner: Path) -> None:
-    assert build(learner)[0] == 0
+def test_text_outside_a_weekly_reviews_notes_block_is_not_overwritten(built: Path) -> None:
+    learner = built
     review = learner / "reports/weekly/w1.md"
     text = review.read_text(encoding="utf-8").replace("<!-- studylog:notes:end -->", "")  # marker deleted
     review.write_text(text + "\n我的反思：很多。\n", encoding="utf-8")
@@ -71,8 +90,8 @@ def test_text_outside_a_weekly_reviews_notes_block_is_not_overwritten(learner: P
     assert "我的反思：很多。" in review.read_text(encoding="utf-8")
 
 
-def test_words_inside_the_notes_block_keep_the_review_studylogs(learner: Path) -> None:
-    assert build(learner)[0] == 0
+def test_words_inside_the_notes_block_keep_the_review_studylogs(built: Path) -> None:
+    learner = built
     review = learner / "reports/weekly/w1.md"
     text = review.read_text(encoding="utf-8")
     start = "<!-- studylog:notes:start -->"
@@ -94,8 +113,8 @@ def test_reports_as_a_symlink_out_of_the_repository_is_refused(learner: Path, tm
     assert list(elsewhere.iterdir()) == []
 
 
-def test_a_manifest_entry_through_a_symlink_deletes_nothing(learner: Path) -> None:
-    assert build(learner)[0] == 0
+def test_a_manifest_entry_through_a_symlink_deletes_nothing(built: Path) -> None:
+    learner = built
     (learner / "reports/up").symlink_to("..")
     path = learner / "reports/.studylog-manifest.json"
     data = json.loads(path.read_bytes())
@@ -194,8 +213,8 @@ def test_a_read_only_readme_is_left_alone(learner: Path) -> None:
 # 6 ------------------------------------------------------------------------------------------
 
 
-def test_a_conflicted_manifest_is_rebuilt_from_its_sides(learner: Path) -> None:
-    assert build(learner)[0] == 0
+def test_a_conflicted_manifest_is_rebuilt_from_its_sides(built: Path) -> None:
+    learner = built
     path = learner / "reports/.studylog-manifest.json"
     text = path.read_text(encoding="utf-8")
     lines = text.splitlines(keepends=True)
@@ -227,8 +246,8 @@ def test_a_manifest_of_the_wrong_shape_is_recovered_from_git(learner: Path) -> N
     assert code == 0, out
 
 
-def test_an_unreadable_manifest_never_lets_a_learners_edit_be_overwritten(learner: Path) -> None:
-    assert build(learner)[0] == 0
+def test_an_unreadable_manifest_never_lets_a_learners_edit_be_overwritten(built: Path) -> None:
+    learner = built
     (learner / "reports/.studylog-manifest.json").write_text("{ not json", encoding="utf-8")
     review = learner / "reports/problems.md"
     review.write_text("my own problem log\n", encoding="utf-8")
@@ -238,8 +257,8 @@ def test_an_unreadable_manifest_never_lets_a_learners_edit_be_overwritten(learne
     assert build(learner, "--today", "2026-01-10")[0] == 0  # the manifest is whole again
 
 
-def test_a_deeply_nested_manifest_is_damaged_not_a_traceback(learner: Path) -> None:
-    assert build(learner)[0] == 0
+def test_a_deeply_nested_manifest_is_damaged_not_a_traceback(built: Path) -> None:
+    learner = built
     (learner / "reports/.studylog-manifest.json").write_text("[" * 100_000, encoding="utf-8")
     code, out = build(learner, "--today", "2026-01-09")
     assert code == 0 and "Traceback" not in out and "RecursionError" not in out, out
