@@ -622,14 +622,15 @@ def _streaks(plan: Plan, checkin_days: set[dt.date], as_of: dt.date) -> tuple[in
     if not checkin_days:
         return 0, 0
     longest = run = 0
-    for day in _days(min(checkin_days), as_of):
+    first = min(checkin_days)  # once: in the loop's test below it made a long current streak quadratic
+    for day in _days(first, as_of):
         if plan.is_rest_day(day):
             continue
         run = run + 1 if day in checkin_days else 0
         longest = max(longest, run)
     current = 0
     day = as_of if as_of in checkin_days else as_of - ONE_DAY
-    while day >= min(checkin_days):
+    while day >= first:
         if plan.is_rest_day(day):
             day -= ONE_DAY
             continue
