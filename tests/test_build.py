@@ -346,6 +346,9 @@ ahead.AHEAD_FROM_CHECKINS = 1
 os.fork = fork
 if sys.argv[2] == "fails":  # the child dies before drawing anything: the parent draws it all itself
     charts.warm = broken
+if sys.argv[2] == "unsendable":  # work that does not pickle is not sent: the parent draws it
+    send = ahead.Drawer.send
+    ahead.Drawer.send = lambda self, function, *args: send(self, function, *args, lambda: None)
 codes = [main(["build", sys.argv[1], "--today", "2026-01-18"]) for _ in range(2)]  # the second: nothing changed
 reaped = []
 for pid in forks:
@@ -357,7 +360,7 @@ print(json.dumps({"codes": codes, "forks": len(forks), "reaped": len(reaped)}))
 """
 
 
-@pytest.mark.parametrize("child", ["draws", "fails"])
+@pytest.mark.parametrize("child", ["draws", "fails", "unsendable"])
 def test_charts_drawn_ahead_in_a_child_are_the_bytes_drawn_in_place(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, child: str
 ) -> None:

@@ -78,8 +78,12 @@ class Drawer:
         return cls(pid, job_write, result_read)
 
     def send(self, function: Callable[..., dict[str, bytes]], *args: Any) -> None:
-        """Ask for `function(*args)`; written from a thread, so the parent never waits for the child's warm-up."""
-        payload = pickle.dumps((function, args))
+        """Ask for `function(*args)`; written from a thread, so the parent never waits for the child's warm-up.
+        Work that cannot be sent (it does not pickle) is simply not sent: the caller draws it."""
+        try:
+            payload = pickle.dumps((function, args))
+        except Exception:
+            return
 
         def write() -> None:
             with contextlib.suppress(OSError), os.fdopen(self._jobs, "wb") as pipe:
