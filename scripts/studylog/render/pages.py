@@ -1,7 +1,9 @@
 """Render a snapshot into every generated file: the README section, charts, reviews, dashboard.
 
-`render_all` returns path → bytes (paths relative to the repository root). Each chart comes with
-a key derived from exactly what it draws, so unchanged charts need not be drawn again.
+`prepare` computes what every page shows and lists the charts (each with a key derived from
+exactly what it draws, so unchanged charts need not be drawn again); `render_pages` renders the
+Markdown and HTML (path → bytes, relative to the repository root); `draw_all` draws charts, in this
+process or in the build's drawing child (`write/ahead.py`). `render_all` is the first two in one.
 """
 
 from __future__ import annotations
