@@ -56,8 +56,10 @@ def _plain_walk(real_root: str, rel: str) -> os.stat_result | None:
 def is_inside(root: Path, rel: str) -> bool:
     """Whether `rel` (root-relative), with every symbolic link followed, stays inside `root`."""
     real_root = _real_root(root)
-    if _plain_walk(real_root, rel) is not None:
-        return True
+    return _plain_walk(real_root, rel) is not None or _resolves_inside(root, rel, real_root)
+
+
+def _resolves_inside(root: Path, rel: str, real_root: str) -> bool:
     real = os.path.realpath(os.path.join(root, rel))
     return real == real_root or real.startswith(real_root + os.sep)
 
@@ -79,9 +81,10 @@ def read_bytes(root: Path, rel: str, limit: int | None = None) -> tuple[bytes, i
     Reading stops one byte past `limit`, so a huge (or sparse) file never lands in memory and the
     caller can still say "too large". Raises `Refused` (escapes, not a regular file) or OSError.
     """
-    info = _plain_walk(_real_root(root), rel)
+    real_root = _real_root(root)
+    info = _plain_walk(real_root, rel)
     if info is None:  # a link on the way, or missing: the slow, certain check
-        if not is_inside(root, rel):
+        if not _resolves_inside(root, rel, real_root):
             raise Refused(t("unsafe-read-outside", path=rel))
         info = os.stat(os.path.join(root, rel))
     path = os.path.join(root, rel)

@@ -178,39 +178,43 @@ def _chart_code() -> bytes:
 
 
 def _charts(data: charts.ChartData, names: Sequence[str]) -> list[Chart]:
-    """Each chart is drawn once; its dark file is the light drawing with the dark theme's colours."""
+    """Each chart is drawn once (its light and dark files share one drawing, for this build only);
+    its dark file is the light drawing with the dark theme's colours."""
     key = hashlib.sha256(_chart_code() + repr(data).encode("utf-8")).hexdigest()[:16]
+    drawings: dict[str, bytes] = {}
     found = []
     for name in names:
         for dark in (False, True):
             path = f"{CHART_DIR}/{name}{'-dark' if dark else ''}.svg"
-            drawing = functools.partial(_draw_one, data, name, dark)
+            drawing = functools.partial(_draw_one, data, name, dark, drawings)
             found.append(Chart(path, f"{name}:{'dark' if dark else 'light'}:{key}", drawing, name, dark))
     return found
 
 
-def _draw_one(data: charts.ChartData, name: str, dark: bool) -> bytes:
-    return draw_all(data, None, [("", name, dark)])[""]
+def _draw_one(data: charts.ChartData, name: str, dark: bool, drawings: dict[str, bytes]) -> bytes:
+    return draw_all(data, None, [("", name, dark)], drawings)[""]
 
 
-def draw_all(data: charts.ChartData, plan: Plan | None, wanted: Sequence[tuple[str, str, bool]]) -> dict[str, bytes]:
+def draw_all(
+    data: charts.ChartData,
+    plan: Plan | None,
+    wanted: Sequence[tuple[str, str, bool]],
+    drawings: dict[str, bytes] | None = None,
+) -> dict[str, bytes]:
     """The bytes of the `wanted` (path, chart name or ICS_FILE, dark) files, path → bytes: the one
-    drawing function, in this process or in the build's drawing child (all of it can be pickled)."""
+    drawing function, in this process or in the build's drawing child (all of it can be pickled).
+    `drawings` (name → light SVG) lets a chart's light and dark files share one drawing."""
+    light = {} if drawings is None else drawings
     drawn: dict[str, bytes] = {}
     for path, name, dark in wanted:
         if name == ICS_FILE:
             assert plan is not None
             drawn[path] = plan_ics(plan)
-        else:
-            light = _light(name, data)
-            drawn[path] = charts.to_dark(light) if dark else light
+            continue
+        if name not in light:
+            light[name] = charts.render_chart(name, data)
+        drawn[path] = charts.to_dark(light[name]) if dark else light[name]
     return drawn
-
-
-@functools.lru_cache(maxsize=8)
-def _light(name: str, data: charts.ChartData) -> bytes:
-    # A light drawing asked for by its light and then its dark file is drawn once.
-    return charts.render_chart(name, data)
 
 
 def _context(repository: Repository, snapshot: Snapshot, missing: frozenset[Span] = frozenset()) -> dict[str, Any]:

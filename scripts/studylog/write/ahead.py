@@ -4,8 +4,8 @@ The charts (matplotlib: its import and four drawings) are the larger half of a b
 and share nothing with the templates. So a build of a repository with enough to draw forks once,
 at its start: the child imports matplotlib while the parent reads and checks the files, then
 waits; once the parent knows which charts are stale it sends the child their data through a pipe,
-renders the Markdown and HTML pages meanwhile, and reads the drawings back. On a 2-core machine a
-three-year build takes about 40% less wall time.
+renders the Markdown and HTML pages meanwhile, and reads the drawings back. On this 2-core machine
+a three-year build from clean took 2.0–2.3 s instead of 3.4–3.8 s drawing in place (alternating runs).
 
 The bytes are the same either way: the child runs the very same drawing function the parent
 would. Whenever forking is not safe or not possible (no `os.fork`, one core, other threads

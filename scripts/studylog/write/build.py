@@ -203,10 +203,12 @@ def collect(
     as_of: dt.date,
     previous: Manifest,
     inputs: str | None = None,
+    kept: dict[str, bytes] | None = None,
     ahead: dict[str, bytes] | None = None,
 ) -> Outputs:
     """Every generated file's bytes; a chart is redrawn only when its key or its file changed
-    (`ahead`: charts already drawn, by path)."""
+    (`kept`: the charts found current, when the caller has looked already; `ahead`: charts already
+    drawn, by path)."""
     out = Outputs(
         {
             path: keep_learner_notes(_read(root, path) or _earlier_notes(root, rendered.earlier.get(path, ())), data)
@@ -214,7 +216,7 @@ def collect(
         }
     )
     for chart in rendered.charts:
-        existing = _current(root, chart.path, chart.key, previous)
+        existing = kept.get(chart.path) if kept is not None else _current(root, chart.path, chart.key, previous)
         if existing is not None:
             out.files[chart.path] = existing
         else:
@@ -449,12 +451,13 @@ def _build(
     from studylog.render.pages import draw_all, prepare, render_pages
 
     prepared = prepare(repository, compute(repository, as_of), missing)
-    stale_charts = [c for c in prepared.charts if _current(root, c.path, c.key, previous) is None]
-    if drawer is not None and stale_charts:
-        wanted = [(c.path, c.name, c.dark) for c in stale_charts]
+    kept = {c.path: data for c in prepared.charts if (data := _current(root, c.path, c.key, previous)) is not None}
+    wanted = [(c.path, c.name, c.dark) for c in prepared.charts if c.path not in kept]
+    if drawer is not None and wanted:
         drawer.send(draw_all, prepared.ctx["chart_data"], repository.plan, wanted)
     rendered = render_pages(prepared)
-    outputs = collect(root, rendered, as_of, previous, key, drawer.result() if drawer is not None else None)
+    ahead = drawer.result() if drawer is not None else None
+    outputs = collect(root, rendered, as_of, previous, key, kept, ahead)
     if check or dry_run:
         if dry_run and not check:
             _not_ours_refused(root, outputs, previous)
