@@ -22,6 +22,7 @@ SHARED = {
     "cache",
     "clock",
     "safepath",
+    "othercore",
     "i18n",
     "messages",
 }

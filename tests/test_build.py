@@ -376,7 +376,7 @@ def test_charts_drawn_ahead_in_a_child_are_the_bytes_drawn_in_place(
             shutil.copytree(REPO_ROOT / part, root / part)
         for name in ("plan.yaml", "README.md"):
             shutil.copy(REPO_ROOT / name, root / name)
-    monkeypatch.setattr(ahead, "_can_fork", lambda: False)
+    monkeypatch.setattr(ahead, "can_fork", lambda: False)
     assert run_cli("build", str(in_place), "--today", "2026-01-18").returncode == 0
     env = {**os.environ, "PYTHONPATH": str(REPO_ROOT / "scripts"), "STUDYLOG_CACHE_DIR": str(tmp_path / "cache")}
     result = subprocess.run(

@@ -136,6 +136,7 @@ class JsonCache:
         self.path = self.folder / f"{name}.json"
         self._entries: dict[str, Any] | None = None
         self._used: dict[str, None] = {}  # keys read or written this run, in order
+        self._new: dict[str, Any] = {}  # entries written this run
         self._dirty = False
 
     def _load(self) -> dict[str, Any]:
@@ -148,6 +149,10 @@ class JsonCache:
                 self._entries = {}
         return self._entries
 
+    def empty(self) -> bool:
+        """Nothing usable is cached (no file yet, or one written by other code): a cold run."""
+        return not self._load()
+
     def get(self, key: str) -> Any:
         value = self._load().get(key)
         if value is not None:
@@ -157,7 +162,12 @@ class JsonCache:
     def put(self, key: str, value: Any) -> None:
         self._load()[key] = value
         self._used[key] = None
+        self._new[key] = value
         self._dirty = True
+
+    def added(self) -> dict[str, Any]:
+        """The entries written this run (for a forked child to hand them to the parent, which saves)."""
+        return dict(self._new)
 
     def save(self) -> None:
         if not self._dirty or self._entries is None:

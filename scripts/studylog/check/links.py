@@ -15,7 +15,7 @@ import posixpath
 import re
 import shlex
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -198,26 +198,51 @@ def not_yet(problem: Problem, source: str) -> Problem:
     )
 
 
-def repository_links(repository: Repository) -> Iterable[tuple[Link, str]]:
-    for checkin in repository.checkins:
-        for link in checkin.links:
-            yield link, checkin.path
+# The repository links of check-ins, checked: check-in path → (how many links it cites, the problems
+# of those that have one, by their index).
+Checked = dict[str, tuple[int, dict[int, Problem]]]
 
 
-def check_links(repository: Repository, root: Path) -> tuple[list[Diagnostic], dict[str, list[Span]]]:
-    """Diagnostics for repository links, and the web links (with where they are cited) for later."""
+def check_each(checker: LinkChecker, cited: Iterable[tuple[str, Sequence[Link]]]) -> Checked:
+    """Check the links of each (check-in path, its links); web links are left for `check_links` to collect."""
+    checked: Checked = {}
+    for path, links in cited:
+        found = {n: p for n, x in enumerate(links) if not is_web(x.target) and (p := checker.check(x, path))}
+        checked[path] = (len(links), found)
+    return checked
+
+
+def check_links(
+    repository: Repository, root: Path, known: Checked | None = None, anchors: dict[str, Any] | None = None
+) -> tuple[list[Diagnostic], dict[str, list[Span]]]:
+    """Diagnostics for repository links, and the web links (with where they are cited) for later.
+
+    `known` holds links already checked (by `check_each`, on the other core), and `anchors` the
+    anchor cache entries made there: they are used, not made again."""
     checker = LinkChecker(root)
+    for key, value in (anchors or {}).items():
+        checker.cache.put(key, value)
+    known = known or {}
     diagnostics: list[Diagnostic] = []
     web: dict[str, list[Span]] = defaultdict(list)
     imported = {c.path: c.imported for c in repository.checkins if c.imported}
-    for link, source in repository_links(repository):
-        if is_web(link.target):
-            web[link.target].append(link.span)
-            continue
-        problem = checker.check(link, source)
-        if problem is not None and source in imported and problem.code in NOT_YET_CODES:
-            problem = not_yet(problem, imported[source])
-        if problem is not None:
-            diagnostics.append(Diagnostic.at(link.span, problem.code, problem.message, problem.hint, problem.severity))
+    for checkin in repository.checkins:
+        count, problems = known.get(checkin.path, (-1, {}))
+        done = count == len(checkin.links)  # else (never, but cheap to be sure) it is checked here
+        for index, link in enumerate(checkin.links):
+            if is_web(link.target):
+                web[link.target].append(link.span)
+                continue
+            problem = problems.get(index) if done else checker.check(link, checkin.path)
+            _add(diagnostics, link, checkin.path, problem, imported)
     checker.cache.save()
     return diagnostics, dict(web)
+
+
+def _add(
+    diagnostics: list[Diagnostic], link: Link, source: str, problem: Problem | None, imported: dict[str, str]
+) -> None:
+    if problem is not None and source in imported and problem.code in NOT_YET_CODES:
+        problem = not_yet(problem, imported[source])
+    if problem is not None:
+        diagnostics.append(Diagnostic.at(link.span, problem.code, problem.message, problem.hint, problem.severity))

@@ -8,7 +8,7 @@ import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from studylog.clock import as_of
 from studylog.diagnostics import Diagnostic, Severity, Span, sort_diagnostics
@@ -23,11 +23,14 @@ from studylog.load.files import (
     iter_checkin_files,
     parse_plan,
     read_checkin,
+    read_links,
     read_source,
 )
 from studylog.model import CheckIn, Plan, Repository, problem_id
+from studylog.othercore import Part
 
 if TYPE_CHECKING:
+    from studylog.check.links import Checked
     from studylog.check.weblinks import WebOptions
 
 
@@ -93,6 +96,29 @@ def _load_repository(root: Path, today: dt.date | None, *, links: bool, history:
     root = find_root(root)
     cache = loadcache.LoadCache(root)
     plan_bytes, diagnostics = read_source(root, PLAN_FILE, MAX_PLAN_BYTES)
+    listing: list[Diagnostic] = []  # check-in files that cannot be read, and why
+    files = list(iter_checkin_files(root, listing))
+    ahead = _links_ahead(root, files, cache) if links and plan_bytes is not None else None
+    try:
+        return _load(root, today, cache, plan_bytes, diagnostics, listing, files, ahead, links=links, history=history)
+    finally:
+        if ahead is not None:
+            ahead.close()  # when its result was not wanted after all (no plan, an exception): stopped and reaped
+
+
+def _load(
+    root: Path,
+    today: dt.date | None,
+    cache: loadcache.LoadCache,
+    plan_bytes: bytes | None,
+    diagnostics: list[Diagnostic],
+    listing: list[Diagnostic],
+    files: list[tuple[str, bytes]],
+    ahead: Part[tuple[Checked, dict[str, Any]]] | None,
+    *,
+    links: bool,
+    history: bool,
+) -> LoadResult:
     digest = hashlib.sha256(plan_bytes or b"")
     plan_key = loadcache.plan_key(PLAN_FILE, plan_bytes or b"")
     cached_plan = loadcache.restore_plan_entry(PLAN_FILE, cache.get(plan_key)) if plan_bytes is not None else None
@@ -104,16 +130,13 @@ def _load_repository(root: Path, today: dt.date | None, *, links: bool, history:
     else:
         plan, diagnostics = parse_plan(PLAN_FILE, plan_bytes)
         cache.put(plan_key, loadcache.dump_plan(plan, diagnostics))
+    diagnostics = [*diagnostics, *listing]
     context = CheckinContext(plan.timezone if plan else "UTC", plan, plan.day_starts_at if plan else dt.time(0))
+    # A check-in's local date depends on the hour the day starts too (kept out of the key at midnight).
+    zone = context.timezone if context.day_starts_at == dt.time(0) else f"{context.timezone}@{context.day_starts_at}"
     checkins: list[CheckIn] = []
-    files = 1
-    for path, data in iter_checkin_files(root, diagnostics):
-        files += 1
+    for path, data in files:
         digest.update(b"\0%s\0%d\0" % (path.encode("utf-8"), len(data)) + data)
-        # A check-in's local date depends on the hour the day starts too (kept out of the key at midnight).
-        zone = (
-            context.timezone if context.day_starts_at == dt.time(0) else f"{context.timezone}@{context.day_starts_at}"
-        )
         entry_key = loadcache.key(path, data, zone)
         cached = loadcache.restore_checkin(path, cache.get(entry_key))
         if cached is not None:
@@ -140,9 +163,38 @@ def _load_repository(root: Path, today: dt.date | None, *, links: bool, history:
     if links and repository is not None:
         from studylog.check.links import check_links
 
-        link_problems, web_links = check_links(repository, root)
+        known, anchors = (ahead.result() if ahead is not None else None) or ({}, {})
+        link_problems, web_links = check_links(repository, root, known, anchors)
         diagnostics.extend(link_problems)
-    return LoadResult(repository, sort_diagnostics(diagnostics), files, web_links, digest.hexdigest())
+    return LoadResult(repository, sort_diagnostics(diagnostics), 1 + len(files), web_links, digest.hexdigest())
+
+
+# Check-in files a cold run must read before checking their links on the other core pays.
+SPLIT_FROM = 200
+
+
+def _links_ahead(
+    root: Path, files: list[tuple[str, bytes]], cache: loadcache.LoadCache
+) -> Part[tuple[Checked, dict[str, Any]]] | None:
+    """Check the links of the check-ins in a forked child, while the plan and check-ins are read here.
+
+    A cold run's two largest costs are reading the plan and check-ins, and reading the notes their
+    links point into (to find the headings). They are independent, so on two cores they overlap: the
+    child reads only the `links` of each file (as `read_checkin` reads them) and checks them, and
+    sends back the results and the anchor cache entries it made, for `check_links` to use instead of
+    checking again. A run with its check-ins in the cache (warm) reads them in milliseconds and
+    checks links from cached anchors: it does not fork.
+    """
+    if len(files) < SPLIT_FROM or not cache.empty():
+        return None
+
+    def work() -> tuple[Checked, dict[str, Any]]:
+        from studylog.check.links import LinkChecker, check_each
+
+        checker = LinkChecker(root)
+        return check_each(checker, [(path, read_links(path, data)) for path, data in files]), checker.cache.added()
+
+    return Part.start(work)
 
 
 def check_checkins(checkins: list[CheckIn], today: dt.date) -> list[Diagnostic]:

@@ -27,15 +27,10 @@ from pathlib import Path
 from typing import Any
 
 from studylog.layout import CHECKIN_DIR
+from studylog.othercore import can_fork, read_all
 
 # Check-in files a repository must have before drawing ahead pays.
 AHEAD_FROM_CHECKINS = 100
-
-
-def _can_fork() -> bool:
-    # A fork copies only the calling thread: a lock another thread holds (the import lock, a
-    # logging lock) would stay locked in the child forever.
-    return hasattr(os, "fork") and (os.cpu_count() or 1) > 1 and threading.active_count() == 1
 
 
 def _enough_to_draw(root: Path) -> bool:
@@ -45,11 +40,6 @@ def _enough_to_draw(root: Path) -> bool:
         if count >= AHEAD_FROM_CHECKINS:
             return True
     return False
-
-
-def _read_all(fd: int) -> bytes:
-    with os.fdopen(fd, "rb") as pipe:
-        return pipe.read()
 
 
 class Drawer:
@@ -62,7 +52,7 @@ class Drawer:
 
     @classmethod
     def start(cls, root: Path, warm: Callable[[], object]) -> Drawer | None:
-        if not _can_fork() or not _enough_to_draw(root):
+        if not can_fork() or not _enough_to_draw(root):
             return None
         for stream in (sys.stdout, sys.stderr):  # else the child could write the parent's buffered output again
             stream.flush()
@@ -97,7 +87,7 @@ class Drawer:
         if self._writer is None:
             return {}
         self._writer.join()
-        payload = _read_all(self._results)
+        payload = read_all(self._results)
         _, status = os.waitpid(self._pid, 0)
         self._done = True
         if status != 0 or not payload:
@@ -127,7 +117,7 @@ def _child(jobs: int, results: int, warm: Callable[[], object]) -> None:  # prag
     status = 1
     try:
         warm()
-        payload = _read_all(jobs)
+        payload = read_all(jobs)
         if payload:
             function, args = pickle.loads(payload)
             drawn = pickle.dumps(function(*args))

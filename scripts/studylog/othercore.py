@@ -1,0 +1,110 @@
+"""Part of a job on the other core: a forked child computes it and sends the result back pickled.
+
+A cold run (no cache) spends most of its time reading check-ins and rendering the notes their
+links point into, file by file, independently: on a machine with two cores a child forked after
+the plan is read can take part of that list while the parent does the rest. The child inherits
+everything it needs (the files' bytes, the plan's settings) from the fork, so only its result
+crosses the pipe.
+
+Whenever forking is not safe or not possible (no `os.fork`, one core, other threads running), or
+the child fails in any way (a crash, a signal, a result that does not unpickle), `result()` says
+so with None and the caller does the work itself: the answer never depends on whether it forked.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pickle
+import signal
+import sys
+import threading
+from collections.abc import Callable
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+
+
+def _cores() -> int:
+    """The cores this process may run on (a container or `taskset` may allow fewer than the machine has)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def can_fork() -> bool:
+    # A fork copies only the calling thread: a lock another thread holds (the import lock, a
+    # logging lock) would stay locked in the child forever.
+    return hasattr(os, "fork") and _cores() > 1 and threading.active_count() == 1
+
+
+def read_all(fd: int) -> bytes:
+    with os.fdopen(fd, "rb") as pipe:
+        return pipe.read()
+
+
+class Part(Generic[T]):
+    """`function()` running in a forked child; `result()` collects it."""
+
+    def __init__(self, pid: int, fd: int) -> None:
+        self._pid, self._fd = pid, fd
+        self._done = False
+
+    @classmethod
+    def start(cls, function: Callable[[], T]) -> Part[T] | None:
+        """Fork a child that runs `function()`, or None when this process should not fork."""
+        if not can_fork():
+            return None
+        for stream in (sys.stdout, sys.stderr):  # else the child could write the parent's buffered output again
+            stream.flush()
+        read, write = os.pipe()
+        try:
+            pid = os.fork()
+        except OSError:  # out of processes or memory: do it here
+            os.close(read)
+            os.close(write)
+            return None
+        if pid == 0:  # pragma: no cover - the child; its results are compared with the parent's in tests
+            os.close(read)
+            _child(write, function)
+        os.close(write)
+        return cls(pid, read)
+
+    def result(self) -> T | None:
+        """The child's result, or None if it failed (the caller then does its part)."""
+        if self._done:
+            return None
+        self._done = True
+        payload = read_all(self._fd)
+        _, status = os.waitpid(self._pid, 0)
+        if status != 0 or not payload:
+            return None
+        try:
+            found: T = pickle.loads(payload)  # our own child's bytes, through a pipe only we hold
+        except Exception:  # a truncated payload
+            return None
+        return found
+
+    def close(self) -> None:
+        """Stop a child whose result is not wanted any more, and reap it."""
+        if self._done:
+            return
+        self._done = True
+        with contextlib.suppress(OSError):
+            os.kill(self._pid, signal.SIGKILL)
+        os.waitpid(self._pid, 0)
+        with contextlib.suppress(OSError):
+            os.close(self._fd)
+
+
+def _child(fd: int, function: Callable[[], object]) -> None:  # pragma: no cover - runs in the child
+    status = 1
+    try:
+        signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C ends the child quietly; the parent reports it
+        payload = pickle.dumps(function(), protocol=pickle.HIGHEST_PROTOCOL)
+        with os.fdopen(fd, "wb") as pipe:
+            pipe.write(payload)
+        status = 0
+    finally:
+        os._exit(status)  # never the parent's cleanup, atexit handlers or test runner

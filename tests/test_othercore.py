@@ -1,0 +1,227 @@
+"""Checking links on the other core while the check-ins are read: the same answers as one core.
+
+A cold `validate` with many check-ins to read forks a child that reads their links and checks them
+while the parent reads the check-ins (`check.repository._links_ahead`). Whatever the child does —
+its share, or dying before it sends anything — the command must print exactly what a load that
+never forks prints, and no child may outlive it. Forking runs
+in a process of its own: one with other threads running (a test worker) never forks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO_ROOT, write_repo
+from studylog import othercore
+
+pytestmark = [pytest.mark.git]
+
+PLAN = """\
+title: 两个核心
+start: 2026-01-05
+timezone: Asia/Shanghai
+phases:
+  - id: p1
+    title: 第一阶段
+    weeks:
+      - id: w1
+        items:
+          - {id: w1d1, title: Day 1, day: 1}
+          - {id: w1d2, title: Day 2, day: 2}
+"""
+
+DAYS = 48
+
+_RUN = """
+import json, os, sys
+from pathlib import Path
+from studylog import othercore
+from studylog.check import links, repository
+from studylog.cli import main
+
+forks = []
+real_fork = os.fork
+parent = os.getpid()
+checked_here = []
+
+def fork():
+    pid = real_fork()
+    if pid:
+        forks.append(pid)
+    elif sys.argv[2] == "fails":  # the child dies before it sends anything: the parent checks the links
+        def broken(*args, **kwargs):
+            raise MemoryError
+        repository.read_links = broken
+    return pid
+
+check = links.LinkChecker.check
+
+def counted(self, link, source):
+    if os.getpid() == parent:
+        checked_here.append(link)
+    return check(self, link, source)
+
+repository.SPLIT_FROM = 4
+os.fork = fork
+links.LinkChecker.check = counted
+if sys.argv[2] == "never":
+    othercore.can_fork = lambda: False
+cache = Path(os.environ["STUDYLOG_CACHE_DIR"])
+codes = []
+for argv in (["validate", "--format", "json"], ["status", "--format", "json"], ["validate"]):
+    for folder in cache.glob("repos/*/*.json"):  # every run cold, as a runner without a restored cache
+        folder.unlink()
+    codes.append(main([*argv, sys.argv[1], "--today", "2026-03-01"]))
+anchors = [json.loads(f.read_text("utf-8"))["entries"] for f in cache.glob("repos/*/anchors.json")]
+codes.append(main(["validate", sys.argv[1], "--today", "2026-03-01"]))  # warm: reads from the cache, never forks
+reaped = []
+for pid in forks:
+    try:
+        os.waitpid(pid, os.WNOHANG)
+    except ChildProcessError:
+        reaped.append(pid)
+summary = {"codes": codes, "forks": len(forks), "reaped": len(reaped), "anchors": anchors, "here": len(checked_here)}
+print(json.dumps(summary))
+"""
+
+
+def _links(day: int) -> list[str]:
+    links = [
+        f"/docs/n{day % 6}.md#heading-{day % 4}",  # n0…n5 have headings 0…2: every fourth is missing
+        f"../../code/x.py#L{day}",  # x.py has 30 lines
+        f"https://example.com/{day % 3}",
+        "/docs/N1.md" if day % 9 == 0 else "/docs/n1.md#Heading-1",  # wrong case, each way
+    ]
+    if day % 7 == 0:
+        links.append(f"/docs/missing-{day}.md")
+    return links
+
+
+def _checkin(day: int) -> str:
+    date = dt.date(2026, 1, 5) + dt.timedelta(days=day)
+    if day == 11:
+        return f"date: {date}\nstatus: done\nlinks: [/docs/n1.md#a\n"  # a YAML syntax error
+    if day == 23:
+        return f"date: {date}\nstatus: done\ntsak: typo\n"
+    links = _links(day)
+    imported = "imported: 'tracker.md row 3'\n" if day % 10 == 5 else ""
+    items = "items: [w1d1]\n" if day < 2 else ""
+    listed = "\n".join(f'  - "{link}"' for link in links)
+    status = "done" if day % 5 else "in-progress"
+    return f"date: {date}\nstatus: {status}\nhours: 2\n{items}{imported}links:\n{listed}\n"
+
+
+@pytest.fixture(scope="module")
+def learner(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    files: dict[str, str | bytes] = {"plan.yaml": PLAN, "code/x.py": "".join(f"line {n}\n" for n in range(30))}
+    for n in range(6):
+        files[f"docs/n{n}.md"] = "# Title\n\n" + "".join(f"## Heading {h}\n\ntext\n\n" for h in range(3))
+    for day in range(DAYS):
+        date = dt.date(2026, 1, 5) + dt.timedelta(days=day)
+        files[f"checkins/{date.year}/{date}.yaml"] = _checkin(day)
+    root = write_repo(tmp_path_factory.mktemp("two-cores"), files)
+    subprocess.run(["git", "init", "-q"], cwd=root, check=True)
+    subprocess.run(["git", "add", "-A"], cwd=root, check=True)
+    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "all"], cwd=root, check=True)
+    return root
+
+
+def _run(root: Path, mode: str, cache: Path) -> tuple[str, dict[str, object]]:
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(REPO_ROOT / "scripts"),
+        "STUDYLOG_CACHE_DIR": str(cache),
+        "STUDYLOG_LANG": "en",
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", _RUN, str(root), mode],
+        capture_output=True, text=True, encoding="utf-8", check=False, env=env, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    *printed, summary = result.stdout.splitlines()
+    return "\n".join(printed) + "\n" + result.stderr, json.loads(summary)
+
+
+@pytest.mark.parametrize("child", ["checks", "fails"])
+def test_links_checked_on_the_other_core_print_what_one_core_prints(learner: Path, tmp_path: Path, child: str) -> None:
+    alone, alone_summary = _run(learner, "never", tmp_path / "alone")
+    forked, forked_summary = _run(learner, child, tmp_path / "forked")
+    assert alone_summary["forks"] == 0
+    # One child per cold validate (status checks no links; a warm validate needs none), none left running.
+    assert forked_summary["forks"] == forked_summary["reaped"] == 2
+    assert forked == alone
+    assert forked_summary["codes"] == alone_summary["codes"] == [1, 1, 1, 1]  # problems: status exits 1 too
+    assert forked_summary["anchors"] == alone_summary["anchors"]  # the child's anchor entries were saved
+    # The links were checked where expected: in the child (none here), or here when the child failed.
+    cited = sum(len(_links(day)) - 1 for day in range(DAYS) if day not in (11, 23))  # by each validate
+    assert alone_summary["here"] == 3 * cited
+    assert forked_summary["here"] == (cited if child == "checks" else 3 * cited)  # the warm one checks here
+    found, _ = json.JSONDecoder().raw_decode(forked)
+    codes = {d["code"] for d in found["diagnostics"]}
+    assert {"yaml-syntax", "unknown-key", "link-missing-anchor", "link-bad-line", "link-wrong-case"} <= codes
+    assert {"link-missing-file", "link-not-yet"} <= codes
+
+
+# -- the fork itself -------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def forking(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A test worker may run threads of its own; these children touch no lock (no import, no I/O but the pipe).
+    monkeypatch.setattr(othercore, "can_fork", lambda: True)
+
+
+def _raises() -> int:
+    raise ValueError("in the child")
+
+
+@pytest.mark.usefixtures("forking")
+def test_a_part_sends_back_what_the_child_computed() -> None:
+    big = list(range(200_000))  # more than a pipe holds: the child blocks until the parent reads
+    part = othercore.Part.start(lambda: (os.getpid(), sum(big), big[-3:]))
+    assert part is not None
+    pid, total, tail = part.result() or (0, 0, [])
+    assert pid != os.getpid() and total == sum(big) and tail == big[-3:]
+    assert part.result() is None  # collected once
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)  # reaped
+
+
+@pytest.mark.usefixtures("forking")
+@pytest.mark.parametrize("work", [_raises, lambda: lambda: None], ids=["raises", "does-not-pickle"])
+def test_a_child_that_fails_gives_none_and_is_reaped(work: Callable[[], object]) -> None:
+    part = othercore.Part.start(work)
+    assert part is not None
+    assert part.result() is None
+
+
+@pytest.mark.usefixtures("forking")
+def test_closing_stops_a_child_still_at_work() -> None:
+    part = othercore.Part.start(lambda: time.sleep(60))
+    assert part is not None
+    started = time.monotonic()
+    part.close()
+    assert time.monotonic() - started < 10
+    assert part.result() is None
+
+
+def test_no_fork_while_other_threads_run() -> None:
+    done = threading.Event()
+    thread = threading.Thread(target=done.wait)
+    thread.start()
+    try:
+        assert not othercore.can_fork()
+        assert othercore.Part.start(lambda: 1) is None
+    finally:
+        done.set()
+        thread.join()
