@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -41,6 +42,7 @@ phases:
 """
 
 DAYS = 48
+BROKEN = (11, 23)  # a YAML syntax error, an unknown key
 
 _RUN = """
 import json, os, sys
@@ -58,13 +60,21 @@ def fork():
     pid = real_fork()
     if pid:
         forks.append(pid)
-    elif sys.argv[2] == "fails":  # the child dies before it sends anything: the parent checks the links
+    elif sys.argv[2] == "fails":  # the child dies before it sends anything: the parent does its work
         def broken(*args, **kwargs):
             raise MemoryError
         repository.read_links = broken
+        repository.read_checkin = broken
     return pid
 
 check = links.LinkChecker.check
+read = repository.read_checkin
+read_here = []
+
+def reading(path, *args):
+    if os.getpid() == parent:
+        read_here.append(path)
+    return read(path, *args)
 
 def counted(self, link, source):
     if os.getpid() == parent:
@@ -74,14 +84,21 @@ def counted(self, link, source):
 repository.SPLIT_FROM = 4
 os.fork = fork
 links.LinkChecker.check = counted
+repository.read_checkin = reading
 if sys.argv[2] == "never":
     othercore.can_fork = lambda: False
 cache = Path(os.environ["STUDYLOG_CACHE_DIR"])
 codes = []
-for argv in (["validate", "--format", "json"], ["status", "--format", "json"], ["validate"]):
+runs = [
+    ["validate", "--format", "json", sys.argv[1]],
+    ["status", "--format", "json", sys.argv[1]],
+    ["status", "--format", "json", sys.argv[3]],  # without the two broken files: the whole report
+    ["validate", sys.argv[1]],
+]
+for argv in runs:
     for folder in cache.glob("repos/*/*.json"):  # every run cold, as a runner without a restored cache
         folder.unlink()
-    codes.append(main([*argv, sys.argv[1], "--today", "2026-03-01"]))
+    codes.append(main([*argv, "--today", "2026-03-01"]))
 anchors = [json.loads(f.read_text("utf-8"))["entries"] for f in cache.glob("repos/*/anchors.json")]
 codes.append(main(["validate", sys.argv[1], "--today", "2026-03-01"]))  # warm: reads from the cache, never forks
 reaped = []
@@ -90,7 +107,14 @@ for pid in forks:
         os.waitpid(pid, os.WNOHANG)
     except ChildProcessError:
         reaped.append(pid)
-summary = {"codes": codes, "forks": len(forks), "reaped": len(reaped), "anchors": anchors, "here": len(checked_here)}
+summary = {
+    "codes": codes,
+    "forks": len(forks),
+    "reaped": len(reaped),
+    "anchors": anchors,
+    "here": len(checked_here),
+    "read_here": len(read_here),
+}
 print(json.dumps(summary))
 """
 
@@ -109,9 +133,9 @@ def _links(day: int) -> list[str]:
 
 def _checkin(day: int) -> str:
     date = dt.date(2026, 1, 5) + dt.timedelta(days=day)
-    if day == 11:
+    if day == BROKEN[0]:
         return f"date: {date}\nstatus: done\nlinks: [/docs/n1.md#a\n"  # a YAML syntax error
-    if day == 23:
+    if day == BROKEN[1]:
         return f"date: {date}\nstatus: done\ntsak: typo\n"
     links = _links(day)
     imported = "imported: 'tracker.md row 3'\n" if day % 10 == 5 else ""
@@ -127,16 +151,33 @@ def learner(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for n in range(6):
         files[f"docs/n{n}.md"] = "# Title\n\n" + "".join(f"## Heading {h}\n\ntext\n\n" for h in range(3))
     for day in range(DAYS):
-        date = dt.date(2026, 1, 5) + dt.timedelta(days=day)
-        files[f"checkins/{date.year}/{date}.yaml"] = _checkin(day)
-    root = write_repo(tmp_path_factory.mktemp("two-cores"), files)
+        files[_path(day)] = _checkin(day)
+    return _committed(write_repo(tmp_path_factory.mktemp("two-cores"), files))
+
+
+@pytest.fixture(scope="module")
+def clean(learner: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The same learner without the two check-ins that cannot be read: `status` reports in full."""
+    root = tmp_path_factory.mktemp("two-cores-clean") / "repo"
+    shutil.copytree(learner, root, ignore=shutil.ignore_patterns(".git"))
+    for day in BROKEN:
+        (root / _path(day)).unlink()
+    return _committed(root)
+
+
+def _committed(root: Path) -> Path:
     subprocess.run(["git", "init", "-q"], cwd=root, check=True)
     subprocess.run(["git", "add", "-A"], cwd=root, check=True)
     subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "all"], cwd=root, check=True)
     return root
 
 
-def _run(root: Path, mode: str, cache: Path) -> tuple[str, dict[str, object]]:
+def _path(day: int) -> str:
+    date = dt.date(2026, 1, 5) + dt.timedelta(days=day)
+    return f"checkins/{date.year}/{date}.yaml"
+
+
+def _run(root: Path, clean: Path, mode: str, cache: Path) -> tuple[str, dict[str, object]]:
     env = {
         **os.environ,
         "PYTHONPATH": str(REPO_ROOT / "scripts"),
@@ -144,7 +185,7 @@ def _run(root: Path, mode: str, cache: Path) -> tuple[str, dict[str, object]]:
         "STUDYLOG_LANG": "en",
     }
     result = subprocess.run(
-        [sys.executable, "-c", _RUN, str(root), mode],
+        [sys.executable, "-c", _RUN, str(root), mode, str(clean)],
         capture_output=True, text=True, encoding="utf-8", check=False, env=env, timeout=120,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
@@ -152,20 +193,27 @@ def _run(root: Path, mode: str, cache: Path) -> tuple[str, dict[str, object]]:
     return "\n".join(printed) + "\n" + result.stderr, json.loads(summary)
 
 
-@pytest.mark.parametrize("child", ["checks", "fails"])
-def test_links_checked_on_the_other_core_print_what_one_core_prints(learner: Path, tmp_path: Path, child: str) -> None:
-    alone, alone_summary = _run(learner, "never", tmp_path / "alone")
-    forked, forked_summary = _run(learner, child, tmp_path / "forked")
+@pytest.mark.parametrize("child", ["works", "fails"])
+def test_work_on_the_other_core_prints_what_one_core_prints(
+    learner: Path, clean: Path, tmp_path: Path, child: str
+) -> None:
+    alone, alone_summary = _run(learner, clean, "never", tmp_path / "alone")
+    forked, forked_summary = _run(learner, clean, child, tmp_path / "forked")
     assert alone_summary["forks"] == 0
-    # One child per cold validate (status checks no links; a warm validate needs none), none left running.
-    assert forked_summary["forks"] == forked_summary["reaped"] == 2
+    # One child per cold run (validate: the links; status: half the check-ins; a warm validate needs
+    # none), and none left running after the command.
+    assert forked_summary["forks"] == forked_summary["reaped"] == 4
     assert forked == alone
-    assert forked_summary["codes"] == alone_summary["codes"] == [1, 1, 1, 1]  # problems: status exits 1 too
+    assert forked_summary["codes"] == alone_summary["codes"] == [1, 1, 0, 1, 1]  # problems: status exits 1 too
     assert forked_summary["anchors"] == alone_summary["anchors"]  # the child's anchor entries were saved
     # The links were checked where expected: in the child (none here), or here when the child failed.
-    cited = sum(len(_links(day)) - 1 for day in range(DAYS) if day not in (11, 23))  # by each validate
+    cited = sum(len(_links(day)) - 1 for day in range(DAYS) if day not in BROKEN)  # by each validate
     assert alone_summary["here"] == 3 * cited
-    assert forked_summary["here"] == (cited if child == "checks" else 3 * cited)  # the warm one checks here
+    assert forked_summary["here"] == (cited if child == "works" else 3 * cited)  # the warm one checks here
+    # Check-ins read here: each one in every cold run, but for the half a status run's child read.
+    every, whole = 3 * DAYS + (DAYS - len(BROKEN)), 2 * DAYS + DAYS // 2 + (DAYS - len(BROKEN)) // 2
+    assert alone_summary["read_here"] == every
+    assert forked_summary["read_here"] == (whole if child == "works" else every)
     found, _ = json.JSONDecoder().raw_decode(forked)
     codes = {d["code"] for d in found["diagnostics"]}
     assert {"yaml-syntax", "unknown-key", "link-missing-anchor", "link-bad-line", "link-wrong-case"} <= codes
