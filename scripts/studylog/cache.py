@@ -18,9 +18,7 @@ import hashlib
 import json
 import os
 import re
-import shutil
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -84,6 +82,8 @@ def code_fingerprint() -> str:
 def write_atomic(path: Path, data: bytes) -> None:
     """Write through a temporary file and a rename: readers see the old file or the new, never half."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    import tempfile  # ~2 ms to import; a run that writes nothing never needs it
+
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -121,6 +121,8 @@ def _prune_repositories(keep: Path) -> None:
     except OSError:
         return
     for stale in folders[MAX_REPOSITORIES - 1 :]:
+        import shutil  # ~6 ms to import (it loads the compression modules); pruning is rare
+
         shutil.rmtree(stale, ignore_errors=True)
 
 

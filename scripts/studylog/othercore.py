@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import pickle
 import signal
 import sys
 import threading
@@ -80,6 +79,8 @@ class Part(Generic[T]):
         _, status = os.waitpid(self._pid, 0)
         if status != 0 or not payload:
             return None
+        import pickle
+
         try:
             found: T = pickle.loads(payload)  # our own child's bytes, through a pipe only we hold
         except Exception:  # a truncated payload
@@ -99,6 +100,8 @@ class Part(Generic[T]):
 
 
 def _child(fd: int, function: Callable[[], object]) -> None:  # pragma: no cover - runs in the child
+    import pickle
+
     status = 1
     try:
         signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C ends the child quietly; the parent reports it

@@ -10,7 +10,6 @@ from __future__ import annotations
 import functools
 import os
 import stat
-import tempfile
 from pathlib import Path
 
 from studylog.errors import UnsafePath as Refused
@@ -156,6 +155,8 @@ def write(root: Path, rel: str, data: bytes) -> None:
             handle.truncate()
         return
     mode = stat.S_IMODE(info.st_mode) if info is not None else 0o666 & ~_umask()
+    import tempfile  # ~2 ms to import; only a run that writes needs it
+
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
