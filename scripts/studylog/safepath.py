@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import os
 import stat
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from studylog.errors import UnsafePath as Refused
@@ -97,6 +98,78 @@ def read_bytes(root: Path, rel: str, limit: int | None = None) -> tuple[bytes, i
             raise Refused(t("unsafe-read-special", path=rel))
         data = handle.read() if limit is None else handle.read(limit + 1)
     return data, info.st_size
+
+
+# Reading relative to an open folder without following links needs `openat` (not on Windows).
+_FOLDER_READS = os.open in os.supports_dir_fd and hasattr(os, "O_NOFOLLOW") and hasattr(os, "O_DIRECTORY")
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+
+
+def read_each(
+    root: Path, rels: Iterable[str], limit: int
+) -> Iterator[tuple[str, tuple[bytes, int] | Refused | OSError]]:
+    """`read_bytes` of many files — (rel, (data, size)) or (rel, the error it raises) for each — with
+    each folder on the way opened once, none of them through a symbolic link, and each file opened in
+    its folder without following a link either: no `lstat` walk per file, and no moment between
+    checking a path and opening it. Whatever is not that plain (a link on the way or at the end, a
+    name that is not a plain component) takes `read_bytes`'s own path, with its answer.
+    """
+    folders: dict[str, int | None] = {}
+    try:
+        for rel in rels:
+            try:
+                yield rel, _read_in_folder(root, rel, limit, folders)
+            except (Refused, OSError) as exc:
+                yield rel, exc
+    finally:
+        for fd in folders.values():
+            if fd is not None:
+                os.close(fd)
+
+
+def _folder(root: Path, folder: str, folders: dict[str, int | None]) -> int | None:
+    """An open descriptor of `folder` (root-relative; "" is the root) reached without following any
+    link below the root, or None."""
+    if folder not in folders:
+        fd = None
+        try:
+            if folder == "":
+                fd = os.open(_real_root(root), os.O_RDONLY | os.O_DIRECTORY)
+            else:
+                parent, _, name = folder.rpartition("/")
+                above = _folder(root, parent, folders)
+                if above is not None and name not in ("", ".", ".."):
+                    fd = os.open(name, os.O_RDONLY | os.O_DIRECTORY | _NOFOLLOW, dir_fd=above)
+        except OSError:
+            fd = None
+        folders[folder] = fd
+    return folders[folder]
+
+
+def _read_in_folder(root: Path, rel: str, limit: int, folders: dict[str, int | None]) -> tuple[bytes, int]:
+    folder, _, name = rel.rpartition("/")
+    above = _folder(root, folder, folders) if _FOLDER_READS and name not in ("", ".", "..") else None
+    if above is None:
+        return read_bytes(root, rel, limit)
+    try:
+        # O_NONBLOCK: a FIFO opens at once (and is refused below) instead of waiting for a writer.
+        fd = os.open(name, os.O_RDONLY | _NOFOLLOW | getattr(os, "O_NONBLOCK", 0), dir_fd=above)
+    except OSError:  # a link (ELOOP), or missing: read_bytes says which, and follows a link that stays inside
+        return read_bytes(root, rel, limit)
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise Refused(t("unsafe-read-special", path=rel))
+        chunks, wanted = [], limit + 1
+        while wanted > 0:
+            chunk = os.read(fd, min(wanted, max(info.st_size + 1, 1 << 16)))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            wanted -= len(chunk)
+    finally:
+        os.close(fd)
+    return b"".join(chunks), info.st_size
 
 
 def read_if_present(root: Path, rel: str) -> bytes | None:

@@ -927,15 +927,24 @@ def read_source(root: Path, rel: str, limit: int) -> tuple[bytes | None, list[Di
     """A plan or check-in's bytes, read only if it is a regular file inside the repository and at
     most `limit` bytes long (a huge file is never read whole); otherwise a located diagnostic."""
     try:
-        data, size = safepath.read_bytes(root, rel, limit)
-    except UnsafePath as exc:
-        return None, [Diagnostic.at(Span(rel), "unsafe-path", str(exc), _path_hint())]
-    except OSError as exc:
+        outcome: tuple[bytes, int] | UnsafePath | OSError = safepath.read_bytes(root, rel, limit)
+    except (UnsafePath, OSError) as exc:
+        outcome = exc
+    return _source(rel, limit, outcome)
+
+
+def _source(
+    rel: str, limit: int, outcome: tuple[bytes, int] | UnsafePath | OSError
+) -> tuple[bytes | None, list[Diagnostic]]:
+    if isinstance(outcome, UnsafePath):
+        return None, [Diagnostic.at(Span(rel), "unsafe-path", str(outcome), _path_hint())]
+    if isinstance(outcome, OSError):
         return None, [
             Diagnostic.at(
-                Span(rel), "unsafe-path", t("file-unreadable", path=rel, error=exc.strerror or ""), _path_hint()
+                Span(rel), "unsafe-path", t("file-unreadable", path=rel, error=outcome.strerror or ""), _path_hint()
             )
         ]
+    data, size = outcome
     if size > limit or len(data) > limit:
         return None, [
             Diagnostic.at(
@@ -951,8 +960,8 @@ def read_source(root: Path, rel: str, limit: int) -> tuple[bytes | None, list[Di
 def iter_checkin_files(root: Path, problems: list[Diagnostic] | None = None) -> Iterable[tuple[str, bytes]]:
     """(path, bytes) of every check-in that may be read; the others are reported in `problems`."""
     report = problems if problems is not None else []
-    for rel in checkin_paths(root, report):
-        data, found = read_source(root, rel, MAX_CHECKIN_BYTES)
+    for rel, outcome in safepath.read_each(root, checkin_paths(root, report), MAX_CHECKIN_BYTES):
+        data, found = _source(rel, MAX_CHECKIN_BYTES, outcome)
         report.extend(found)
         if data is not None:
             yield rel, data

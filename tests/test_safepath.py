@@ -1,0 +1,67 @@
+"""The one gate to the learner's disk, read in bulk: `safepath.read_each` answers as `read_bytes`."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from unittest.mock import ANY
+
+
+def test_reading_many_files_answers_as_reading_each(tmp_path: Path) -> None:
+    """`read_each` opens folders once and files relative to them; for every kind of path a hostile
+    repository may hold, its answer (bytes and size, or the refusal and its words) is `read_bytes`'s."""
+    from studylog import safepath
+    from studylog.errors import UnsafePath
+
+    root, outside = tmp_path / "repo", tmp_path / "outside"
+    (root / "checkins/2026").mkdir(parents=True)
+    (root / "docs").mkdir()
+    outside.mkdir()
+    (outside / "secret.yaml").write_text("date: 2026-01-01\n", "utf-8")
+    (root / "checkins/2026/plain.yaml").write_text("date: 2026-01-05\nstatus: done\n", "utf-8")
+    (root / "checkins/2026/empty.yaml").write_bytes(b"")
+    (root / "checkins/2026/big.yaml").write_bytes(b"x" * 5000)
+    (root / "checkins/2026/中文 名字.yaml").write_text("date: 2026-01-06\n", "utf-8")
+    (root / "docs/note.md").write_text("# note\n", "utf-8")
+    (root / "checkins/2026/inside-link.yaml").symlink_to(root / "docs/note.md")
+    (root / "checkins/2026/outside-link.yaml").symlink_to(outside / "secret.yaml")
+    (root / "checkins/2026/dangling.yaml").symlink_to(root / "nowhere.yaml")
+    (root / "checkins/linked-folder").symlink_to(root / "docs")
+    (root / "checkins/out-folder").symlink_to(outside)
+    (root / "checkins/2026/folder.yaml").mkdir()
+    os.mkfifo(root / "checkins/2026/fifo.yaml")
+    rels = [
+        "checkins/2026/plain.yaml",
+        "checkins/2026/empty.yaml",
+        "checkins/2026/big.yaml",
+        "checkins/2026/中文 名字.yaml",
+        "checkins/2026/inside-link.yaml",
+        "checkins/2026/outside-link.yaml",
+        "checkins/2026/dangling.yaml",
+        "checkins/linked-folder/note.md",
+        "checkins/out-folder/secret.yaml",
+        "checkins/2026/folder.yaml",
+        "checkins/2026/fifo.yaml",
+        "checkins/2026/missing.yaml",
+        "checkins/../docs/note.md",
+        "checkins/2026/../2026/plain.yaml",
+    ]
+
+    def answer(outcome: object) -> object:
+        if isinstance(outcome, BaseException):
+            return (type(outcome).__name__, str(outcome) if isinstance(outcome, UnsafePath) else "")
+        return outcome
+
+    def one(rel: str) -> object:
+        try:
+            return answer(safepath.read_bytes(root, rel, 1000))
+        except (UnsafePath, OSError) as exc:
+            return answer(exc)
+
+    each = {rel: answer(outcome) for rel, outcome in safepath.read_each(root, rels, 1000)}
+    assert each == {rel: one(rel) for rel in rels}
+    assert each["checkins/2026/plain.yaml"] == (b"date: 2026-01-05\nstatus: done\n", 30)
+    assert each["checkins/2026/big.yaml"] == (b"x" * 1001, 5000)  # one byte past the limit, and the real size
+    assert each["checkins/linked-folder/note.md"] == (b"# note\n", 7)  # a link that stays inside is followed
+    refused = ("checkins/2026/outside-link.yaml", "checkins/out-folder/secret.yaml", "checkins/2026/fifo.yaml")
+    assert [each[rel] for rel in refused] == [("UnsafePath", ANY)] * 3
