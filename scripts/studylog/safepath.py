@@ -108,68 +108,82 @@ _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 def read_each(
     root: Path, rels: Iterable[str], limit: int
 ) -> Iterator[tuple[str, tuple[bytes, int] | Refused | OSError]]:
-    """`read_bytes` of many files — (rel, (data, size)) or (rel, the error it raises) for each — with
-    each folder on the way opened once, none of them through a symbolic link, and each file opened in
-    its folder without following a link either: no `lstat` walk per file, and no moment between
-    checking a path and opening it. Whatever is not that plain (a link on the way or at the end, a
-    name that is not a plain component) takes `read_bytes`'s own path, with its answer.
-    """
-    folders: dict[str, int | None] = {}
-    try:
+    """`read_bytes` of many files through one `Reader`: (rel, (data, size)) or (rel, the error)."""
+    with Reader(root) as reader:
         for rel in rels:
             try:
-                yield rel, _read_in_folder(root, rel, limit, folders)
+                yield rel, reader.read(rel, limit)
             except (Refused, OSError) as exc:
                 yield rel, exc
-    finally:
+
+
+class Reader:
+    """`read_bytes` for many files of one repository, with each folder on the way opened once, none of
+    them through a symbolic link, and each file opened in its folder without following a link either:
+    no `lstat` walk per file, and no moment between checking a path and opening it. Whatever is not
+    that plain (a link on the way or at the end, a name that is not a plain component) takes
+    `read_bytes`'s own path, with its answer. Holds the folders open until `close()`.
+    """
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._folders: dict[str, int | None] = {}
+
+    def __enter__(self) -> Reader:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        folders, self._folders = self._folders, {}
         for fd in folders.values():
             if fd is not None:
                 os.close(fd)
 
-
-def _folder(root: Path, folder: str, folders: dict[str, int | None]) -> int | None:
-    """An open descriptor of `folder` (root-relative; "" is the root) reached without following any
-    link below the root, or None."""
-    if folder not in folders:
-        fd = None
-        try:
-            if folder == "":
-                fd = os.open(_real_root(root), os.O_RDONLY | os.O_DIRECTORY)
-            else:
-                parent, _, name = folder.rpartition("/")
-                above = _folder(root, parent, folders)
-                if above is not None and name not in ("", ".", ".."):
-                    fd = os.open(name, os.O_RDONLY | os.O_DIRECTORY | _NOFOLLOW, dir_fd=above)
-        except OSError:
+    def _folder(self, folder: str) -> int | None:
+        """An open descriptor of `folder` (root-relative; "" is the root) reached without following any
+        link below the root, or None."""
+        if folder not in self._folders:
             fd = None
-        folders[folder] = fd
-    return folders[folder]
+            try:
+                if folder == "":
+                    fd = os.open(_real_root(self.root), os.O_RDONLY | os.O_DIRECTORY)
+                else:
+                    parent, _, name = folder.rpartition("/")
+                    above = self._folder(parent)
+                    if above is not None and name not in ("", ".", ".."):
+                        fd = os.open(name, os.O_RDONLY | os.O_DIRECTORY | _NOFOLLOW, dir_fd=above)
+            except OSError:
+                fd = None
+            self._folders[folder] = fd
+        return self._folders[folder]
 
-
-def _read_in_folder(root: Path, rel: str, limit: int, folders: dict[str, int | None]) -> tuple[bytes, int]:
-    folder, _, name = rel.rpartition("/")
-    above = _folder(root, folder, folders) if _FOLDER_READS and name not in ("", ".", "..") else None
-    if above is None:
-        return read_bytes(root, rel, limit)
-    try:
-        # O_NONBLOCK: a FIFO opens at once (and is refused below) instead of waiting for a writer.
-        fd = os.open(name, os.O_RDONLY | _NOFOLLOW | getattr(os, "O_NONBLOCK", 0), dir_fd=above)
-    except OSError:  # a link (ELOOP), or missing: read_bytes says which, and follows a link that stays inside
-        return read_bytes(root, rel, limit)
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise Refused(t("unsafe-read-special", path=rel))
-        chunks, wanted = [], limit + 1
-        while wanted > 0:
-            chunk = os.read(fd, min(wanted, max(info.st_size + 1, 1 << 16)))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            wanted -= len(chunk)
-    finally:
-        os.close(fd)
-    return b"".join(chunks), info.st_size
+    def read(self, rel: str, limit: int) -> tuple[bytes, int]:
+        """As `read_bytes(root, rel, limit)`: (the first `limit`+1 bytes at most, the real size)."""
+        folder, _, name = rel.rpartition("/")
+        above = self._folder(folder) if _FOLDER_READS and name not in ("", ".", "..") else None
+        if above is None:
+            return read_bytes(self.root, rel, limit)
+        try:
+            # O_NONBLOCK: a FIFO opens at once (and is refused below) instead of waiting for a writer.
+            fd = os.open(name, os.O_RDONLY | _NOFOLLOW | getattr(os, "O_NONBLOCK", 0), dir_fd=above)
+        except OSError:  # a link (ELOOP), or missing: read_bytes says which, and follows a link that stays inside
+            return read_bytes(self.root, rel, limit)
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                raise Refused(t("unsafe-read-special", path=rel))
+            chunks, wanted = [], limit + 1
+            while wanted > 0:
+                chunk = os.read(fd, min(wanted, max(info.st_size + 1, 1 << 16)))
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                wanted -= len(chunk)
+        finally:
+            os.close(fd)
+        return b"".join(chunks), info.st_size
 
 
 def read_if_present(root: Path, rel: str) -> bytes | None:

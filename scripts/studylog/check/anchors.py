@@ -9,6 +9,7 @@ checking links needs no cache to be fast.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from dataclasses import dataclass
@@ -33,7 +34,11 @@ class Anchors:
     explicit: frozenset[str]
 
     def __contains__(self, anchor: object) -> bool:
-        return anchor in self.explicit or anchor in self.headings
+        return anchor in self._names
+
+    @functools.cached_property
+    def _names(self) -> frozenset[str]:  # a note may have hundreds of headings, linked thousands of times
+        return self.explicit | frozenset(self.headings)
 
     @property
     def all(self) -> tuple[str, ...]:

@@ -9,6 +9,7 @@ repository. Web links are collected here and checked by `weblinks` only when ask
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import hashlib
 import posixpath
@@ -56,10 +57,15 @@ class LinkChecker:
         # Rendering notes is the main cost of checking links left; a note's anchors depend only on
         # its bytes, so they are remembered across runs under the hash of those bytes.
         self.cache = JsonCache("anchors", root)
+        self._reader = safepath.Reader(root)
+
+    def close(self) -> None:
+        """Close the folders opened to read notes and code files."""
+        self._reader.close()
 
     def anchors(self, path: str) -> Anchors:
         if path not in self._anchors:
-            data = safepath.read_bytes(self.root, path, _MAX_READ)[0]
+            data = self._reader.read(path, _MAX_READ)[0]
             key = hashlib.sha256(data).hexdigest()
             cached = self.cache.get(key)
             if _is_anchor_entry(cached):
@@ -72,7 +78,7 @@ class LinkChecker:
 
     def line_count(self, path: str) -> int:
         if path not in self._lines:
-            data = safepath.read_bytes(self.root, path, _MAX_READ)[0]
+            data = self._reader.read(path, _MAX_READ)[0]
             self._lines[path] = data.count(b"\n") + (1 if data and not data.endswith(b"\n") else 0)
         return self._lines[path]
 
@@ -219,10 +225,15 @@ def check_links(
 
     `known` holds links already checked (by `check_each`, on the other core), and `anchors` the
     anchor cache entries made there: they are used, not made again."""
-    checker = LinkChecker(root)
-    for key, value in (anchors or {}).items():
+    with contextlib.closing(LinkChecker(root)) as checker:
+        return _check_links(repository, checker, known or {}, anchors or {})
+
+
+def _check_links(
+    repository: Repository, checker: LinkChecker, known: Checked, anchors: dict[str, Any]
+) -> tuple[list[Diagnostic], dict[str, list[Span]]]:
+    for key, value in anchors.items():
         checker.cache.put(key, value)
-    known = known or {}
     diagnostics: list[Diagnostic] = []
     web: dict[str, list[Span]] = defaultdict(list)
     imported = {c.path: c.imported for c in repository.checkins if c.imported}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import gc
 import hashlib
@@ -197,8 +198,9 @@ def _links_ahead(
     def work() -> tuple[Checked, dict[str, Any]]:
         from studylog.check.links import LinkChecker, check_each
 
-        checker = LinkChecker(root)
-        return check_each(checker, [(path, read_links(path, data)) for path, data in files]), checker.cache.added()
+        with contextlib.closing(LinkChecker(root)) as checker:
+            cited = [(path, read_links(path, data)) for path, data in files]
+            return check_each(checker, cited), checker.cache.added()
 
     return Part.start(work)
 
