@@ -74,14 +74,25 @@ def resolve(target: str, source: str) -> Target | Problem:
 def _resolved(target: str, source: str, raw_path: str, raw_fragment: str) -> Target | Problem:
     path = unquote(raw_path)
     base = "" if path.startswith("/") else posixpath.dirname(source)
-    joined = posixpath.normpath(posixpath.join("/", base, path.lstrip("/"))) if path else "/" + source
-    if _escapes(base, path):
+    if ".." in path and _escapes(base, path):
         return Problem(
             "link-outside-repo",
             t("link-outside", target=target),
             t("hint.link-outside"),
         )
-    return Target(joined.lstrip("/"), unquote(raw_fragment), raw_fragment, same_file=not path)
+    return Target(_joined(base, path, source), unquote(raw_fragment), raw_fragment, same_file=not path)
+
+
+def _joined(base: str, path: str, source: str) -> str:
+    """`path` (as written in a file in folder `base`) as a root-relative path, normalised."""
+    if not path:
+        return source
+    plain = f"{base}/{path}" if base else path.lstrip("/")
+    # Already normal (no `.` or `..` part, no empty part, no trailing slash): the common case, and
+    # what normpath would return unchanged; a part merely starting with a dot takes the long way.
+    if "/." not in plain and "//" not in plain and not plain.startswith(".") and not plain.endswith("/"):
+        return plain
+    return posixpath.normpath(posixpath.join("/", base, path.lstrip("/"))).lstrip("/")
 
 
 def _escapes(base: str, path: str) -> bool:
