@@ -82,6 +82,7 @@ def counted(self, link, source):
     return check(self, link, source)
 
 repository.SPLIT_FROM = 4
+othercore.spare_core = lambda: True  # however busy the test machine is
 os.fork = fork
 links.LinkChecker.check = counted
 repository.read_checkin = reading
@@ -273,3 +274,14 @@ def test_no_fork_while_other_threads_run() -> None:
     finally:
         done.set()
         thread.join()
+
+
+def test_work_is_split_only_with_a_core_to_spare(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(othercore, "_cores", lambda: 2)
+    monkeypatch.setattr(os, "getloadavg", lambda: (0.4, 2.0, 3.0))
+    assert othercore.spare_core()
+    monkeypatch.setattr(os, "getloadavg", lambda: (1.6, 0.1, 0.1))  # the last minute is what counts
+    assert not othercore.spare_core()
+    monkeypatch.setattr(othercore, "_cores", lambda: 1)
+    monkeypatch.setattr(os, "getloadavg", lambda: (0.0, 0.0, 0.0))
+    assert not othercore.spare_core()

@@ -38,6 +38,16 @@ def can_fork() -> bool:
     return hasattr(os, "fork") and _cores() > 1 and threading.active_count() == 1
 
 
+def spare_core() -> bool:
+    """Whether a core is likely idle (the load average leaves one free). Splitting work that a single
+    process would do anyway pays only then: on a busy machine the child and the parent take turns
+    on the same cores and the split's own cost (reading some files twice, sending results) is lost."""
+    try:
+        return os.getloadavg()[0] <= _cores() - 1
+    except (AttributeError, OSError):  # no load average on this system: assume the machine is ours
+        return True
+
+
 def read_all(fd: int) -> bytes:
     with os.fdopen(fd, "rb") as pipe:
         return pipe.read()

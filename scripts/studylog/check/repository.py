@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from studylog import othercore
 from studylog.clock import as_of
 from studylog.diagnostics import Diagnostic, Severity, Span, sort_diagnostics
 from studylog.errors import UsageError
@@ -192,7 +193,7 @@ def _links_ahead(
     checking again. A run with its check-ins in the cache (warm) reads them in milliseconds and
     checks links from cached anchors: it does not fork.
     """
-    if len(files) < SPLIT_FROM or not cache.empty():
+    if len(files) < SPLIT_FROM or not othercore.spare_core() or not cache.empty():
         return None
 
     def work() -> tuple[Checked, dict[str, Any]]:
@@ -214,7 +215,7 @@ class _HalfRead:
         self._theirs: dict[str, Any] | None = None
         rest = unread[len(unread) // 2 :]
         self._paths = {path for path, _ in rest}
-        if wanted and len(unread) >= SPLIT_FROM:
+        if wanted and len(unread) >= SPLIT_FROM and othercore.spare_core():
 
             def work() -> dict[str, Any]:
                 tz, start = context.timezone, context.day_starts_at
