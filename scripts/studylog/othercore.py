@@ -42,10 +42,11 @@ def spare_core() -> bool:
     """Whether a core is likely idle (the load average leaves one free). Splitting work that a single
     process would do anyway pays only then: on a busy machine the child and the parent take turns
     on the same cores and the split's own cost (reading some files twice, sending results) is lost."""
+    cores = _cores()
     try:
-        return os.getloadavg()[0] <= _cores() - 1
+        return cores > 1 and os.getloadavg()[0] < cores - 0.5
     except (AttributeError, OSError):  # no load average on this system: assume the machine is ours
-        return True
+        return cores > 1
 
 
 def read_all(fd: int) -> bytes:
