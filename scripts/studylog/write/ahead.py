@@ -116,6 +116,10 @@ class Drawer:
 def _child(jobs: int, results: int, warm: Callable[[], object]) -> None:  # pragma: no cover - runs in the child
     status = 1
     try:
+        # Speculative until the parent knows what is stale (nothing, on an unchanged repository): it
+        # yields the cores to the load, which a build always needs, and to the load's own helper.
+        with contextlib.suppress(OSError):
+            os.nice(10)
         warm()
         payload = read_all(jobs)
         if payload:
