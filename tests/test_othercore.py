@@ -278,10 +278,22 @@ def test_no_fork_while_other_threads_run() -> None:
 
 def test_work_is_split_only_with_a_core_to_spare(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(othercore, "_cores", lambda: 2)
-    monkeypatch.setattr(os, "getloadavg", lambda: (1.2, 2.0, 3.0))  # a core's worth of load: ours, mostly
+    monkeypatch.setattr(othercore, "_running", lambda: 1)  # this process alone
     assert othercore.spare_core()
-    monkeypatch.setattr(os, "getloadavg", lambda: (1.6, 0.1, 0.1))  # the last minute is what counts
+    monkeypatch.setattr(othercore, "_running", lambda: 2)  # something else is running too
+    assert not othercore.spare_core()
+    monkeypatch.setattr(othercore, "_running", lambda: None)  # no /proc: the last minute's load average
+    monkeypatch.setattr(os, "getloadavg", lambda: (1.2, 2.0, 3.0))
+    assert othercore.spare_core()
+    monkeypatch.setattr(os, "getloadavg", lambda: (1.6, 0.1, 0.1))
     assert not othercore.spare_core()
     monkeypatch.setattr(othercore, "_cores", lambda: 1)
-    monkeypatch.setattr(os, "getloadavg", lambda: (0.0, 0.0, 0.0))
+    monkeypatch.setattr(othercore, "_running", lambda: 1)
     assert not othercore.spare_core()
+
+
+def test_the_running_count_is_read_on_linux() -> None:
+    if not Path("/proc/loadavg").exists():
+        pytest.skip("no /proc/loadavg on this system: the load average stands in (tested above)")
+    running = othercore._running()
+    assert running is not None and running >= 1  # this test is running

@@ -39,14 +39,29 @@ def can_fork() -> bool:
 
 
 def spare_core() -> bool:
-    """Whether a core is likely idle (the load average leaves one free). Splitting work that a single
-    process would do anyway pays only then: on a busy machine the child and the parent take turns
-    on the same cores and the split's own cost (reading some files twice, sending results) is lost."""
+    """Whether a core is idle right now. Splitting work that a single process would do anyway pays only
+    then: on a busy machine the child and the parent take turns on the same cores, and the split's own
+    cost (some files read twice, results sent back) is lost. Linux says how many tasks are runnable at
+    this moment (this process among them); elsewhere the last minute's load average stands in."""
     cores = _cores()
+    if cores < 2:
+        return False
+    running = _running()
+    if running is not None:
+        return running < cores
     try:
-        return cores > 1 and os.getloadavg()[0] < cores - 0.5
+        return os.getloadavg()[0] < cores - 0.5
     except (AttributeError, OSError):  # no load average on this system: assume the machine is ours
-        return cores > 1
+        return True
+
+
+def _running() -> int | None:
+    """Tasks runnable now, machine-wide (the fourth field of /proc/loadavg: `running/total`)."""
+    try:
+        with open("/proc/loadavg", "rb") as handle:
+            return int(handle.read().split()[3].split(b"/")[0])
+    except (OSError, ValueError, IndexError):
+        return None
 
 
 def read_all(fd: int) -> bytes:
