@@ -41,24 +41,58 @@ class FirstCommits:
 
 def first_commits(root: Path) -> FirstCommits:
     """When plan.yaml and each check-in were first committed; empty when git cannot say for sure."""
-    try:
-        shallow = subprocess.run(
-            ["git", "rev-parse", "--is-shallow-repository"], cwd=root, capture_output=True, text=True, check=False
-        )
-        if shallow.returncode != 0 or shallow.stdout.strip() != "false":
+    return Asked(root).answer()
+
+
+class Asked:
+    """`first_commits` asked of git at once and answered later: a year of daily commits takes git a
+    moment to walk, and the check-ins can be read meanwhile."""
+
+    def __init__(self, root: Path) -> None:
+        self._running: list[subprocess.Popen[str]] = []
+        try:
+            for command in (
+                ["git", "rev-parse", "--is-shallow-repository"],
+                ["git", "-c", "core.quotepath=false", "log", "--reverse", "--diff-filter=A", "--no-renames",
+                 f"--format={_COMMIT}%H %ct", "--name-only", "--", PLAN_FILE, CHECKIN_DIR],
+            ):  # fmt: skip
+                self._running.append(
+                    subprocess.Popen(
+                        command,
+                        cwd=root,
+                        stdout=subprocess.PIPE,
+                        stderr=subprocess.DEVNULL,
+                        stdin=subprocess.DEVNULL,
+                        text=True,
+                        encoding="utf-8",
+                    )
+                )
+        except OSError:  # no git at all
+            self.close()
+
+    def answer(self) -> FirstCommits:
+        if len(self._running) != 2:
             return FirstCommits({})
-        log = subprocess.run(
-            ["git", "-c", "core.quotepath=false", "log", "--reverse", "--diff-filter=A", "--no-renames",
-             f"--format={_COMMIT}%H %ct", "--name-only", "--", PLAN_FILE, CHECKIN_DIR],
-            cwd=root, capture_output=True, text=True, encoding="utf-8", check=False,
-        )  # fmt: skip
-    except OSError:  # no git at all
-        return FirstCommits({})
-    if log.returncode != 0:
-        return FirstCommits({})
+        shallow, log = self._running
+        self._running = []
+        shallow_out, _ = shallow.communicate()
+        log_out, _ = log.communicate()  # read whole either way, so git never waits on a full pipe
+        if shallow.returncode != 0 or shallow_out.strip() != "false" or log.returncode != 0:
+            return FirstCommits({})
+        return _parse(log_out)
+
+    def close(self) -> None:
+        """Stop what was asked and not answered (the load failed first)."""
+        for process in self._running:
+            process.kill()
+            process.communicate()
+        self._running = []
+
+
+def _parse(log: str) -> FirstCommits:
     added: dict[str, tuple[str, dt.datetime]] = {}
     commit, when = "", dt.datetime.min.replace(tzinfo=dt.UTC)
-    for line in log.stdout.split("\n"):  # not splitlines(): it splits at the \x1e marker too
+    for line in log.split("\n"):  # not splitlines(): it splits at the \x1e marker too
         if line.startswith(_COMMIT):
             commit, seconds = line[1:].split(" ", 1)
             when = dt.datetime.fromtimestamp(int(seconds), dt.UTC)

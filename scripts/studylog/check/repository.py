@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from studylog import othercore
+from studylog.check.history import Asked, backfills
 from studylog.clock import as_of
 from studylog.diagnostics import Diagnostic, Severity, Span, sort_diagnostics
 from studylog.errors import UsageError
@@ -98,14 +99,17 @@ def _load_repository(root: Path, today: dt.date | None, *, links: bool, history:
     root = find_root(root)
     cache = loadcache.LoadCache(root)
     plan_bytes, diagnostics = read_source(root, PLAN_FILE, MAX_PLAN_BYTES)
+    asked = Asked(root) if history and plan_bytes is not None else None  # git walks its log meanwhile
     listing: list[Diagnostic] = []  # check-in files that cannot be read, and why
     files = list(iter_checkin_files(root, listing))
     ahead = _links_ahead(root, files, cache) if links and plan_bytes is not None else None
     try:
-        return _load(root, today, cache, plan_bytes, diagnostics, listing, files, ahead, links=links, history=history)
+        return _load(root, today, cache, plan_bytes, diagnostics, listing, files, ahead, asked, links=links)
     finally:
         if ahead is not None:
             ahead.close()  # when its result was not wanted after all (no plan, an exception): stopped and reaped
+        if asked is not None:
+            asked.close()
 
 
 def _load(
@@ -117,9 +121,9 @@ def _load(
     listing: list[Diagnostic],
     files: list[tuple[str, bytes]],
     ahead: Part[tuple[Checked, dict[str, Any]]] | None,
+    asked: Asked | None,
     *,
     links: bool,
-    history: bool,
 ) -> LoadResult:
     digest = hashlib.sha256(plan_bytes or b"")
     plan_key = loadcache.plan_key(PLAN_FILE, plan_bytes or b"")
@@ -162,9 +166,7 @@ def _load(
     diagnostics.extend(check_checkins(checkins, as_of(today, context.timezone, context.day_starts_at)))
     repository = None
     if plan is not None:
-        from studylog.check.history import backfills, first_commits
-
-        late = backfills(checkins, plan, first_commits(root)) if checkins and history else frozenset()
+        late = backfills(checkins, plan, asked.answer()) if checkins and asked is not None else frozenset()
         digest.update(b"\0backfills\0" + "\0".join(sorted(late)).encode("utf-8"))  # outputs show them
         repository = Repository(str(root), plan, tuple(checkins), late)
     web_links: dict[str, list[Span]] = {}
