@@ -26,6 +26,35 @@ if TYPE_CHECKING:
 
 DATA = Path(__file__).parent / "data"
 REPO_ROOT = Path(__file__).parent.parent
+# The start of a `python -c` script that runs studylog and counts the children it forks: `forks`
+# (their pids), `in_child` (callables each child runs right after the fork), `reaped()` (those
+# already waited for: none left running, none a zombie).
+FORK_COUNTING = """
+import os
+forks = []
+in_child = []
+_fork = os.fork
+
+def _counted_fork():
+    pid = _fork()
+    if pid:
+        forks.append(pid)
+    else:
+        for call in in_child:
+            call()
+    return pid
+
+os.fork = _counted_fork
+
+def reaped():
+    gone = []
+    for pid in forks:
+        try:
+            os.waitpid(pid, os.WNOHANG)
+        except ChildProcessError:
+            gone.append(pid)
+    return gone
+"""
 TODAY = dt.date(2026, 3, 1)  # the as-of date every data-driven case is checked on
 # GitHub Actions sets these for every step; a test says so explicitly when it wants them.
 _ACTIONS_ONLY = ("GITHUB_ACTIONS",)

@@ -17,7 +17,7 @@ import cmarkgfm
 import pytest
 from cmarkgfm.cmark import Options
 
-from conftest import DATA, REPO_ROOT, copy_repo, run_cli, write_repo
+from conftest import DATA, FORK_COUNTING, REPO_ROOT, copy_repo, run_cli, write_repo
 
 HOSTILE = """\
 date: 2026-01-06
@@ -324,40 +324,27 @@ def test_an_unchanged_build_skips_rendering_but_repairs_hand_edits(built_copy: P
 # -- drawing the charts ahead, in a child process -------------------------------------------------
 
 
-_FORKING_BUILD = """
-import json, os, sys
+_FORKING_BUILD = (
+    FORK_COUNTING
+    + """
+import json, sys
 from studylog.cli import main
 from studylog.render import charts
 from studylog.write import ahead
-
-forks = []
-real_fork = os.fork
-
-def fork():
-    pid = real_fork()
-    if pid:
-        forks.append(pid)
-    return pid
 
 def broken():
     raise MemoryError
 
 ahead.AHEAD_FROM_CHECKINS = 1
-os.fork = fork
 if sys.argv[2] == "fails":  # the child dies before drawing anything: the parent draws it all itself
     charts.warm = broken
 if sys.argv[2] == "unsendable":  # work that does not pickle is not sent: the parent draws it
     send = ahead.Drawer.send
     ahead.Drawer.send = lambda self, function, *args: send(self, function, *args, lambda: None)
 codes = [main(["build", sys.argv[1], "--today", "2026-01-18"]) for _ in range(2)]  # the second: nothing changed
-reaped = []
-for pid in forks:
-    try:
-        os.waitpid(pid, os.WNOHANG)
-    except ChildProcessError:
-        reaped.append(pid)
-print(json.dumps({"codes": codes, "forks": len(forks), "reaped": len(reaped)}))
+print(json.dumps({"codes": codes, "forks": len(forks), "reaped": len(reaped())}))
 """
+)
 
 
 @pytest.mark.parametrize("child", ["draws", "fails", "unsendable"])

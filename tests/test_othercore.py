@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO_ROOT, write_repo
+from conftest import FORK_COUNTING, REPO_ROOT, write_repo
 from studylog import othercore
 
 pytestmark = [pytest.mark.git]
@@ -44,28 +44,27 @@ phases:
 DAYS = 48
 BROKEN = (11, 23)  # a YAML syntax error, an unknown key
 
-_RUN = """
-import json, os, sys
+_RUN = (
+    FORK_COUNTING
+    + """
+import json, sys
 from pathlib import Path
 from studylog import othercore
 from studylog.check import links, repository
 from studylog.cli import main
 
-forks = []
-real_fork = os.fork
 parent = os.getpid()
 checked_here = []
 
-def fork():
-    pid = real_fork()
-    if pid:
-        forks.append(pid)
-    elif sys.argv[2] == "fails":  # the child dies before it sends anything: the parent does its work
-        def broken(*args, **kwargs):
-            raise MemoryError
-        repository.read_links = broken
-        repository.read_checkin = broken
-    return pid
+def broken(*args, **kwargs):
+    raise MemoryError
+
+def break_child():  # the child dies before it sends anything: the parent does its work
+    repository.read_links = broken
+    repository.read_checkin = broken
+
+if sys.argv[2] == "fails":
+    in_child.append(break_child)
 
 check = links.LinkChecker.check
 read = repository.read_checkin
@@ -83,7 +82,6 @@ def counted(self, link, source):
 
 repository.SPLIT_FROM = 4
 othercore.spare_core = lambda: True  # however busy the test machine is
-os.fork = fork
 links.LinkChecker.check = counted
 repository.read_checkin = reading
 if sys.argv[2] == "never":
@@ -102,22 +100,17 @@ for argv in runs:
     codes.append(main([*argv, "--today", "2026-03-01"]))
 anchors = [json.loads(f.read_text("utf-8"))["entries"] for f in cache.glob("repos/*/anchors.json")]
 codes.append(main(["validate", sys.argv[1], "--today", "2026-03-01"]))  # warm: reads from the cache, never forks
-reaped = []
-for pid in forks:
-    try:
-        os.waitpid(pid, os.WNOHANG)
-    except ChildProcessError:
-        reaped.append(pid)
 summary = {
     "codes": codes,
     "forks": len(forks),
-    "reaped": len(reaped),
+    "reaped": len(reaped()),
     "anchors": anchors,
     "here": len(checked_here),
     "read_here": len(read_here),
 }
 print(json.dumps(summary))
 """
+)
 
 
 def _links(day: int) -> list[str]:

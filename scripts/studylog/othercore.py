@@ -19,7 +19,7 @@ import signal
 import sys
 import threading
 from collections.abc import Callable
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
 
@@ -103,26 +103,36 @@ class Part(Generic[T]):
         self._done = True
         payload = read_all(self._fd)
         _, status = os.waitpid(self._pid, 0)
-        if status != 0 or not payload:
-            return None
-        import pickle
-
-        try:
-            found: T = pickle.loads(payload)  # our own child's bytes, through a pipe only we hold
-        except Exception:  # a truncated payload
-            return None
+        found: T | None = unpickled(payload) if status == 0 else None
         return found
 
     def close(self) -> None:
         """Stop a child whose result is not wanted any more, and reap it."""
-        if self._done:
-            return
-        self._done = True
+        if not self._done:
+            self._done = True
+            stop(self._pid, self._fd)
+
+
+def unpickled(payload: bytes) -> Any:
+    """What our own child sent through a pipe only we hold, or None when it sent nothing whole."""
+    import pickle
+
+    if not payload:
+        return None
+    try:
+        return pickle.loads(payload)
+    except Exception:  # a truncated payload
+        return None
+
+
+def stop(pid: int, *fds: int) -> None:
+    """Kill a child (if it still runs), reap it, and close our ends of its pipes."""
+    with contextlib.suppress(OSError):
+        os.kill(pid, signal.SIGKILL)
+    os.waitpid(pid, 0)
+    for fd in fds:
         with contextlib.suppress(OSError):
-            os.kill(self._pid, signal.SIGKILL)
-        os.waitpid(self._pid, 0)
-        with contextlib.suppress(OSError):
-            os.close(self._fd)
+            os.close(fd)
 
 
 def _child(fd: int, function: Callable[[], object]) -> None:  # pragma: no cover - runs in the child

@@ -19,7 +19,6 @@ from __future__ import annotations
 import contextlib
 import os
 import pickle
-import signal
 import sys
 import threading
 from collections.abc import Callable
@@ -27,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from studylog.layout import CHECKIN_DIR
-from studylog.othercore import can_fork, read_all
+from studylog.othercore import can_fork, read_all, stop, unpickled
 
 # Check-in files a repository must have before drawing ahead pays.
 AHEAD_FROM_CHECKINS = 100
@@ -90,27 +89,16 @@ class Drawer:
         payload = read_all(self._results)
         _, status = os.waitpid(self._pid, 0)
         self._done = True
-        if status != 0 or not payload:
-            return {}
-        try:
-            drawn = pickle.loads(payload)  # our own child's bytes, through a pipe only we hold
-        except Exception:  # a truncated payload: draw here instead
-            return {}
+        drawn = unpickled(payload) if status == 0 else None  # none: draw here instead
         if not isinstance(drawn, dict):
             return {}
         return {path: data for path, data in drawn.items() if isinstance(data, bytes)}
 
     def close(self) -> None:
         """Stop a child that was never sent work (or whose work is no longer wanted), and reap it."""
-        if self._done:
-            return
-        self._done = True
-        with contextlib.suppress(OSError):
-            os.kill(self._pid, signal.SIGKILL)
-        os.waitpid(self._pid, 0)
-        for fd in (self._results, self._jobs) if self._writer is None else (self._results,):
-            with contextlib.suppress(OSError):
-                os.close(fd)
+        if not self._done:
+            self._done = True
+            stop(self._pid, *((self._results, self._jobs) if self._writer is None else (self._results,)))
 
 
 def _child(jobs: int, results: int, warm: Callable[[], object]) -> None:  # pragma: no cover - runs in the child
