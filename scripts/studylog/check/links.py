@@ -51,7 +51,7 @@ class LinkChecker:
 
     def __init__(self, root: Path, tracked: TrackedFiles | None = None) -> None:
         self.root = root
-        self.tracked = tracked or TrackedFiles(root)
+        self._tracked = tracked
         self._anchors: dict[str, Anchors] = {}
         self._lines: dict[str, int] = {}
         # Rendering notes is the main cost of checking links left; a note's anchors depend only on
@@ -62,6 +62,13 @@ class LinkChecker:
     def close(self) -> None:
         """Close the folders opened to read notes and code files."""
         self._reader.close()
+
+    @property
+    def tracked(self) -> TrackedFiles:
+        """What git tracks, asked on first need (a run whose links were all checked elsewhere never asks)."""
+        if self._tracked is None:
+            self._tracked = TrackedFiles(self.root)
+        return self._tracked
 
     def anchors(self, path: str) -> Anchors:
         if path not in self._anchors:
