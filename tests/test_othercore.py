@@ -187,11 +187,17 @@ def _run(root: Path, clean: Path, mode: str, cache: Path) -> tuple[str, dict[str
     return "\n".join(printed) + "\n" + result.stderr, json.loads(summary)
 
 
+@pytest.fixture(scope="module")
+def one_core(learner: Path, clean: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, dict[str, object]]:
+    """What the commands print when nothing is ever forked."""
+    return _run(learner, clean, "never", tmp_path_factory.mktemp("alone"))
+
+
 @pytest.mark.parametrize("child", ["works", "fails"])
 def test_work_on_the_other_core_prints_what_one_core_prints(
-    learner: Path, clean: Path, tmp_path: Path, child: str
+    learner: Path, clean: Path, tmp_path: Path, child: str, one_core: tuple[str, dict[str, object]]
 ) -> None:
-    alone, alone_summary = _run(learner, clean, "never", tmp_path / "alone")
+    alone, alone_summary = one_core
     forked, forked_summary = _run(learner, clean, child, tmp_path / "forked")
     assert alone_summary["forks"] == 0
     # One child per cold run (validate: the links; status: half the check-ins; a warm validate needs
