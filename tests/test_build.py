@@ -321,6 +321,20 @@ def test_an_unchanged_build_skips_rendering_but_repairs_hand_edits(built_copy: P
     )
 
 
+def test_an_edit_outside_the_section_leaves_nothing_to_build(built_copy: Path) -> None:
+    """The manifest remembers the whole README as written; once the learner edits their own part of it,
+    the section itself is compared (and is unchanged): still nothing to render or write."""
+    learner = built_copy
+    readme = learner / "README.md"
+    readme.write_bytes(readme.read_bytes() + "\n## 我的笔记\n\n今天读了论文。\n".encode())
+    before = tree(learner)
+    code, out = build(learner, "--today", "2026-01-08")
+    assert code == 0 and "nothing to commit" in out
+    assert tree(learner) == before
+    manifest = json.loads((learner / "reports/.studylog-manifest.json").read_text(encoding="utf-8"))
+    assert manifest["readme"] != hashlib.sha256(readme.read_bytes()).hexdigest()  # the learner's edit is theirs
+
+
 # -- drawing the charts ahead, in a child process -------------------------------------------------
 
 

@@ -40,6 +40,7 @@ class Manifest:
     inputs: str | None = None  # the key of everything the outputs were built from
     section: str | None = None  # sha256 of the README section as written
     damaged: bool = False  # the file is there but unreadable: its entries came from elsewhere, if at all
+    readme: str | None = None  # sha256 of the whole README as written: unchanged, so is its section
 
     @classmethod
     def parse(cls, text: str) -> Manifest | None:
@@ -51,11 +52,15 @@ class Manifest:
                 for path, entry in raw["files"].items()
                 if isinstance(entry, dict) and _inside_reports(str(path)) and str(path) != MANIFEST
             }
-            inputs, section = raw.get("inputs"), raw.get("section")
+            inputs, section, readme = raw.get("inputs"), raw.get("section"), raw.get("readme")
         except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
             return None
         return cls(
-            as_of, files, inputs if isinstance(inputs, str) else None, section if isinstance(section, str) else None
+            as_of,
+            files,
+            inputs if isinstance(inputs, str) else None,
+            section if isinstance(section, str) else None,
+            readme=readme if isinstance(readme, str) else None,
         )
 
     @classmethod
@@ -73,6 +78,7 @@ class Manifest:
             "as_of": self.as_of.isoformat() if self.as_of else None,
             "inputs": self.inputs,
             "section": self.section,
+            "readme": self.readme,
             "files": {path: self.files[path] for path in sorted(self.files)},
         }
         return (json.dumps(payload, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
@@ -246,6 +252,7 @@ def collect(
         },
         inputs,
         _section_sha(out.files[readme_name]),
+        readme=hashlib.sha256(out.files[readme_name]).hexdigest(),
     )
     out.files[MANIFEST] = manifest.dump()
     return out
@@ -275,14 +282,28 @@ def inputs_key(digest: str, as_of: dt.date) -> str:
 
 
 def up_to_date(root: Path, previous: Manifest, key: str) -> bool:
-    """The committed outputs were built from exactly these inputs and nobody changed them since."""
+    """The committed outputs were built from exactly these inputs and nobody changed them since.
+
+    Anything unusual on the way (a file gone, a link, something unreadable) answers no: the full
+    build then says what it is."""
     if previous.inputs != key or previous.section is None:
         return False
-    for path, entry in previous.files.items():
-        data = _read(root, path)
-        if data is None or _sha(data) != entry.get("sha256"):
-            return False
-    return _section_sha(_read(root, _readme(root))) == previous.section
+    with safepath.Reader(root) as reader:
+        for path, entry in previous.files.items():
+            try:
+                data, size = reader.read(path, MAX_OUTPUT_BYTES)
+            except (UnsafePath, OSError):
+                return False
+            if size > MAX_OUTPUT_BYTES or _sha(data) != entry.get("sha256"):
+                return False
+    readme = _read(root, _readme(root))
+    if readme is not None and previous.readme is not None and hashlib.sha256(readme).hexdigest() == previous.readme:
+        return True  # the whole file as written, so its section too (without parsing the Markdown)
+    return _section_sha(readme) == previous.section
+
+
+# Larger than any file studylog writes: a generated file grown past it was not left as written.
+MAX_OUTPUT_BYTES = 64 * 1024 * 1024
 
 
 def _inside_reports(path: str) -> bool:
