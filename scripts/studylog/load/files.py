@@ -22,7 +22,6 @@ from studylog.errors import UnsafePath
 from studylog.i18n import t
 from studylog.layout import CHECKIN_DIR
 from studylog.load.nodes import NodeReader, did_you_mean, is_null, parse_date
-from studylog.load.slips import explain_root_text
 from studylog.load.yamlsrc import read_document
 from studylog.model import (
     WEEKDAYS,
@@ -657,6 +656,8 @@ class _CheckinReader(NodeReader):
 def _explain_root(path: str, data: bytes, root: yaml.Node, found: list[Diagnostic]) -> list[Diagnostic]:
     """A file YAML read as one text: most often a full-width `：` kept its lines from being keys."""
     if isinstance(root, yaml.ScalarNode):
+        from studylog.load.slips import explain_root_text  # only a file that failed to read needs it
+
         slip = explain_root_text(path, data.decode("utf-8-sig", errors="replace").replace("\r\n", "\n"))
         if slip is not None:
             return [slip]

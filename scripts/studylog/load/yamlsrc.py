@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any
 
 from studylog.diagnostics import Diagnostic, Span
 from studylog.i18n import t
-from studylog.load.slips import explain
 
 
 class _LazyModule:
@@ -170,6 +169,8 @@ def _syntax_error(path: str, text: str, exc: yaml.MarkedYAMLError) -> Diagnostic
         if "quoted scalar" in exc.context:
             problem, hint = t("yaml-unclosed-quote", line=started), t("hint.yaml-unclosed-quote", line=started)
     # The parser's words name where it got stuck; the learner's slip is often elsewhere, and common.
+    from studylog.load.slips import explain  # its patterns take a few ms to compile; only errors need them
+
     return explain(path, text, Diagnostic.at(span, "yaml-syntax", t("yaml-syntax", problem=problem), hint))
 
 
