@@ -65,3 +65,19 @@ def test_reading_many_files_answers_as_reading_each(tmp_path: Path) -> None:
     assert each["checkins/linked-folder/note.md"] == (b"# note\n", 7)  # a link that stays inside is followed
     refused = ("checkins/2026/outside-link.yaml", "checkins/out-folder/secret.yaml", "checkins/2026/fifo.yaml")
     assert [each[rel] for rel in refused] == [("UnsafePath", ANY)] * 3
+
+
+def test_a_reader_of_files_in_many_folders_keeps_few_open(tmp_path: Path) -> None:
+    from studylog import safepath
+
+    rels = [f"notes/{n:03}/note.md" for n in range(150)]
+    for rel in rels:
+        (tmp_path / rel).parent.mkdir(parents=True)
+        (tmp_path / rel).write_text(f"# {rel}\n", "utf-8")
+    before = len(os.listdir("/proc/self/fd")) if os.path.isdir("/proc/self/fd") else None
+    with safepath.Reader(tmp_path) as reader:
+        assert [reader.read(rel, 100)[0] for rel in rels] == [f"# {rel}\n".encode() for rel in rels]
+        if before is not None:
+            assert len(os.listdir("/proc/self/fd")) - before <= safepath._OPEN_FOLDERS
+    if before is not None:
+        assert len(os.listdir("/proc/self/fd")) == before  # all closed

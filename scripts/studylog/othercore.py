@@ -1,8 +1,8 @@
 """Part of a job on the other core: a forked child computes it and sends the result back pickled.
 
 A cold run (no cache) spends most of its time reading check-ins and rendering the notes their
-links point into, file by file, independently: on a machine with two cores a child forked after
-the plan is read can take part of that list while the parent does the rest. The child inherits
+links point into, file by file, independently: on a machine with two cores a child forked once the
+files are read can take part of that work while the parent does the rest. The child inherits
 everything it needs (the files' bytes, the plan's settings) from the fork, so only its result
 crosses the pipe.
 

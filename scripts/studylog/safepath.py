@@ -103,6 +103,7 @@ def read_bytes(root: Path, rel: str, limit: int | None = None) -> tuple[bytes, i
 # Reading relative to an open folder without following links needs `openat` (not on Windows).
 _FOLDER_READS = os.open in os.supports_dir_fd and hasattr(os, "O_NOFOLLOW") and hasattr(os, "O_DIRECTORY")
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_OPEN_FOLDERS = 64  # a Reader keeps at most this many folders open (notes may sit in hundreds)
 
 
 def read_each(
@@ -145,6 +146,8 @@ class Reader:
         """An open descriptor of `folder` (root-relative; "" is the root) reached without following any
         link below the root, or None."""
         if folder not in self._folders:
+            if len(self._folders) >= _OPEN_FOLDERS:  # never near the process's limit on open files
+                self.close()
             fd = None
             try:
                 if folder == "":
