@@ -43,7 +43,13 @@ def _span(span: Span) -> list[Any]:
 
 
 def _unspan(path: str, value: list[Any]) -> Span:
-    return Span(path, value[0], value[1]) if value else Span(path)
+    # tuple.__new__ straight away: a warm run restores a dozen spans per check-in, and Span's own
+    # __new__ (a NamedTuple's, in Python) doubles the cost of each.
+    return _tuple_new(Span, (path, value[0], value[1]) if value else (path, 0, 0))
+
+
+_tuple_new = tuple.__new__
+_STATUS = {status.value: status for status in Status}  # a dict lookup; calling the Enum is slower
 
 
 def _dump_diagnostics(diagnostics: list[Diagnostic]) -> list[list[Any]]:
@@ -94,9 +100,9 @@ def restore(path: str, value: dict[str, Any]) -> tuple[CheckIn | None, list[Diag
     checkin = CheckIn(
         path=path,
         date=dt.date.fromisoformat(raw["date"]),
-        status=Status(raw["status"]),
+        status=_STATUS[raw["status"]],
         hours=raw["hours"],
-        items=tuple(WorkedOn(i, Status(s), _unspan(path, sp)) for i, s, sp in raw["items"]),
+        items=tuple(WorkedOn(i, _STATUS[s], _unspan(path, sp)) for i, s, sp in raw["items"]),
         items_given=raw["items_given"],
         credit=raw["credit"],
         summary=raw["summary"],
