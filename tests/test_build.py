@@ -335,6 +335,18 @@ def test_an_edit_outside_the_section_leaves_nothing_to_build(built_copy: Path) -
     assert manifest["readme"] != hashlib.sha256(readme.read_bytes()).hexdigest()  # the learner's edit is theirs
 
 
+def test_an_unchanged_readme_is_not_parsed_again(built_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Byte for byte what the last build wrote: its section is too, without a Markdown parse."""
+    from studylog.write import build as building
+
+    def parsed(readme: bytes | None) -> str | None:
+        raise AssertionError("the README was parsed although it is as written")
+
+    monkeypatch.setattr(building, "_section_sha", parsed)
+    code, out = build(built_copy, "--today", "2026-01-08")
+    assert code == 0 and "nothing to commit" in out
+
+
 # -- drawing the charts ahead, in a child process -------------------------------------------------
 
 

@@ -6,6 +6,8 @@ import os
 from pathlib import Path
 from unittest.mock import ANY
 
+import pytest
+
 
 def test_reading_many_files_answers_as_reading_each(tmp_path: Path) -> None:
     """`read_each` opens folders once and files relative to them; for every kind of path a hostile
@@ -45,6 +47,9 @@ def test_reading_many_files_answers_as_reading_each(tmp_path: Path) -> None:
         "checkins/2026/missing.yaml",
         "checkins/../docs/note.md",
         "checkins/2026/../2026/plain.yaml",
+        "/docs/note.md",  # absolute: not a path inside the repository
+        "checkins//2026/plain.yaml",
+        "",
     ]
 
     def answer(outcome: object) -> object:
@@ -67,6 +72,30 @@ def test_reading_many_files_answers_as_reading_each(tmp_path: Path) -> None:
     assert [each[rel] for rel in refused] == [("UnsafePath", ANY)] * 3
 
 
+def test_a_reader_never_opens_what_is_not_a_regular_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Opening a device can act (a serial line, a watchdog) and a FIFO can block: what is not a
+    regular file is refused from its status alone, before any `open`."""
+    from studylog import safepath
+    from studylog.errors import UnsafePath
+
+    (tmp_path / "checkins").mkdir()
+    os.mkfifo(tmp_path / "checkins/fifo.yaml")
+    (tmp_path / "checkins/folder.yaml").mkdir()
+    opened: list[str] = []
+    real_open = os.open
+
+    def recording_open(path: str, *args: object, **kwargs: object) -> int:
+        opened.append(os.fspath(path))
+        return real_open(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "open", recording_open)
+    with safepath.Reader(tmp_path) as reader:
+        for name in ("fifo.yaml", "folder.yaml"):
+            with pytest.raises(UnsafePath):
+                reader.read(f"checkins/{name}", 100)
+    assert not any(path.endswith(("fifo.yaml", "folder.yaml")) for path in opened)
+
+
 def test_a_reader_of_files_in_many_folders_keeps_few_open(tmp_path: Path) -> None:
     from studylog import safepath
 
@@ -74,10 +103,13 @@ def test_a_reader_of_files_in_many_folders_keeps_few_open(tmp_path: Path) -> Non
     for rel in rels:
         (tmp_path / rel).parent.mkdir(parents=True)
         (tmp_path / rel).write_text(f"# {rel}\n", "utf-8")
-    before = len(os.listdir("/proc/self/fd")) if os.path.isdir("/proc/self/fd") else None
+
+    def ours() -> int:  # descriptors open on this test's folders (other threads may open files too)
+        return sum(
+            os.path.realpath(f"/proc/self/fd/{fd}").startswith(str(tmp_path)) for fd in os.listdir("/proc/self/fd")
+        )
+
     with safepath.Reader(tmp_path) as reader:
         assert [reader.read(rel, 100)[0] for rel in rels] == [f"# {rel}\n".encode() for rel in rels]
-        if before is not None:
-            assert len(os.listdir("/proc/self/fd")) - before <= safepath._OPEN_FOLDERS
-    if before is not None:
-        assert len(os.listdir("/proc/self/fd")) == before  # all closed
+        assert 0 < ours() <= safepath._OPEN_FOLDERS
+    assert ours() == 0  # all closed

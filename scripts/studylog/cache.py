@@ -138,7 +138,6 @@ class JsonCache:
         self.path = self.folder / f"{name}.json"
         self._entries: dict[str, Any] | None = None
         self._used: dict[str, None] = {}  # keys read or written this run, in order
-        self._new: dict[str, Any] = {}  # entries written this run
         self._dirty = False
 
     def _load(self) -> dict[str, Any]:
@@ -164,12 +163,13 @@ class JsonCache:
     def put(self, key: str, value: Any) -> None:
         self._load()[key] = value
         self._used[key] = None
-        self._new[key] = value
         self._dirty = True
 
-    def added(self) -> dict[str, Any]:
-        """The entries written this run (for a forked child to hand them to the parent, which saves)."""
-        return dict(self._new)
+    def touched(self) -> dict[str, Any]:
+        """The entries read or written this run: what a forked child hands to the parent, which saves
+        them (so they count as recently used there too)."""
+        entries = self._entries or {}
+        return {key: entries[key] for key in self._used if key in entries}
 
     def save(self) -> None:
         if not self._dirty or self._entries is None:

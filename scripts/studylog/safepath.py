@@ -103,6 +103,8 @@ def read_bytes(root: Path, rel: str, limit: int | None = None) -> tuple[bytes, i
 # Reading relative to an open folder without following links needs `openat` (not on Windows).
 _FOLDER_READS = os.open in os.supports_dir_fd and hasattr(os, "O_NOFOLLOW") and hasattr(os, "O_DIRECTORY")
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+_NOCTTY = getattr(os, "O_NOCTTY", 0)
 _OPEN_FOLDERS = 64  # a Reader keeps at most this many folders open (notes may sit in hundreds)
 
 
@@ -164,15 +166,33 @@ class Reader:
 
     def read(self, rel: str, limit: int) -> tuple[bytes, int]:
         """As `read_bytes(root, rel, limit)`: (the first `limit`+1 bytes at most, the real size)."""
+        found = self.read_plain(rel, limit)
+        return (found[0], found[1].st_size) if found is not None else read_bytes(self.root, rel, limit)
+
+    def read_plain(self, rel: str, limit: int) -> tuple[bytes, os.stat_result] | None:
+        """The first `limit`+1 bytes of `rel` and its status, when it is a regular file reached
+        through plain folders without any link; None for anything else (a link on the way or at
+        the end, a missing file, `..`, an absolute path): `read_bytes` then says what it is.
+        Raises `Refused` for a FIFO, a device or a folder, which it never opens."""
         folder, _, name = rel.rpartition("/")
-        above = self._folder(folder) if _FOLDER_READS and name not in ("", ".", "..") else None
+        if not _FOLDER_READS or not rel or rel.startswith("/") or name in ("", ".", ".."):
+            return None
+        above = self._folder(folder)
         if above is None:
-            return read_bytes(self.root, rel, limit)
+            return None
         try:
-            # O_NONBLOCK: a FIFO opens at once (and is refused below) instead of waiting for a writer.
-            fd = os.open(name, os.O_RDONLY | _NOFOLLOW | getattr(os, "O_NONBLOCK", 0), dir_fd=above)
-        except OSError:  # a link (ELOOP), or missing: read_bytes says which, and follows a link that stays inside
-            return read_bytes(self.root, rel, limit)
+            info = os.stat(name, dir_fd=above, follow_symlinks=False)
+        except OSError:
+            return None
+        if stat.S_ISLNK(info.st_mode):
+            return None
+        if not stat.S_ISREG(info.st_mode):  # refused before it is ever opened: opening a device can act
+            raise Refused(t("unsafe-read-special", path=rel))
+        try:
+            # O_NONBLOCK, O_NOCTTY: should it have become a FIFO or a terminal since, opening does nothing.
+            fd = os.open(name, os.O_RDONLY | _NOFOLLOW | _NONBLOCK | _NOCTTY, dir_fd=above)
+        except OSError:
+            return None
         try:
             info = os.fstat(fd)
             if not stat.S_ISREG(info.st_mode):
@@ -186,7 +206,7 @@ class Reader:
                 wanted -= len(chunk)
         finally:
             os.close(fd)
-        return b"".join(chunks), info.st_size
+        return b"".join(chunks), info
 
 
 def read_if_present(root: Path, rel: str) -> bytes | None:

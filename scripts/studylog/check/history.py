@@ -65,6 +65,7 @@ class Asked:
                         stdin=subprocess.DEVNULL,
                         text=True,
                         encoding="utf-8",
+                        errors="surrogateescape",  # a file name that is not UTF-8 matches no check-in
                     )
                 )
         except OSError:  # no git at all
@@ -74,9 +75,9 @@ class Asked:
         if len(self._running) != 2:
             return FirstCommits({})
         shallow, log = self._running
-        self._running = []
         shallow_out, _ = shallow.communicate()
         log_out, _ = log.communicate()  # read whole either way, so git never waits on a full pipe
+        self._running = []
         if shallow.returncode != 0 or shallow_out.strip() != "false" or log.returncode != 0:
             return FirstCommits({})
         return _parse(log_out)
@@ -84,7 +85,8 @@ class Asked:
     def close(self) -> None:
         """Stop what was asked and not answered (the load failed first)."""
         for process in self._running:
-            process.kill()
+            if process.poll() is None:
+                process.kill()
             process.communicate()
         self._running = []
 

@@ -231,7 +231,7 @@ def check_links(
     """Diagnostics for repository links, and the web links (with where they are cited) for later.
 
     `known` holds links already checked (by `check_each`, on the other core), and `anchors` the
-    anchor cache entries made there: they are used, not made again."""
+    anchor cache entries used there: they are used, not made again."""
     with contextlib.closing(LinkChecker(root)) as checker:
         return _check_links(repository, checker, known or {}, anchors or {})
 

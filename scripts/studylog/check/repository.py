@@ -99,12 +99,14 @@ def _load_repository(root: Path, today: dt.date | None, *, links: bool, history:
     root = find_root(root)
     cache = loadcache.LoadCache(root)
     plan_bytes, diagnostics = read_source(root, PLAN_FILE, MAX_PLAN_BYTES)
+    spare = othercore.spare_core()  # asked before this run starts helpers of its own (git, a child)
     asked = Asked(root) if history and plan_bytes is not None else None  # git walks its log meanwhile
-    listing: list[Diagnostic] = []  # check-in files that cannot be read, and why
-    files = list(iter_checkin_files(root, listing))
-    ahead = _links_ahead(root, files, cache) if links and plan_bytes is not None else None
+    ahead = None
     try:
-        return _load(root, today, cache, plan_bytes, diagnostics, listing, files, ahead, asked, links=links)
+        listing: list[Diagnostic] = []  # check-in files that cannot be read, and why
+        files = list(iter_checkin_files(root, listing))
+        ahead = _links_ahead(root, files, cache) if spare and links and plan_bytes is not None else None
+        return _load(root, today, cache, plan_bytes, diagnostics, listing, files, ahead, asked, spare, links=links)
     finally:
         if ahead is not None:
             ahead.close()  # when its result was not wanted after all (no plan, an exception): stopped and reaped
@@ -122,6 +124,7 @@ def _load(
     files: list[tuple[str, bytes]],
     ahead: Part[tuple[Checked, dict[str, Any]]] | None,
     asked: Asked | None,
+    spare: bool,
     *,
     links: bool,
 ) -> LoadResult:
@@ -143,7 +146,7 @@ def _load(
     keyed = [(path, data, loadcache.key(path, data, zone)) for path, data in files]
     found = {path: loadcache.restore_checkin(path, cache.get(key)) for path, _, key in keyed}
     # Without a link-checking child, a cold run reads half of what is not cached on the other core.
-    half = _HalfRead([(path, data) for path, data, _ in keyed if found[path] is None], context, ahead is None)
+    half = _HalfRead([(path, data) for path, data, _ in keyed if found[path] is None], context, spare and not ahead)
     checkins: list[CheckIn] = []
     try:
         for path, data, entry_key in keyed:
@@ -191,11 +194,11 @@ def _links_ahead(
     A cold run's two largest costs are reading the plan and check-ins, and reading the notes their
     links point into (to find the headings). They are independent, so on two cores they overlap: the
     child reads only the `links` of each file (as `read_checkin` reads them) and checks them, and
-    sends back the results and the anchor cache entries it made, for `check_links` to use instead of
+    sends back the results and the anchor cache entries it used, for `check_links` to use instead of
     checking again. A run with its check-ins in the cache (warm) reads them in milliseconds and
     checks links from cached anchors: it does not fork.
     """
-    if len(files) < SPLIT_FROM or not othercore.spare_core() or not cache.empty():
+    if len(files) < SPLIT_FROM or not cache.empty():
         return None
 
     def work() -> tuple[Checked, dict[str, Any]]:
@@ -203,7 +206,7 @@ def _links_ahead(
 
         with contextlib.closing(LinkChecker(root)) as checker:
             cited = [(path, read_links(path, data)) for path, data in files]
-            return check_each(checker, cited), checker.cache.added()
+            return check_each(checker, cited), checker.cache.touched()
 
     return Part.start(work)
 
@@ -217,7 +220,7 @@ class _HalfRead:
         self._theirs: dict[str, Any] | None = None
         rest = unread[len(unread) // 2 :]
         self._paths = {path for path, _ in rest}
-        if wanted and len(unread) >= SPLIT_FROM and othercore.spare_core():
+        if wanted and len(unread) >= SPLIT_FROM:
 
             def work() -> dict[str, Any]:
                 tz, start = context.timezone, context.day_starts_at

@@ -19,14 +19,13 @@ from __future__ import annotations
 import contextlib
 import os
 import pickle
-import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from studylog.layout import CHECKIN_DIR
-from studylog.othercore import can_fork, read_all, stop, unpickled
+from studylog.othercore import can_fork, fork, read_all, reap, stop, unpickled
 
 # Check-in files a repository must have before drawing ahead pays.
 AHEAD_FROM_CHECKINS = 100
@@ -53,11 +52,9 @@ class Drawer:
     def start(cls, root: Path, warm: Callable[[], object]) -> Drawer | None:
         if not can_fork() or not _enough_to_draw(root):
             return None
-        for stream in (sys.stdout, sys.stderr):  # else the child could write the parent's buffered output again
-            stream.flush()
         job_read, job_write = os.pipe()
         result_read, result_write = os.pipe()
-        pid = os.fork()
+        pid = fork()
         if pid == 0:  # pragma: no cover - the child; its bytes are checked against the parent's in tests
             os.close(job_write)
             os.close(result_read)
@@ -87,8 +84,8 @@ class Drawer:
             return {}
         self._writer.join()
         payload = read_all(self._results)
-        _, status = os.waitpid(self._pid, 0)
         self._done = True
+        status = reap(self._pid)
         drawn = unpickled(payload) if status == 0 else None  # none: draw here instead
         if not isinstance(drawn, dict):
             return {}

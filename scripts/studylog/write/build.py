@@ -13,6 +13,7 @@ import hashlib
 import json
 import os
 import re
+import stat
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -291,10 +292,14 @@ def up_to_date(root: Path, previous: Manifest, key: str) -> bool:
     with safepath.Reader(root) as reader:
         for path, entry in previous.files.items():
             try:
-                data, size = reader.read(path, MAX_OUTPUT_BYTES)
+                found = reader.read_plain(path, MAX_OUTPUT_BYTES)
             except (UnsafePath, OSError):
                 return False
-            if size > MAX_OUTPUT_BYTES or _sha(data) != entry.get("sha256"):
+            if found is None:  # a link, gone, …: the full build reads it as it writes, and says
+                return False
+            data, info = found
+            writable = info.st_mode & stat.S_IWUSR  # a read-only file the build must refuse to rewrite
+            if not writable or info.st_size > MAX_OUTPUT_BYTES or _sha(data) != entry.get("sha256"):
                 return False
     readme = _read(root, _readme(root))
     if readme is not None and previous.readme is not None and hashlib.sha256(readme).hexdigest() == previous.readme:
