@@ -23,6 +23,7 @@ import pytest
 import yaml
 from pytest_httpserver import HTTPServer
 
+import studylog_fork
 from conftest import REPO_ROOT, write_repo
 from studylog.start.issueform import FIELDS
 from test_bot import REPO, FakeGitHub
@@ -100,8 +101,15 @@ def event(number: int, text: str, *, action: str = "opened", author: str = OWNER
     }
 
 
-def run_job(tmp_path: Path, remote: Path, github: FakeGitHub, payload: Any) -> list[StepRun]:
-    """Run the checkin job's steps like a runner: stop at the first failing step."""
+def run_job(
+    tmp_path: Path, remote: Path, github: FakeGitHub, payload: Any, *, real_processes: bool = False
+) -> list[StepRun]:
+    """Run the checkin job's steps like a runner: stop at the first failing step.
+
+    Each `studylog` a step runs is a real process with the step's folder, environment and stdio:
+    a fork of an interpreter that has imported the third-party libraries already
+    (tests/studylog_fork.py), or with `real_processes` a fresh `python -m studylog` as on a runner.
+    """
     workflow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
     job = workflow["jobs"]["checkin"]
     workspace = tmp_path / "work"
@@ -109,9 +117,6 @@ def run_job(tmp_path: Path, remote: Path, github: FakeGitHub, payload: Any) -> l
         subprocess.run(["rm", "-rf", str(workspace)], check=True)
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir(exist_ok=True)
-    shim = bin_dir / "studylog"
-    shim.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m studylog "$@"\n', encoding="utf-8")
-    shim.chmod(0o755)
     event_path = tmp_path / "event.json"
     event_path.write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
     summary = tmp_path / "summary.md"
@@ -134,6 +139,12 @@ def run_job(tmp_path: Path, remote: Path, github: FakeGitHub, payload: Any) -> l
         "GITHUB_API_URL": github.base,
         "GIT_CONFIG_NOSYSTEM": "1",
     }
+    shim = bin_dir / "studylog"
+    if real_processes:
+        shim.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m studylog "$@"\n', encoding="utf-8")
+        shim.chmod(0o755)
+    else:
+        studylog_fork.write_shim(shim, base_env)
     expressions = {"${{ github.token }}": "ghs_fake_token"}
     outputs: dict[str, dict[str, str]] = {}
     runs: list[StepRun] = []
@@ -287,7 +298,9 @@ def test_anyone_elses_issue_is_ignored(
     # Run the steps even though the job's `if` would not start for NONE: the library ignores them too.
     github.issue(7, "打卡", "")
     before = remote_head(remote)
-    runs = run_job(tmp_path, remote, github, event(7, body(status="done"), author=author, association=association))
+    payload = event(7, body(status="done"), author=author, association=association)
+    # One of these runs `python -m studylog` afresh for each command, exactly as a runner does.
+    runs = run_job(tmp_path, remote, github, payload, real_processes=association == "NONE")
     assert [r.returncode for r in runs] == [0, 0]  # checked in nothing, so no rebuild either
     assert "已忽略 issue #7：作者不能在这里打卡" in runs[1].output  # the job log speaks the plan's locale (zh-CN)
     assert remote_head(remote) == before and github.writes() == [] and github.issues[7]["state"] == "open"

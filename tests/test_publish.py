@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_cli, run_cli_process, write_repo
+import studylog_fork
+from conftest import run_cli, write_repo
 from studylog.errors import GitError
 from studylog.publish.git import BOT_NAME, PublishOptions, publish
 
@@ -63,8 +64,13 @@ def publish_cli(root: Path, *extra: str) -> subprocess.CompletedProcess[str]:
 
 
 def publish_process(root: Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    # Racing publishers are real processes, each with its own working folder.
-    return run_cli_process("publish", str(root), "--today", TODAY, *extra, cwd=root, timeout=300)
+    """Racing publishers are real processes, each with its own working folder: forks of one
+    interpreter that has the libraries imported (tests/studylog_fork.py), running at the same time."""
+    env = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"}  # as conftest.run_cli_process
+    return subprocess.run(
+        [*studylog_fork.command(env), "publish", str(root), "--today", TODAY, *extra],
+        cwd=root, env=env, capture_output=True, text=True, encoding="utf-8", check=False, timeout=300,
+    )  # fmt: skip
 
 
 def test_racing_publishers_lose_nothing(remote: Path, tmp_path: Path) -> None:

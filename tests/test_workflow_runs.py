@@ -115,6 +115,7 @@ def test_a_pull_request_with_a_broken_checkin_fails_the_check_and_lands_nothing(
         "bad",
     )
     refs = {r: git(runner.remote, "rev-parse", r).strip() for r in ("master", "pr")}
+    runner.real_processes = True  # this one runs `python -m studylog` afresh for each command, as a runner does
     pull = {"number": 7, "head": {"ref": "pr", "sha": head, "repo": {"full_name": runner.repository}}}
     payload = {"number": 7, "pull_request": {**pull, "base": {"ref": "master"}}}
     jobs = runner.run(local / ".github/workflows/studylog.yml", "pull_request", payload, "refs/pull/7/merge")

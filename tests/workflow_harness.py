@@ -10,7 +10,9 @@ What is emulated, and why:
 - `actions/setup-python`: skipped; the current interpreter stands in for the runner's.
 - "Install studylog" steps (`pip install …`): tests never reach a package index, so instead of
   installing, a `studylog` command on PATH runs the code the step would have installed (the
-  workspace's `scripts/` for the repository's own workflows, the action's for the composite).
+  workspace's `scripts/` for the repository's own workflows, the action's for the composite). Each
+  such command is a real process, forked from an interpreter that has the third-party libraries
+  imported already (tests/studylog_fork.py; `real_processes=True` starts `python -m studylog`).
 - `uses:` of the studylog action (any `*/studylog@…` or `./`): its action.yml runs as a composite
   action from `action_path` (this checkout), with `with:` inputs and the action's defaults.
 """
@@ -27,6 +29,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
+import studylog_fork
 
 REPO_ROOT = Path(__file__).parent.parent
 BOT = ("github-actions[bot]", "41898282+github-actions[bot]@users.noreply.github.com")
@@ -186,6 +190,12 @@ class Runner:
     api_url: str = "http://127.0.0.1:9"  # nothing listens there unless a test gives a fake API
     extra_env: dict[str, str] = field(default_factory=dict)
     runs: int = 0
+    # Each `studylog` a step runs is a real process with the step's folder, environment and stdio.
+    # By default it is a fork of a server that has imported the third-party libraries already
+    # (tests/studylog_fork.py: it imports studylog from the step's PYTHONPATH like `python -m
+    # studylog`, and falls back to exactly that when a fork could differ); True starts a fresh
+    # `python -m studylog` for every command, as the runner does.
+    real_processes: bool = False
 
     def event(self, name: str, payload: dict[str, Any]) -> dict[str, Any]:
         base = {
@@ -318,14 +328,18 @@ class Runner:
             return True
         shim = workspace.parent / "bin"
         shim.mkdir(exist_ok=True)
-        (shim / "studylog").write_text(f'#!/bin/sh\nexec "{sys.executable}" -m studylog "$@"\n', encoding="utf-8")
-        (shim / "studylog").chmod(0o755)
         step_env["PATH"] = f"{shim}{os.pathsep}{step_env['PATH']}"
         if state["src"]:
             step_env["PYTHONPATH"] = state["src"]
+            if self.real_processes:
+                real = f'#!/bin/sh\nexec "{sys.executable}" -m studylog "$@"\n'
+                (shim / "studylog").write_text(real, encoding="utf-8")
+                (shim / "studylog").chmod(0o755)
+            else:  # a real process too, forked from an interpreter that has the libraries imported: studylog_fork.py
+                studylog_fork.write_shim(shim / "studylog", step_env)
         else:
             step_env.pop("PYTHONPATH", None)  # not installed: `studylog` must fail as it would on a runner
-            (shim / "studylog").unlink()
+            (shim / "studylog").unlink(missing_ok=True)
         output = workspace.parent / "temp" / f"output-{index}"
         output.touch()
         step_env["GITHUB_OUTPUT"] = str(output)
