@@ -2,7 +2,10 @@
 and a GitHub-like stylesheet) at 1012 px in light and dark and at 414 px on a phone, the HTML dashboard,
 every chart, and the PDF's pages.
 
-Each test saves its screenshots; set STUDYLOG_SCREENSHOTS to a folder to keep them and look at them.
+Set STUDYLOG_SCREENSHOTS to a folder to have each test save its screenshots there, to look at them.
+Without it none are taken: no assertion reads their pixels (the layout is measured in the page), and a
+full-page screenshot costs Chromium a second or more of CPU, which, run after run, was the largest part
+of these tests' cost.
 The layout assertions are what a reader would notice: a table cell squeezed narrower than a word
 (a date or a status broken over lines), chart text too small to read on a phone, a README section
 far taller than it needs to be.
@@ -64,9 +67,12 @@ NARROW_CELLS = """
 
 
 @pytest.fixture
-def shots(tmp_path: Path) -> Path:
+def shots() -> Path | None:
+    """Where to save screenshots, if someone will look at them (STUDYLOG_SCREENSHOTS); else None."""
     kept = os.environ.get("STUDYLOG_SCREENSHOTS")
-    folder = Path(kept) if kept else tmp_path / "shots"
+    if not kept:
+        return None
+    folder = Path(kept)
     folder.mkdir(parents=True, exist_ok=True)
     return folder
 
@@ -121,13 +127,14 @@ def svg_scale_text(page: Page, root: Path, selector: str) -> list[tuple[str, flo
 
 @pytest.mark.parametrize("which", ["own", "finished"])
 def test_the_readme_fits_on_github_and_on_a_phone(
-    browser: Browser, finished: Path, shots: Path, tmp_path: Path, which: str
+    browser: Browser, finished: Path, shots: Path | None, tmp_path: Path, which: str
 ) -> None:
     root = ROOT if which == "own" else finished
     heights = {}
     for width, scheme in VIEWS:
         page = open_readme(browser, root, width, scheme, tmp_path)
-        page.screenshot(path=str(shots / f"readme-{which}-{width}-{scheme}.png"), full_page=True)
+        if shots:
+            page.screenshot(path=str(shots / f"readme-{which}-{width}-{scheme}.png"), full_page=True)
         assert page.evaluate(NARROW_CELLS) == [], (which, width)
         heights[width] = page.evaluate("document.getElementById('readme').getBoundingClientRect().height")
         if width == PHONE:
@@ -149,7 +156,7 @@ def test_dark_readme_shows_the_dark_charts(browser: Browser, tmp_path: Path) -> 
 
 @pytest.mark.parametrize("which", ["own", "finished"])
 def test_the_html_dashboard_at_desktop_and_phone_width(
-    browser: Browser, finished: Path, shots: Path, which: str
+    browser: Browser, finished: Path, shots: Path | None, which: str
 ) -> None:
     root = ROOT if which == "own" else finished
     for width, scheme in VIEWS:
@@ -162,7 +169,8 @@ def test_the_html_dashboard_at_desktop_and_phone_width(
         page.on("pageerror", record)
         page.goto((root / "reports/index.html").as_uri())
         page.wait_for_load_state("load")
-        page.screenshot(path=str(shots / f"dashboard-{which}-{width}-{scheme}.png"), full_page=True)
+        if shots:
+            page.screenshot(path=str(shots / f"dashboard-{which}-{width}-{scheme}.png"), full_page=True)
         assert errors == []
         assert page.locator("#pace").is_visible()
         if width == PHONE:
@@ -173,7 +181,7 @@ def test_the_html_dashboard_at_desktop_and_phone_width(
 
 @pytest.mark.parametrize("which", ["own", "finished"])
 def test_every_chart_on_its_background(
-    browser: Browser, finished: Path, shots: Path, tmp_path: Path, which: str
+    browser: Browser, finished: Path, shots: Path | None, tmp_path: Path, which: str
 ) -> None:
     root = ROOT if which == "own" else finished
     charts = sorted((root / "reports/charts").glob("*.svg"))
@@ -186,14 +194,16 @@ def test_every_chart_on_its_background(
         page.goto(html.as_uri())
         page.wait_for_load_state("load")
         assert page.evaluate("document.getElementById('c').naturalWidth") > 0
-        page.locator("#c").screenshot(path=str(shots / f"chart-{which}-{chart.stem}.png"))
+        if shots:
+            page.locator("#c").screenshot(path=str(shots / f"chart-{which}-{chart.stem}.png"))
     page.close()
 
 
-def test_the_pdf_pages(finished: Path, shots: Path) -> None:
+def test_the_pdf_pages(finished: Path, shots: Path | None, tmp_path: Path) -> None:
     result = run_cli("export", str(finished), "--pdf", "--today", "2026-06-30")
     assert result.returncode == 0, result.stderr
     pdf = finished / "exports/journey-2026-06-30.pdf"
-    subprocess.run(["pdftoppm", "-r", "50", "-png", str(pdf), str(shots / "pdf-finished")], check=True)
-    pages = sorted(shots.glob("pdf-finished*.png"))
+    folder = shots or tmp_path  # every page is rendered (poppler must be able to draw each), kept or not
+    subprocess.run(["pdftoppm", "-r", "50", "-png", str(pdf), str(folder / "pdf-finished")], check=True)
+    pages = sorted(folder.glob("pdf-finished*.png"))
     assert 2 <= len(pages) <= 12, len(pages)
