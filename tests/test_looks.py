@@ -99,15 +99,23 @@ def finished(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return finished_twelve_weeks(tmp_path_factory.mktemp("finished") / "repo")
 
 
-def open_readme(browser: Browser, root: Path, width: int, scheme: Scheme, tmp: Path) -> Page:
+def show(page: Page, url: str, width: int, scheme: Scheme) -> None:
+    """Load `url` in `page` at a window `width` wide, the reader's system in `scheme`.
+
+    A test looks at its views one after another in one page (a fresh browser context per test): a new
+    page for each view cost Chromium most of a second of CPU, a new load in the same page a fraction.
+    The window size and `prefers-color-scheme` are set before the load, as a new page would have them.
+    """
+    page.set_viewport_size({"width": width, "height": 900})
+    page.emulate_media(color_scheme=scheme)
+    page.goto(url)
+    page.wait_for_load_state("load")
+
+
+def show_readme(page: Page, root: Path, width: int, scheme: Scheme, tmp: Path) -> None:
     markdown = section((root / "README.md").read_text(encoding="utf-8"))
     html = write_page(markdown, root, width, tmp / f"readme-{width}-{scheme}.html")
-    page = browser.new_page(
-        viewport={"width": width + (40 if width >= DESKTOP else 0), "height": 900}, color_scheme=scheme
-    )
-    page.goto(html.as_uri())
-    page.wait_for_load_state("load")
-    return page
+    show(page, html.as_uri(), width + (40 if width >= DESKTOP else 0), scheme)
 
 
 def svg_scale_text(page: Page, root: Path, selector: str) -> list[tuple[str, float]]:
@@ -131,8 +139,9 @@ def test_the_readme_fits_on_github_and_on_a_phone(
 ) -> None:
     root = ROOT if which == "own" else finished
     heights = {}
+    page = browser.new_page()
     for width, scheme in VIEWS:
-        page = open_readme(browser, root, width, scheme, tmp_path)
+        show_readme(page, root, width, scheme, tmp_path)
         if shots:
             page.screenshot(path=str(shots / f"readme-{which}-{width}-{scheme}.png"), full_page=True)
         assert page.evaluate(NARROW_CELLS) == [], (which, width)
@@ -140,7 +149,7 @@ def test_the_readme_fits_on_github_and_on_a_phone(
         if width == PHONE:
             for chart, px in svg_scale_text(page, root, "#readme picture img"):
                 assert px >= MIN_CHART_TEXT_PX, (which, chart, px)
-        page.close()
+    page.close()
     if which == "own":
         assert heights[DESKTOP] <= OWN_SECTION_LIMIT_PX, heights
     else:  # a finished plan: every phase folded, nothing ahead
@@ -148,7 +157,8 @@ def test_the_readme_fits_on_github_and_on_a_phone(
 
 
 def test_dark_readme_shows_the_dark_charts(browser: Browser, tmp_path: Path) -> None:
-    page = open_readme(browser, ROOT, DESKTOP, "dark", tmp_path)
+    page = browser.new_page()
+    show_readme(page, ROOT, DESKTOP, "dark", tmp_path)
     sources = page.locator("#readme picture img").evaluate_all("images => images.map(i => i.currentSrc)")
     assert sources and all(s.endswith("-dark.svg") for s in sources)
     page.close()
@@ -159,24 +169,23 @@ def test_the_html_dashboard_at_desktop_and_phone_width(
     browser: Browser, finished: Path, shots: Path | None, which: str
 ) -> None:
     root = ROOT if which == "own" else finished
+    page = browser.new_page()
+    errors: list[str] = []
+
+    def record(error: Error) -> None:
+        errors.append(str(error))
+
+    page.on("pageerror", record)
     for width, scheme in VIEWS:
-        page = browser.new_page(viewport={"width": width, "height": 900}, color_scheme=scheme)
-        errors: list[str] = []
-
-        def record(error: Error, errors: list[str] = errors) -> None:
-            errors.append(str(error))
-
-        page.on("pageerror", record)
-        page.goto((root / "reports/index.html").as_uri())
-        page.wait_for_load_state("load")
+        show(page, (root / "reports/index.html").as_uri(), width, scheme)
         if shots:
             page.screenshot(path=str(shots / f"dashboard-{which}-{width}-{scheme}.png"), full_page=True)
-        assert errors == []
+        assert errors == [], (width, scheme)
         assert page.locator("#pace").is_visible()
         if width == PHONE:
             for chart, px in svg_scale_text(page, root / "reports", "picture img"):
                 assert px >= MIN_CHART_TEXT_PX, (which, chart, px)
-        page.close()
+    page.close()
 
 
 @pytest.mark.parametrize("which", ["own", "finished"])
@@ -186,16 +195,21 @@ def test_every_chart_on_its_background(
     root = ROOT if which == "own" else finished
     charts = sorted((root / "reports/charts").glob("*.svg"))
     assert len(charts) >= 6
+    # One page shows every chart, each on the background it is drawn for (one load, not one a chart).
+    shown = "".join(
+        f'<div style="background:{"#0d1117" if chart.stem.endswith("-dark") else "#ffffff"}">'
+        f'<img id="{chart.stem}" src="{chart.as_uri()}"></div>'
+        for chart in charts
+    )
+    html = tmp_path / "charts.html"  # a file page may show a file image; a blank page may not
+    html.write_text(f'<body style="margin:0">{shown}</body>', encoding="utf-8")
     page = browser.new_page(viewport={"width": 700, "height": 600})
+    page.goto(html.as_uri())
+    page.wait_for_load_state("load")
     for chart in charts:
-        background = "#0d1117" if chart.stem.endswith("-dark") else "#ffffff"
-        html = tmp_path / f"{chart.stem}.html"  # a file page may show a file image; a blank page may not
-        html.write_text(f'<body style="margin:0;background:{background}"><img id="c" src="{chart.as_uri()}"></body>')
-        page.goto(html.as_uri())
-        page.wait_for_load_state("load")
-        assert page.evaluate("document.getElementById('c').naturalWidth") > 0
+        assert page.evaluate(f"document.getElementById('{chart.stem}').naturalWidth") > 0, chart.name
         if shots:
-            page.locator("#c").screenshot(path=str(shots / f"chart-{which}-{chart.stem}.png"))
+            page.locator(f"[id='{chart.stem}']").screenshot(path=str(shots / f"chart-{which}-{chart.stem}.png"))
     page.close()
 
 
