@@ -13,7 +13,8 @@ its stdin/stdout/stderr file descriptors; the server forks, and the child does w
 `python -m studylog` would do from there: it sets `sys.path` as that interpreter would
 (the working folder, PYTHONPATH's entries, then the installation's own), imports studylog *from
 there* (never from the server: studylog is not imported before the fork), runs `studylog.__main__`
-the way `-m` does, runs the exit handlers, flushes, and exits. The client exits with the child's
+the way `-m` does (in a new `__main__` module), runs the exit handlers, flushes, and exits
+(`python -c CODE` is served the same way). The client exits with the child's
 status, or dies by its signal. What is real: bash, every other program, the process boundary, the
 command line, the environment, the exit status and the code that runs. What is skipped: the
 interpreter start and the import of the third-party libraries, which are the same files either way.
@@ -26,8 +27,9 @@ empty, or when the working folder or a PYTHONPATH entry holds a module of the sa
 already imported (a fresh process would import that one instead). If the server cannot be reached
 the client execs `python -m studylog`.
 
-Run as `python -I studylog_fork.py client SOCKET ARGS...` (the shim) or `python studylog_fork.py
-serve SOCKET` (started by `shim()` below). The client imports only the standard library.
+Run as `python -I studylog_fork.py client SOCKET -m studylog ARGS...` (the shim; `-c CODE ARGS...`
+works too) or `python studylog_fork.py serve SOCKET` (started by `command()` below). The client
+imports only the standard library.
 """
 
 from __future__ import annotations
@@ -91,10 +93,11 @@ def _original_environ() -> dict[str, str]:
 
 
 def _real(argv: list[str], env: dict[str, str]) -> NoReturn:
-    os.execve(sys.executable, [sys.executable, "-m", "studylog", *argv], env)
+    os.execve(sys.executable, [sys.executable, *argv], env)
 
 
 def client(path: str, argv: list[str]) -> NoReturn:
+    """`argv`: what follows the interpreter on its command line (`-m studylog ARGS`, `-c CODE ARGS`)."""
     env = _original_environ()
     request = json.dumps({"argv": argv, "cwd": os.getcwd(), "env": env}).encode("ascii")
     connection = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
@@ -225,6 +228,8 @@ class _Server:
             entries = [entry if not entry or os.path.isabs(entry) else os.path.join(cwd, entry) for entry in entries]
             if (
                 signature(env) != self.signature
+                or len(argv) < 2
+                or argv[0] not in ("-m", "-c")
                 or "" in entries
                 or any(os.isatty(fd) for fd in (0, 1, 2))  # a terminal: line buffering and colour decided at start
                 or self._shadowed([cwd, *entries])
@@ -233,11 +238,12 @@ class _Server:
             os.environ.clear()
             os.environ.update(env)
             os.environ.update({k: v for k, v in self.coerced.items() if k not in env})
-            sys.path[:] = [cwd, *entries, *self.base_path]  # as `python -m` sets it
+            # sys.path and sys.argv as the interpreter sets them for `-m` (the working folder) or `-c` ('')
+            sys.path[:] = [cwd if argv[0] == "-m" else "", *entries, *self.base_path]
             importlib.invalidate_caches()
-            sys.argv = ["-m", *argv]
-            sys.orig_argv = [sys.executable, "-m", "studylog", *argv]
-            code = _run_as_main()
+            sys.argv = [argv[0], *argv[2:]]
+            sys.orig_argv = [sys.executable, *argv]
+            code = _run_as_main(argv[0], argv[1])
         except BaseException:
             import traceback
 
@@ -264,16 +270,25 @@ class _Server:
         return False
 
 
-def _run_as_main() -> int:  # pragma: no cover - runs in the fork
-    """`python -m studylog` from the point the interpreter hands over: run the module, then what
-    the interpreter does at exit (wait for threads, exit handlers, flush stdio) and its status."""
+def _run_as_main(option: str, what: str) -> int:  # pragma: no cover - runs in the fork
+    """`python -m MODULE` or `python -c CODE` from the point the interpreter hands over: run it in a
+    new `__main__` module, then what the interpreter does at exit (wait for threads, exit handlers,
+    flush stdio) and its status."""
     import atexit
+    import builtins
     import runpy
     import threading
+    import types
 
+    main = types.ModuleType("__main__")
+    main.__dict__["__builtins__"] = builtins
+    sys.modules["__main__"] = main
     code = 0
     try:
-        runpy._run_module_as_main("studylog")  # type: ignore[attr-defined]  # what `-m` calls
+        if option == "-m":
+            runpy._run_module_as_main(what)  # type: ignore[attr-defined]  # what `-m` calls
+        else:
+            exec(compile(what, "<string>", "exec"), main.__dict__)
     except SystemExit as stop:
         if stop.code is None:
             code = 0
@@ -305,6 +320,11 @@ _lock = threading.Lock()
 def command(env: Mapping[str, str]) -> list[str]:
     """The command line of a `studylog` whose processes are forks of a server started with `env`'s
     start-up environment (started now if this worker has none yet)."""
+    return [*python(env), "-m", "studylog"]
+
+
+def python(env: Mapping[str, str]) -> list[str]:
+    """What to run instead of `sys.executable` for `-m MODULE ...` or `-c CODE ...` with `env`."""
     environ = dict(env)
     key = signature(environ)
     with _lock:

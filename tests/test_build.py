@@ -9,7 +9,6 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -17,6 +16,7 @@ import cmarkgfm
 import pytest
 from cmarkgfm.cmark import Options
 
+import studylog_fork
 from conftest import DATA, FORK_COUNTING, REPO_ROOT, copy_repo, run_cli, write_repo
 
 HOSTILE = """\
@@ -392,8 +392,9 @@ def test_charts_drawn_ahead_in_a_child_are_the_bytes_drawn_in_place(
     monkeypatch.setattr(ahead, "can_fork", lambda: False)
     assert run_cli("build", str(in_place), "--today", "2026-01-18").returncode == 0
     env = {**os.environ, "PYTHONPATH": str(REPO_ROOT / "scripts"), "STUDYLOG_CACHE_DIR": str(tmp_path / "cache")}
+    # A process of its own, a fork of an interpreter with the libraries imported (tests/studylog_fork.py)
     result = subprocess.run(
-        [sys.executable, "-c", _FORKING_BUILD, str(forked), child],
+        [*studylog_fork.python(env), "-c", _FORKING_BUILD, str(forked), child],
         capture_output=True, text=True, encoding="utf-8", check=False, env=env, timeout=300,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr

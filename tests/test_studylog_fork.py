@@ -47,3 +47,20 @@ def test_a_module_on_pythonpath_that_shadows_a_preloaded_one_is_imported_as_a_fr
     real, forked = both(["validate", str(tmp_path)], tmp_path, env)
     assert "the yaml on PYTHONPATH" in real.stderr and real.returncode == 70  # studylog: an internal error
     assert (forked.returncode, forked.stderr) == (real.returncode, real.stderr)
+
+
+def test_python_c_runs_as_a_fresh_interpreter_runs_it(tmp_path: Path, env: dict[str, str]) -> None:
+    code = "import sys, __main__; print(sys.argv, sys.path[0] == '', __main__.__dict__.get('client')); sys.exit(3)"
+    real, forked = (
+        subprocess.run([*prefix, "-c", code, "a b"], cwd=tmp_path, env=env, capture_output=True, text=True, check=False)
+        for prefix in ([sys.executable], studylog_fork.python(env))
+    )
+    assert (
+        (forked.returncode, forked.stdout, forked.stderr)
+        == (real.returncode, real.stdout, real.stderr)
+        == (
+            3,
+            "['-c', 'a b'] True None\n",
+            "",
+        )
+    )
