@@ -207,6 +207,11 @@ class _Server:
         code = 70
         try:
             header, fds, _, _ = socket.recv_fds(connection, _HEADER.size, 3)
+            while len(header) < _HEADER.size:
+                chunk = connection.recv(_HEADER.size - len(header))
+                if not chunk:
+                    raise EOFError("the client went away")
+                header += chunk
             (size,) = _HEADER.unpack(header)
             payload = b""
             while len(payload) < size:
