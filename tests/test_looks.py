@@ -149,19 +149,14 @@ def test_the_readme_fits_on_github_and_on_a_phone(
         if width == PHONE:
             for chart, px in svg_scale_text(page, root, "#readme picture img"):
                 assert px >= MIN_CHART_TEXT_PX, (which, chart, px)
+        if scheme == "dark":  # a reader in dark mode sees the dark charts
+            sources = page.locator("#readme picture img").evaluate_all("images => images.map(i => i.currentSrc)")
+            assert sources and all(s.endswith("-dark.svg") for s in sources), (which, sources)
     page.close()
     if which == "own":
         assert heights[DESKTOP] <= OWN_SECTION_LIMIT_PX, heights
     else:  # a finished plan: every phase folded, nothing ahead
         assert heights[DESKTOP] <= 3000, heights
-
-
-def test_dark_readme_shows_the_dark_charts(browser: Browser, tmp_path: Path) -> None:
-    page = browser.new_page()
-    show_readme(page, ROOT, DESKTOP, "dark", tmp_path)
-    sources = page.locator("#readme picture img").evaluate_all("images => images.map(i => i.currentSrc)")
-    assert sources and all(s.endswith("-dark.svg") for s in sources)
-    page.close()
 
 
 @pytest.mark.parametrize("which", ["own", "finished"])
