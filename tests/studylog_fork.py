@@ -20,12 +20,14 @@ command line, the environment, the exit status and the code that runs. What is s
 interpreter start and the import of the third-party libraries, which are the same files either way.
 
 Where a fork could behave differently from a fresh interpreter, the child does not guess: it
-execs `python -m studylog` itself (still a real process, just a slower one). That is when the
-request's start-up environment differs from the server's (PYTHON* variables other than PYTHONPATH,
-locale, TZ, TMPDIR, matplotlib's and XDG folders, the loader's LD_*), when a PYTHONPATH entry is
-empty, or when the working folder or a PYTHONPATH entry holds a module of the same name as one
-already imported (a fresh process would import that one instead). If the server cannot be reached
-the client execs `python -m studylog`.
+execs the same command line (`python -m studylog ...`) itself, still a real process, just a slower
+one. That is when the request's start-up environment differs from the server's (PYTHON* variables
+other than PYTHONPATH, locale, TZ, TMPDIR, matplotlib's and XDG folders, the loader's LD_*), when a
+PYTHONPATH entry is empty, when stdin, stdout or stderr is a terminal, or when the working folder
+or a PYTHONPATH entry holds a module of the same name as one already imported (a fresh process
+would import that one instead). If the server cannot be reached the client execs the command line
+itself. A client killed while it waits does not stop its command (the tests' timeouts are only
+reached when a test fails anyway).
 
 Run as `python -I studylog_fork.py client SOCKET -m studylog ARGS...` (the shim; `-c CODE ARGS...`
 works too) or `python studylog_fork.py serve SOCKET` (started by `command()` below). The client
