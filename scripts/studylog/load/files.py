@@ -411,7 +411,7 @@ def parse_plan(path: str, data: bytes) -> tuple[Plan | None, list[Diagnostic]]:
     day_start = _day_start(reader, fields["day_starts_at"][1]) if "day_starts_at" in fields else dt.time(0)
     view = "auto"
     if "view" in fields:
-        view = reader.choice(fields["view"][1], "view", _parse_view, ", ".join(VIEWS)) or "auto"
+        view = reader.choice(fields["view"][1], "view", _parse_view, ", ".join(VIEWS), "invalid-setting") or "auto"
     phases = tuple(
         p for p in (reader.phase(n) for n in reader.children(fields, "phases", "plan", doc.root)) if p is not None
     )

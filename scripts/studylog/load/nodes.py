@@ -311,7 +311,10 @@ class NodeReader:
                 hint = t("hint.date-no-such-day", year=match[1], month=int(match[2]), day=int(match[3]))
         self.error(node, "invalid-date", t("invalid-date", what=what, value=value), hint)
 
-    def choice(self, node: yaml.Node, what: str, parse: Callable[[str], T | None], choices: str) -> T | None:
+    def choice(
+        self, node: yaml.Node, what: str, parse: Callable[[str], T | None], choices: str, code: str | None = None
+    ) -> T | None:
+        """One of `choices`, as `parse` reads it; else an `invalid-<what>` problem (or `code`)."""
         if not isinstance(node, yaml.ScalarNode) or is_null(node):
             self.wrong_type(node, what, t("one-of", choices=choices))
             return None
@@ -319,7 +322,7 @@ class NodeReader:
         if value is None:
             self.error(
                 node,
-                f"invalid-{what.rsplit('.', 1)[-1].replace('_', '-')}",
+                code or f"invalid-{what.rsplit('.', 1)[-1].replace('_', '-')}",
                 t("not-one-of", what=what, value=node.value, choices=choices),
                 t("hint.quote-bool", what=what, value=node.value)
                 if node.tag == BOOL
