@@ -187,7 +187,7 @@ def test_import_of_a_chinese_tracker_speaks_chinese_end_to_end(tmp_path: Path) -
     done = run_cli("import", str(tracker), str(tmp_path / "repo"), "--start", "2026-01-19", env=ZH)
     assert done.returncode == 0, done.stderr
     out = done.stdout + done.stderr
-    assert "识别为：summary-table —— 第 9 行的表格有这些列：周次、日期、完成状态、核心任务" in out
+    assert "识别为：打卡汇总表 —— 第 9 行的表格有这些列：周次、日期、完成状态、核心任务" in out
     assert "其中 80 行写明了 `第1周 Day1` 这样的周和天" in out
     assert "✓ 已导入 打卡汇总.md：3 个阶段、80 个学习项、84 份打卡，来自 80 行" in out
     assert "  注意：第 95 行：`## 填写说明`（5 行）不属于计划；未导入" in out
@@ -204,7 +204,7 @@ def test_import_notes_and_refusals_of_every_shape_in_chinese(tmp_path: Path) -> 
     seed = run_cli("import", str(lecture), str(tmp_path / "a"), "--dry-run", env=ZH)
     assert seed.returncode == 0, seed.stderr
     said = seed.stdout + seed.stderr
-    assert "识别为：lecture-tracker —— 18 个 `####` 讲座标题，带 18 张 `任务 | 状态` 任务表" in said
+    assert "识别为：讲座进度表 —— 18 个 `####` 讲座标题，带 18 张 `任务 | 状态` 任务表" in said
     assert "概览写的是已完成 0/17 讲座，但任务表里完成了 2/17 讲；以任务表为准" in said
     assert "  （演练：没有写入任何文件）" in said
     days = run_cli("import", str(IMPORTS / "hundred_days/log.md"), str(tmp_path / "b"), "--dry-run", env=ZH)

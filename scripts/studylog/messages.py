@@ -1592,6 +1592,12 @@ CATALOG: Final[dict[str, Entry]] = {
         "task-list plan: `- [x]` / `- [ ]` items under `## 第1周` / `### Day 1` headings",
         "任务清单：`## 第1周` / `### Day 1` 标题下的 `- [x]` / `- [ ]` 条目",
     ),
+    # What `import` says it recognised: the shape's own name in English, a learner's word in Chinese.
+    "import.shape-name.lecture-tracker": Entry("lecture-tracker", "讲座进度表"),
+    "import.shape-name.summary-table": Entry("summary-table", "打卡汇总表"),
+    "import.shape-name.week-day-table": Entry("week-day-table", "周和天分列的打卡表"),
+    "import.shape-name.100-days-of-code": Entry("100-days-of-code", "#100DaysOfCode 日志"),
+    "import.shape-name.task-list": Entry("task-list", "任务清单"),
     "import.shape-line": Entry("  - {title}\n      e.g. {example}", "  - {title}\n      例如：`{example}`"),
     "import.looks-like": Entry("it looks like a {title} — {reason}", "看起来是{title} —— {reason}"),
     "import.closest": Entry("closest: {title} — {reason}", "最接近的是{title} —— {reason}"),

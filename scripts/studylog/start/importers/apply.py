@@ -48,7 +48,7 @@ class ImportOutcome:
         phases = len(imp.plan["phases"])
         counts = t("import.counts", phases=phases, items=imp.items, checkins=checkins, rows=imp.rows)
         lines = [
-            t("import.recognised", shape=imp.shape, reason=imp.reason),
+            t("import.recognised", shape=t(f"import.shape-name.{imp.shape}"), reason=imp.reason),
             t("import.would" if self.dry_run else "import.done", source=self.source, counts=counts),
         ]
         if self.dry_run:
