@@ -177,9 +177,9 @@ class Part(Generic[T]):
 
         if self._done:
             return None
+        fd, self._fd = self._fd, -1  # read_all owns it from here, and closes it whatever happens
         try:
-            payload = read_all(self._fd, time.monotonic() + PATIENCE)
-            self._fd = -1  # closed by read_all
+            payload = read_all(fd, time.monotonic() + PATIENCE)
         except BaseException:
             self.close()
             raise

@@ -252,15 +252,11 @@ def _check_links(
                 web[link.target].append(link.span)
                 continue
             problem = problems.get(index) if done else checker.check(link, checkin.path)
-            _add(diagnostics, link, checkin.path, problem, imported)
+            if problem is not None and checkin.path in imported and problem.code in NOT_YET_CODES:
+                problem = not_yet(problem, imported[checkin.path])
+            if problem is not None:
+                diagnostics.append(
+                    Diagnostic.at(link.span, problem.code, problem.message, problem.hint, problem.severity)
+                )
     checker.cache.save()
     return diagnostics, dict(web)
-
-
-def _add(
-    diagnostics: list[Diagnostic], link: Link, source: str, problem: Problem | None, imported: dict[str, str]
-) -> None:
-    if problem is not None and source in imported and problem.code in NOT_YET_CODES:
-        problem = not_yet(problem, imported[source])
-    if problem is not None:
-        diagnostics.append(Diagnostic.at(link.span, problem.code, problem.message, problem.hint, problem.severity))

@@ -83,7 +83,8 @@ class Drawer:
         if self._writer is None:
             return {}
         self._writer.join()
-        payload = read_all(self._results)
+        results, self._results = self._results, -1  # read_all owns it from here, and closes it whatever happens
+        payload = read_all(results)
         self._done = True
         status = reap(self._pid)
         drawn = unpickled(payload) if status == 0 else None  # none: draw here instead
@@ -95,7 +96,8 @@ class Drawer:
         """Stop a child that was never sent work (or whose work is no longer wanted), and reap it."""
         if not self._done:
             self._done = True
-            stop(self._pid, *((self._results, self._jobs) if self._writer is None else (self._results,)))
+            fds = (self._results, self._jobs) if self._writer is None else (self._results,)
+            stop(self._pid, *(fd for fd in fds if fd >= 0))
 
 
 def _child(jobs: int, results: int, warm: Callable[[], object]) -> None:  # pragma: no cover - runs in the child

@@ -282,6 +282,10 @@ def inputs_key(digest: str, as_of: dt.date) -> str:
     return hashlib.sha256(f"{code_fingerprint()}\0{digest}\0{as_of.isoformat()}".encode()).hexdigest()
 
 
+# Larger than any file studylog writes: a generated file grown past it was not left as written.
+MAX_OUTPUT_BYTES = 64 * 1024 * 1024
+
+
 def up_to_date(root: Path, previous: Manifest, key: str) -> bool:
     """The committed outputs were built from exactly these inputs and nobody changed them since.
 
@@ -305,10 +309,6 @@ def up_to_date(root: Path, previous: Manifest, key: str) -> bool:
     if readme is not None and previous.readme is not None and hashlib.sha256(readme).hexdigest() == previous.readme:
         return True  # the whole file as written, so its section too (without parsing the Markdown)
     return _section_sha(readme) == previous.section
-
-
-# Larger than any file studylog writes: a generated file grown past it was not left as written.
-MAX_OUTPUT_BYTES = 64 * 1024 * 1024
 
 
 def _inside_reports(path: str) -> bool:
