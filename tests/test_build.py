@@ -142,7 +142,13 @@ def test_check_passes_after_a_build_on_any_later_day_and_fails_after_a_new_check
     ],
     ids=["missing", "only-start", "out-of-order", "duplicated"],
 )
-def test_bad_markers_are_an_error_and_nothing_is_written(learner: Path, readme: str, message: str) -> None:
+def test_bad_markers_are_an_error_and_nothing_is_written(
+    learner: Path, readme: str, message: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def never(*_: object) -> None:
+        raise AssertionError("a README that cannot be spliced is refused before anything is rendered or drawn")
+
+    monkeypatch.setattr("studylog.render.pages.prepare", never)
     (learner / "README.md").write_text(readme, encoding="utf-8")
     code, out = build(learner, "--today", "2026-01-08")
     assert code == 2 and message in out

@@ -78,7 +78,7 @@ def test_racing_publishers_lose_nothing(remote: Path, tmp_path: Path) -> None:
     for day, root in zip((6, 7, 8, 9), learners, strict=True):
         add_checkin(root, day, f"learner{day}")
     with ThreadPoolExecutor(max_workers=4) as pool:
-        results = list(pool.map(lambda r: publish_process(r, "--attempts", "10", "--backoff", "0.2"), learners))
+        results = list(pool.map(lambda r: publish_process(r, "--attempts", "10", "--backoff", "0.05"), learners))
     assert [r.returncode for r in results] == [0, 0, 0, 0], [r.stderr for r in results]
     assert any("attempt 1)" not in r.stderr for r in results)  # at least one publisher had to retry
     final = clone(remote, tmp_path / "final")

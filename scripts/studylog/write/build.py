@@ -212,10 +212,11 @@ def collect(
     inputs: str | None = None,
     kept: dict[str, bytes] | None = None,
     ahead: dict[str, bytes] | None = None,
+    readme_now: tuple[str, bytes | None] | None = None,
 ) -> Outputs:
     """Every generated file's bytes; a chart is redrawn only when its key or its file changed
     (`kept`: the charts found current, when the caller has looked already; `ahead`: charts already
-    drawn, by path)."""
+    drawn, by path; `readme_now`: the README's name and bytes, when the caller has read them)."""
     out = Outputs(
         {
             path: keep_learner_notes(_read(root, path) or _earlier_notes(root, rendered.earlier.get(path, ())), data)
@@ -231,19 +232,8 @@ def collect(
             out.files[chart.path] = drawn if drawn is not None else chart.draw()
             out.redrawn += 1
         out.keys[chart.path] = chart.key
-    readme_name = _readme(root)
-    readme = _read(root, readme_name)
-    text = rendered.readme_section
-    try:
-        if readme is None:
-            title = root.resolve().name
-            out.files[readme_name] = new_readme(title, text).encode("utf-8")
-        else:
-            out.files[readme_name] = splice(readme.decode("utf-8"), text).encode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise UsageError(t("build-readme-not-utf8", path=readme_name, byte=exc.start)) from None
-    except MarkerError as exc:
-        raise UsageError(str(exc).replace(README, readme_name)) from None
+    readme_name, readme = read_readme(root) if readme_now is None else readme_now
+    out.files[readme_name] = _spliced(root, readme_name, readme, rendered.readme_section)
     manifest = Manifest(
         as_of,
         {
@@ -257,6 +247,26 @@ def collect(
     )
     out.files[MANIFEST] = manifest.dump()
     return out
+
+
+def read_readme(root: Path) -> tuple[str, bytes | None]:
+    """The README's name and bytes (None: there is none yet), refused as `collect` would refuse it —
+    not a regular file, not UTF-8, its markers broken — so a build can say so before drawing anything."""
+    name = _readme(root)
+    data = _read(root, name)
+    _spliced(root, name, data, "")
+    return name, data
+
+
+def _spliced(root: Path, name: str, readme: bytes | None, section: str) -> bytes:
+    try:
+        if readme is None:
+            return new_readme(root.resolve().name, section).encode("utf-8")
+        return splice(readme.decode("utf-8"), section).encode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise UsageError(t("build-readme-not-utf8", path=name, byte=exc.start)) from None
+    except MarkerError as exc:
+        raise UsageError(str(exc).replace(README, name)) from None
 
 
 def _readme(root: Path) -> str:
@@ -473,6 +483,7 @@ def _build(
     if up_to_date(root, previous, key):  # nothing to render: the fast path of a build on an unchanged repo
         newer = [c.path for c in repository.checkins if c.date > as_of] if check else []
         return result, BuildReport(as_of, [], [], len(previous.files) + 1, 0, [], [], newer)
+    readme_now = read_readme(root)  # a README that cannot be spliced stops the build before any drawing
     from studylog.progress import compute
     from studylog.render.pages import draw_all, prepare, render_pages
 
@@ -483,7 +494,7 @@ def _build(
         drawer.send(draw_all, prepared.ctx["chart_data"], repository.plan, wanted)
     rendered = render_pages(prepared)
     ahead = drawer.result() if drawer is not None else None
-    outputs = collect(root, rendered, as_of, previous, key, kept, ahead)
+    outputs = collect(root, rendered, as_of, previous, key, kept, ahead, readme_now)
     if check or dry_run:
         if dry_run and not check:
             _not_ours_refused(root, outputs, previous)
