@@ -115,3 +115,31 @@ def test_a_broken_cache_file_is_ignored_and_rewritten(
     assert main(["validate", str(learner), "--today", "2026-01-06"]) == 1
     assert "error[hours-out-of-range]: `hours: 25` is not between 0 and 24" in capsys.readouterr().out
     assert json.loads(_cache_file(learner).read_text(encoding="utf-8"))["code"] == cache.code_fingerprint()
+
+
+def test_entries_put_with_their_json_text_are_saved_as_that_text(tmp_path: Path) -> None:
+    """A child on the other core sends a check-in's JSON text with it: saving writes it as given, and the
+    file reads back as if every value had been encoded here."""
+    store = cache.JsonCache("loaded", tmp_path)
+    value = {"checkin": {"summary": '第一天 "quoted" \\ ✅', "hours": 2.5, "items": [["w1d1", "done", [4, 9]]]}}
+    store.put("made-here", value)
+    store.put("made-there", value, cache.encode(value))
+    store.put("replaced", value, '{"stale":"text"}')
+    store.put("replaced", {"fresh": True})  # put again without text: the old text is not written
+    store.save()
+    raw = json.loads((cache.repository_cache_dir(tmp_path) / "loaded.json").read_text(encoding="utf-8"))
+    assert raw == {
+        "code": cache.code_fingerprint(),
+        "entries": {"made-here": value, "made-there": value, "replaced": {"fresh": True}},
+    }
+    reread = cache.JsonCache("loaded", tmp_path)
+    assert reread.has("made-there") and not reread.has("absent") and reread.get("made-there") == value
+
+
+def test_an_atomic_write_leaves_no_temporary_file_and_only_the_owner_may_read_it(tmp_path: Path) -> None:
+    target = tmp_path / "deep" / "er" / "file.json"
+    cache.write_atomic(target, b"one")
+    cache.write_atomic(target, b"two")
+    assert target.read_bytes() == b"two"
+    assert [p.name for p in target.parent.iterdir()] == ["file.json"]
+    assert target.stat().st_mode & 0o777 == 0o600

@@ -14,7 +14,7 @@ from studylog import cache as cache_module
 from studylog.cache import repository_cache_dir
 from studylog.check.repository import load_repository
 from studylog.load import cache as loadcache
-from studylog.load.files import parse_plan, read_checkin
+from studylog.load.files import guess_context, parse_plan, read_checkin
 from studylog.model import Status
 
 PLANS = [REPO_ROOT / "plan.yaml", REPO_ROOT / "examples/cs336/plan.yaml", DATA / "plan.yaml"]
@@ -131,3 +131,34 @@ def test_the_cache_folder_keeps_a_bounded_number_of_repositories(
     kept = sorted(p.name for p in (cache_module.cache_dir() / "repos").iterdir())
     assert kept == sorted(repository_cache_dir(r).name for r in roots[2:])
     assert not legacy.exists()
+
+
+@pytest.mark.parametrize(
+    ("plan", "expected"),
+    [
+        ("title: x\ntimezone: Asia/Shanghai\n", ("Asia/Shanghai", dt.time(0))),
+        ("timezone: 'America/New_York'  # home\nday_starts_at: \"04:30\"\n", ("America/New_York", dt.time(4, 30))),
+        ("day_starts_at: 4:05\ntimezone: Etc/GMT-8\n", ("Etc/GMT-8", dt.time(4, 5))),
+        ("title: no timezone\n  timezone: Asia/Tokyo\n", ("UTC", dt.time(0))),  # indented: not the plan's
+        ("timezone: {name: Asia/Tokyo}\nday_starts_at: 25:00\n", ("UTC", dt.time(0))),
+    ],
+    ids=["plain", "quoted", "odd", "nested", "not-a-name"],
+)
+def test_the_context_guessed_from_a_plans_text(plan: str, expected: tuple[str, dt.time]) -> None:
+    assert guess_context(plan.encode()) == expected
+
+
+def test_the_context_of_a_cached_plan_is_read_without_restoring_it(fixture_plan: str) -> None:
+    plan, problems = parse_plan("plan.yaml", fixture_plan.encode())
+    assert plan is not None
+    entry = json.loads(json.dumps(loadcache.dump_plan(plan, problems)))
+    assert loadcache.cached_context(entry) == (plan.timezone, plan.day_starts_at)
+    broken: object
+    for broken in (
+        None,
+        [],
+        {"plan": None},
+        {"plan": {"timezone": 8}},
+        {"plan": {"timezone": "UTC", "day_starts_at": "x"}},
+    ):
+        assert loadcache.cached_context(broken) is None

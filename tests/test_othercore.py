@@ -17,13 +17,14 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from conftest import FORK_COUNTING, REPO_ROOT, write_repo
 from studylog import othercore
+from studylog.check import repository
 
 pytestmark = [pytest.mark.git]
 
@@ -60,11 +61,12 @@ def broken(*args, **kwargs):
     raise MemoryError
 
 def break_child():  # the child dies before it sends anything: the parent does its work
-    repository.read_links = broken
     repository.read_checkin = broken
 
 if sys.argv[2] == "fails":
     in_child.append(break_child)
+if sys.argv[2] == "misguesses":  # the child reads with another timezone than the plan's: its reading is not used
+    repository.guess_context = lambda plan: ("UTC", __import__("datetime").time(0))
 
 check = links.LinkChecker.check
 read = repository.read_checkin
@@ -193,15 +195,15 @@ def one_core(learner: Path, clean: Path, tmp_path_factory: pytest.TempPathFactor
     return _run(learner, clean, "never", tmp_path_factory.mktemp("alone"))
 
 
-@pytest.mark.parametrize("child", ["works", "fails"])
+@pytest.mark.parametrize("child", ["works", "fails", "misguesses"])
 def test_work_on_the_other_core_prints_what_one_core_prints(
     learner: Path, clean: Path, tmp_path: Path, child: str, one_core: tuple[str, dict[str, object]]
 ) -> None:
     alone, alone_summary = one_core
     forked, forked_summary = _run(learner, clean, child, tmp_path / "forked")
     assert alone_summary["forks"] == 0
-    # One child per cold run (validate: the links; status: half the check-ins; a warm validate needs
-    # none), and none left running after the command.
+    # One child per cold run (validate: a share of the check-ins and the links; status: a share of the
+    # check-ins; a warm validate needs none), and none left running after the command.
     assert forked_summary["forks"] == forked_summary["reaped"] == 4
     assert forked == alone
     assert forked_summary["codes"] == alone_summary["codes"] == [1, 1, 0, 1, 1]  # problems: status exits 1 too
@@ -209,11 +211,17 @@ def test_work_on_the_other_core_prints_what_one_core_prints(
     # The links were checked where expected: in the child (none here), or here when the child failed.
     cited = sum(len(_links(day)) - 1 for day in range(DAYS) if day not in BROKEN)  # by each validate
     assert alone_summary["here"] == 3 * cited
-    assert forked_summary["here"] == (cited if child == "works" else 3 * cited)  # the warm one checks here
-    # Check-ins read here: each one in every cold run, but for the half a status run's child read.
-    every, whole = 3 * DAYS + (DAYS - len(BROKEN)), 2 * DAYS + DAYS // 2 + (DAYS - len(BROKEN)) // 2
+    assert forked_summary["here"] == (3 * cited if child == "fails" else cited)  # the warm one checks here
+    # Check-ins read here: each one in every cold run, but for the share the child read.
+    every = 3 * DAYS + (DAYS - len(BROKEN))
     assert alone_summary["read_here"] == every
-    assert forked_summary["read_here"] == (whole if child == "works" else every)
+
+    def here(files: int, share: float) -> int:
+        return round(files * (1 - share))
+
+    validating, reporting = repository.CHILD_SHARE_WITH_LINKS, repository.CHILD_SHARE
+    shared = 2 * here(DAYS, validating) + here(DAYS, reporting) + here(DAYS - len(BROKEN), reporting)
+    assert forked_summary["read_here"] == (shared if child == "works" else every)
     found, _ = json.JSONDecoder().raw_decode(forked)
     codes = {d["code"] for d in found["diagnostics"]}
     assert {"yaml-syntax", "unknown-key", "link-missing-anchor", "link-bad-line", "link-wrong-case"} <= codes
@@ -314,3 +322,45 @@ def test_the_running_count_is_read_on_linux() -> None:
         pytest.skip("no /proc/loadavg on this system: the load average stands in (tested above)")
     running = othercore._running()
     assert running is not None and running >= 0  # (some sandboxes report 0 even for the reader)
+
+
+@pytest.mark.usefixtures("forking")
+def test_a_child_sends_each_value_as_it_is_made_and_reads_what_the_parent_sends() -> None:
+    def work(inbox: othercore.Inbox) -> Iterator[object]:
+        yield "first"
+        yield list(range(300_000))  # more than a pipe holds
+        yield ("echo", inbox.get(), inbox.get())
+
+    part = othercore.Part.each(work, inbox=True)
+    assert part is not None
+    assert part.next() == "first"
+    assert part.send({"links": ["a", "b"]}) and part.send(list(range(200_000)))
+    assert part.next() == list(range(300_000))
+    assert part.next() == ("echo", {"links": ["a", "b"]}, list(range(200_000)))
+    assert part.next() is None  # it sent them all, ended and was reaped
+    with pytest.raises(ChildProcessError):
+        os.waitpid(part._pid, os.WNOHANG)
+    assert not part.send("late")  # nobody to send to
+
+
+@pytest.mark.usefixtures("forking")
+def test_what_a_child_sent_before_it_failed_is_kept() -> None:
+    def work(inbox: othercore.Inbox) -> Iterator[object]:
+        yield 1
+        raise ValueError("after the first value")
+
+    part = othercore.Part.each(work)
+    assert part is not None
+    assert part.next() == 1
+    assert part.next() is None
+    assert part._pid not in othercore._LIVE
+    assert not part.send("x")  # no inbox was asked for
+
+
+@pytest.mark.usefixtures("forking")
+def test_a_child_whose_parent_sends_nothing_ends_when_it_is_closed() -> None:
+    part = othercore.Part.each(lambda inbox: iter((inbox.get(),)), inbox=True)
+    assert part is not None
+    started = time.monotonic()
+    part.close()
+    assert time.monotonic() - started < 10 and part.next() is None

@@ -82,15 +82,23 @@ def code_fingerprint() -> str:
 def write_atomic(path: Path, data: bytes) -> None:
     """Write through a temporary file and a rename: readers see the old file or the new, never half."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    import tempfile  # ~2 ms to import; a run that writes nothing never needs it
-
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    # A name no one else uses (created exclusively, readable by us alone, as `tempfile.mkstemp` makes
+    # it; that module costs a run ~5 ms to import, for this one call).
+    for _ in range(100):
+        tmp = path.parent / f".{path.name}.{os.urandom(6).hex()}.tmp"
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o600)
+            break
+        except FileExistsError:
+            continue
+    else:  # pragma: no cover - 48 random bits taken a hundred times
+        raise FileExistsError(f"no free temporary name next to {path}")
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
         os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
 
 
@@ -126,6 +134,15 @@ def _prune_repositories(keep: Path) -> None:
         shutil.rmtree(stale, ignore_errors=True)
 
 
+# Compact, UTF-8 as it is; values are trees of plain lists and dicts made by studylog, never cyclic.
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False)
+
+
+def encode(value: Any) -> str:
+    """A cache value's JSON text, as `JsonCache.save` writes it."""
+    return _ENCODER.encode(value)
+
+
 class JsonCache:
     """key → JSON value for one repository, loaded on first use and saved once if anything was added.
 
@@ -138,6 +155,7 @@ class JsonCache:
         self.path = self.folder / f"{name}.json"
         self._entries: dict[str, Any] | None = None
         self._used: dict[str, None] = {}  # keys read or written this run, in order
+        self._encoded: dict[str, str] = {}  # entries put with their JSON text already made
         self._dirty = False
 
     def _load(self) -> dict[str, Any]:
@@ -160,10 +178,20 @@ class JsonCache:
             self._used[key] = None
         return value
 
-    def put(self, key: str, value: Any) -> None:
+    def has(self, key: str) -> bool:
+        """Whether `key` has an entry (without counting it as used)."""
+        return key in self._load()
+
+    def put(self, key: str, value: Any, encoded: str | None = None) -> None:
+        """Add an entry; `encoded`, when given, is `encode(value)` made elsewhere (by a child, on the
+        other core), written as it is."""
         self._load()[key] = value
         self._used[key] = None
         self._dirty = True
+        if encoded is not None:
+            self._encoded[key] = encoded
+        else:
+            self._encoded.pop(key, None)
 
     def touched(self) -> dict[str, Any]:
         """The entries read or written this run: what a forked child hands to the parent, which saves
@@ -177,10 +205,9 @@ class JsonCache:
         used = [key for key in self._used if key in self._entries]
         unused = [key for key in self._entries if key not in self._used]
         order = (unused + used)[-MAX_ENTRIES:]
-        entries = {key: self._entries[key] for key in order}
-        payload = json.dumps(
-            {"code": code_fingerprint(), "entries": entries}, ensure_ascii=False, separators=(",", ":")
-        )
+        texts, entries = self._encoded, self._entries
+        body = ",".join(f"{_ENCODER.encode(key)}:{texts.get(key) or encode(entries[key])}" for key in order)
+        payload = f'{{"code":{_ENCODER.encode(code_fingerprint())},"entries":{{{body}}}}}'
         new_repository = not self.folder.exists()
         with contextlib.suppress(OSError):  # an unwritable cache only makes the next run slower
             write_atomic(self.path, payload.encode("utf-8"))

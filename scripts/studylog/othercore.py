@@ -1,4 +1,5 @@
-"""Part of a job on the other core: a forked child computes it and sends the result back pickled.
+"""Part of a job on the other core: a forked child computes it and sends the result back pickled
+(or several results, each as soon as it is made: `Part.each`).
 
 A cold run (no cache) spends most of its time reading check-ins and rendering the notes their
 links point into, file by file, independently: on a machine with two cores a child forked once the
@@ -16,9 +17,10 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
+import struct
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
@@ -147,65 +149,163 @@ PATIENCE = 300.0
 
 
 class Part(Generic[T]):
-    """`function()` running in a forked child; `result()` collects it."""
+    """`function()` running in a forked child; `result()` collects it. With `Part.each`, the child
+    runs a generator and sends each value as soon as it is made; `next()` collects them in order.
 
-    def __init__(self, pid: int, fd: int) -> None:
-        self._pid, self._fd = pid, fd
+    Each value crosses the pipe as its length and its pickle: one that arrives whole is used whatever
+    the child does next, and the pipe is made large enough (where Linux allows) that a child can send a
+    value and go on working before the parent reads it."""
+
+    def __init__(self, pid: int, fd: int, to_child: int = -1) -> None:
+        self._pid, self._fd, self._to_child = pid, fd, to_child
         self._done = False
 
     @classmethod
     def start(cls, function: Callable[[], T]) -> Part[T] | None:
         """Fork a child that runs `function()`, or None when this process should not fork."""
+        return cls.each(lambda _: iter((function(),)))
+
+    @classmethod
+    def each(cls, values: Callable[[Inbox], Iterator[T]], *, inbox: bool = False) -> Part[T] | None:
+        """Fork a child that sends every value `values(inbox)` yields, or None when this process should
+        not fork. With `inbox`, the child can wait for what the parent sends it (`send`)."""
         if not can_fork():
             return None
-        read, write = os.pipe()
+        pipes: list[int] = []
         try:
+            read, write = os.pipe()
+            pipes += (read, write)
+            to_child = from_parent = -1
+            if inbox:
+                from_parent, to_child = os.pipe()
+                pipes += (from_parent, to_child)
+            for fd in (write, to_child):
+                if fd >= 0:
+                    _widen(fd)
             pid = fork()
-        except OSError:  # out of processes or memory: do it here
-            os.close(read)
-            os.close(write)
+        except OSError:  # out of descriptors, processes or memory: do it here
+            for fd in pipes:
+                os.close(fd)
             return None
         if pid == 0:  # pragma: no cover - the child; its results are compared with the parent's in tests
-            os.close(read)
-            _child(write, function)
-        os.close(write)
-        return cls(pid, read)
+            for fd in (read, to_child):
+                if fd >= 0:
+                    os.close(fd)
+            _child(write, values, Inbox(from_parent))
+        for fd in (write, from_parent):
+            if fd >= 0:
+                os.close(fd)
+        return cls(pid, read, to_child)
 
-    def result(self) -> T | None:
-        """The child's result, or None if it failed or got stuck (the caller then does its part)."""
+    def send(self, value: object) -> bool:
+        """Send `value` to the child's inbox (pickled); False when the child is gone or was not given one."""
+        import pickle
+
+        if self._done or self._to_child < 0:
+            return False
+        payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        try:
+            _write_all(self._to_child, _LENGTH.pack(len(payload)) + payload)
+        except OSError:  # the child has ended (a broken pipe): its results say what it did
+            return False
+        return True
+
+    def next(self) -> T | None:
+        """The child's next value, or None when it sent no more, failed or got stuck: the caller then
+        does that part itself (and the child, if still running, is stopped)."""
         import time
 
         if self._done:
             return None
-        fd, self._fd = self._fd, -1  # read_all owns it from here, and closes it whatever happens
+        deadline = time.monotonic() + PATIENCE
         try:
-            payload = read_all(fd, time.monotonic() + PATIENCE)
+            header = _read_exactly(self._fd, _LENGTH.size, deadline)
+            payload = _read_exactly(self._fd, _LENGTH.unpack(header)[0], deadline) if header else None
         except BaseException:
             self.close()
             raise
-        if payload is None:  # stuck: stopped, and done here instead
+        found: T | None = unpickled(payload)
+        if found is None:
             self.close()
-            return None
-        self._done = True
-        status = reap(self._pid)
-        found: T | None = unpickled(payload) if status == 0 else None
+        return found
+
+    def result(self) -> T | None:
+        """The child's (only) result, or None if it failed or got stuck (the caller then does its part)."""
+        found = self.next()
+        self.close()
         return found
 
     def close(self) -> None:
-        """Stop a child whose result is not wanted any more, and reap it."""
+        """Stop a child whose results are not wanted any more (or that has sent them all), and reap it."""
         if not self._done:
             self._done = True
-            stop(self._pid, *([self._fd] if self._fd >= 0 else []))
+            stop(self._pid, *(fd for fd in (self._fd, self._to_child) if fd >= 0))
+            self._fd = self._to_child = -1
 
 
-def _child(fd: int, function: Callable[[], object]) -> None:  # pragma: no cover - runs in the child
+class Inbox:
+    """What a child's parent sends it (`Part.send`), in order."""
+
+    def __init__(self, fd: int) -> None:
+        self._fd = fd
+
+    def get(self) -> Any:
+        """The parent's next value; None when it sent no more (or got stuck, or gave none)."""
+        import time
+
+        if self._fd < 0:
+            return None
+        deadline = time.monotonic() + PATIENCE
+        header = _read_exactly(self._fd, _LENGTH.size, deadline)
+        return unpickled(_read_exactly(self._fd, _LENGTH.unpack(header)[0], deadline) if header else None)
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
+_LENGTH = struct.Struct("!Q")
+
+
+def _widen(fd: int) -> None:
+    """Let the pipe hold a megabyte (Linux's default limit for anyone), not 64 KB: a child's first
+    value (a few hundred check-ins as read) then fits while the parent is busy with its own share."""
+    with contextlib.suppress(ImportError, AttributeError, OSError):
+        import fcntl
+
+        fcntl.fcntl(fd, fcntl.F_SETPIPE_SZ, 1 << 20)
+
+
+def _read_exactly(fd: int, size: int, deadline: float) -> bytes | None:
+    """`size` bytes from the pipe, or None when it ends first or `deadline` passes."""
+    import select
+    import time
+
+    chunks: list[bytes] = []
+    while size > 0:
+        left = deadline - time.monotonic()
+        if left <= 0 or not select.select([fd], [], [], left)[0]:
+            return None
+        chunk = os.read(fd, min(size, 1 << 20))
+        if not chunk:
+            return None
+        chunks.append(chunk)
+        size -= len(chunk)
+    return b"".join(chunks)
+
+
+def _child(fd: int, values: Callable[[Inbox], Iterator[object]], inbox: Inbox) -> None:  # pragma: no cover
     import pickle
 
     status = 1
     try:
-        payload = pickle.dumps(function(), protocol=pickle.HIGHEST_PROTOCOL)
         with os.fdopen(fd, "wb") as pipe:
-            pipe.write(payload)
+            for value in values(inbox):
+                payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+                pipe.write(_LENGTH.pack(len(payload)) + payload)
+                pipe.flush()
         status = 0
     finally:
         os._exit(status)  # never the parent's cleanup, atexit handlers or test runner

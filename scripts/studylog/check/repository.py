@@ -7,11 +7,13 @@ import datetime as dt
 import gc
 import hashlib
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from studylog import othercore
+from studylog.cache import encode
 from studylog.check.history import Asked, backfills
 from studylog.clock import as_of
 from studylog.diagnostics import Diagnostic, Severity, Span, sort_diagnostics
@@ -23,14 +25,14 @@ from studylog.load.files import (
     MAX_PLAN_BYTES,
     CheckinContext,
     complete_checkin,
+    guess_context,
     iter_checkin_files,
     parse_plan,
     read_checkin,
-    read_links,
     read_source,
 )
-from studylog.model import CheckIn, Plan, Repository, problem_id
-from studylog.othercore import Part
+from studylog.model import CheckIn, Link, Plan, Repository, problem_id
+from studylog.othercore import Inbox, Part
 
 if TYPE_CHECKING:
     from studylog.check.links import Checked
@@ -105,8 +107,8 @@ def _load_repository(root: Path, today: dt.date | None, *, links: bool, history:
     try:
         listing: list[Diagnostic] = []  # check-in files that cannot be read, and why
         files = list(iter_checkin_files(root, listing))
-        ahead = _links_ahead(root, files, cache) if spare and links and plan_bytes is not None else None
-        return _load(root, today, cache, plan_bytes, diagnostics, listing, files, ahead, asked, spare, links=links)
+        ahead = _Ahead.start(root, files, cache, plan_bytes, links=links) if spare and plan_bytes is not None else None
+        return _load(root, today, cache, plan_bytes, diagnostics, listing, files, ahead, asked, links=links)
     finally:
         if ahead is not None:
             ahead.close()  # when its result was not wanted after all (no plan, an exception): stopped and reaped
@@ -122,9 +124,8 @@ def _load(
     diagnostics: list[Diagnostic],
     listing: list[Diagnostic],
     files: list[tuple[str, bytes]],
-    ahead: Part[tuple[Checked, dict[str, Any]]] | None,
+    ahead: _Ahead | None,
     asked: Asked | None,
-    spare: bool,
     *,
     links: bool,
 ) -> LoadResult:
@@ -141,29 +142,25 @@ def _load(
         cache.put(plan_key, loadcache.dump_plan(plan, diagnostics))
     diagnostics = [*diagnostics, *listing]
     context = CheckinContext(plan.timezone if plan else "UTC", plan, plan.day_starts_at if plan else dt.time(0))
-    # A check-in's local date depends on the hour the day starts too (kept out of the key at midnight).
-    zone = context.timezone if context.day_starts_at == dt.time(0) else f"{context.timezone}@{context.day_starts_at}"
+    zone = _zone(context.timezone, context.day_starts_at)
     keyed = [(path, data, loadcache.key(path, data, zone)) for path, data in files]
     found = {path: loadcache.restore_checkin(path, cache.get(key)) for path, _, key in keyed}
-    # Without a link-checking child, a cold run reads half of what is not cached on the other core.
-    half = _HalfRead([(path, data) for path, data, _ in keyed if found[path] is None], context, spare and not ahead)
     checkins: list[CheckIn] = []
-    try:
-        for path, data, entry_key in keyed:
-            digest.update(b"\0%s\0%d\0" % (path.encode("utf-8"), len(data)) + data)
-            cached = found[path] or half.restored(path, cache, entry_key)
-            if cached is not None:
-                checkin, problems = cached
-            else:
-                checkin, problems = read_checkin(path, data, context.timezone, context.day_starts_at)
-                cache.put(entry_key, loadcache.dump(checkin, problems))
-            diagnostics.extend(problems)
-            if checkin is not None:
-                checkin, more = complete_checkin(checkin, context)
-                diagnostics.extend(more)
-                checkins.append(checkin)
-    finally:
-        half.close()
+    for path, data, entry_key in keyed:
+        digest.update(b"\0%s\0%d\0" % (path.encode("utf-8"), len(data)) + data)
+        cached = found[path] or (ahead.restored(path, zone, cache, entry_key) if ahead is not None else None)
+        if cached is not None:
+            checkin, problems = cached
+        else:
+            checkin, problems = read_checkin(path, data, context.timezone, context.day_starts_at)
+            cache.put(entry_key, loadcache.dump(checkin, problems))
+            if ahead is not None:
+                ahead.read_here(path, checkin)
+        diagnostics.extend(problems)
+        if checkin is not None:
+            checkin, more = complete_checkin(checkin, context)
+            diagnostics.extend(more)
+            checkins.append(checkin)
     cache.save()
     checkins.sort(key=lambda c: (c.date, c.path))
     diagnostics.extend(check_checkins(checkins, as_of(today, context.timezone, context.day_starts_at)))
@@ -176,75 +173,130 @@ def _load(
     if links and repository is not None:
         from studylog.check.links import check_links
 
-        known, anchors = (ahead.result() if ahead is not None else None) or ({}, {})
+        known, anchors = (ahead.links() if ahead is not None else None) or ({}, {})
         link_problems, web_links = check_links(repository, root, known, anchors)
         diagnostics.extend(link_problems)
     return LoadResult(repository, sort_diagnostics(diagnostics), 1 + len(files), web_links, digest.hexdigest())
 
 
-# Check-in files a cold run must read before checking their links on the other core pays.
+def _zone(timezone: str, day_start: dt.time) -> str:
+    """What reading a check-in depends on besides its bytes: the plan's timezone, and the hour the day
+    starts (a check-in's local date depends on it; left out of the cache key when it is midnight)."""
+    return timezone if day_start == dt.time(0) else f"{timezone}@{day_start}"
+
+
+# Check-in files a cold run must read before sharing the work with the other core pays.
 SPLIT_FROM = 200
+# The share of the unread check-ins the child reads: when it reads only those, more than half (the
+# parent also parses the plan, and completes and caches every check-in); when it also checks every
+# link (reading the notes they point into), about a third. Measured on three years of check-ins
+# (benchmarks/README.md, round five).
+CHILD_SHARE = 0.6
+CHILD_SHARE_WITH_LINKS = 0.35
 
 
-def _links_ahead(
-    root: Path, files: list[tuple[str, bytes]], cache: loadcache.LoadCache
-) -> Part[tuple[Checked, dict[str, Any]]] | None:
-    """Check the links of the check-ins in a forked child, while the plan and check-ins are read here.
+class _Ahead:
+    """Part of a cold load, done on the other core from the moment the files are read.
 
-    A cold run's two largest costs are reading the plan and check-ins, and reading the notes their
-    links point into (to find the headings). They are independent, so on two cores they overlap: the
-    child reads only the `links` of each file (as `read_checkin` reads them) and checks them, and
-    sends back the results and the anchor cache entries it used, for `check_links` to use instead of
-    checking again. A run with its check-ins in the cache (warm) reads them in milliseconds and
-    checks links from cached anchors: it does not fork.
+    A cold run's largest costs are reading the plan and check-ins, and reading the notes their links
+    point into (to find the headings). The child reads the later share of the check-ins that are not
+    cached, with the timezone and day start the plan's text suggests (`guess_context`: the plan is
+    parsed here meanwhile) or the cached plan's (when the plan has not changed), and sends them back
+    as cache entries (plain values and their JSON text); they are used only if the parsed plan says
+    the same. When links are checked and nothing is cached, the child then checks the links of its
+    share (reading the notes they point into), receives the links of the check-ins read here once
+    they are read, checks those too, and sends the results and the anchor cache entries it used, for
+    `check_links` to use instead of checking again. A warm run reads its check-ins in milliseconds
+    and checks links from cached anchors: it does not fork.
     """
-    if len(files) < SPLIT_FROM or not cache.empty():
-        return None
 
-    def work() -> tuple[Checked, dict[str, Any]]:
-        from studylog.check.links import LinkChecker, check_each
-
-        with contextlib.closing(LinkChecker(root)) as checker:
-            cited = [(path, read_links(path, data)) for path, data in files]
-            return check_each(checker, cited), checker.cache.touched()
-
-    return Part.start(work)
-
-
-class _HalfRead:
-    """The second half of the check-ins a cold run must read, read by a forked child meanwhile and sent
-    back as cache entries (plain values, restored here in a fifth of the time reading takes)."""
-
-    def __init__(self, unread: list[tuple[str, bytes]], context: CheckinContext, wanted: bool) -> None:
-        self._part: Part[dict[str, Any]] | None = None
+    def __init__(self, part: Part[Any], zone: str, paths: set[str], links: bool) -> None:
+        self._part, self._zone, self._paths, self._links = part, zone, paths, links
         self._theirs: dict[str, Any] | None = None
-        rest = unread[len(unread) // 2 :]
-        self._paths = {path for path, _ in rest}
-        if wanted and len(unread) >= SPLIT_FROM:
+        self._mine: list[tuple[str, tuple[Link, ...]]] | None = [] if links else None  # links read here, to send
 
-            def work() -> dict[str, Any]:
-                tz, start = context.timezone, context.day_starts_at
-                return {path: loadcache.dump(*read_checkin(path, data, tz, start)) for path, data in rest}
+    @classmethod
+    def start(
+        cls, root: Path, files: list[tuple[str, bytes]], cache: loadcache.LoadCache, plan: bytes, *, links: bool
+    ) -> _Ahead | None:
+        cold = cache.empty()
+        # The plan as last read, when it has not changed since; else a guess from its text.
+        known = None if cold else loadcache.cached_context(cache.get(loadcache.plan_key(PLAN_FILE, plan)))
+        timezone, day_start = known or guess_context(plan)
+        zone = _zone(timezone, day_start)
+        unread = files if cold else [(p, d) for p, d in files if not cache.has(loadcache.key(p, d, zone))]
+        if len(unread) < SPLIT_FROM:
+            return None
+        links = links and cold
+        import os
 
-            self._part = Part.start(work)
+        _t = os.environ.get("TUNE")
+        _a, _b = map(float, _t.split(",")) if _t else (CHILD_SHARE_WITH_LINKS, CHILD_SHARE)  # TUNE
+        rest = unread[round(len(unread) * (1 - (_a if links else _b))) :]
+
+        def work(inbox: Inbox) -> Iterator[Any]:
+            entries, cited = {}, {}
+            for path, data in rest:
+                checkin, problems = read_checkin(path, data, timezone, day_start)
+                value = loadcache.dump(checkin, problems)
+                entries[path] = value, encode(value)  # its JSON text too: saving the cache there costs less
+                cited[path] = checkin.links if checkin is not None else ()
+            yield entries
+            if links:
+                from studylog.check.links import LinkChecker, check_each
+
+                with contextlib.closing(LinkChecker(root)) as checker:
+                    checked = check_each(checker, cited.items())
+                    theirs = inbox.get()
+                    if theirs is not None:
+                        checked.update(check_each(checker, theirs))
+                        yield checked, checker.cache.touched()
+
+        part = Part.each(work, inbox=links)
+        return None if part is None else cls(part, zone, {path for path, _ in rest}, links)
+
+    def read_here(self, path: str, checkin: CheckIn | None) -> None:
+        """`path` was read here: its links go to the child (which checks them)."""
+        if self._mine is not None:
+            self._mine.append((path, checkin.links if checkin is not None else ()))
 
     def restored(
-        self, path: str, cache: loadcache.LoadCache, key: str
+        self, path: str, zone: str, cache: loadcache.LoadCache, key: str
     ) -> tuple[CheckIn | None, list[Diagnostic]] | None:
         """The child's reading of `path` (also put in the cache), or None: read it here."""
-        if self._part is None or path not in self._paths:
+        if path not in self._paths or zone != self._zone:
             return None
-        if self._theirs is None:  # the first file of the child's half: this process has read all of its own
-            self._theirs = self._part.result() or {}
-        value = self._theirs.get(path)
+        value, encoded = self._entries().get(path, (None, None))
+        self._send()  # the first of the child's share: this process has read all of its own
         found = loadcache.restore_checkin(path, value)
         if found is not None:
-            cache.put(key, value)
+            cache.put(key, value, encoded)
         return found
 
+    def links(self) -> tuple[Checked, dict[str, Any]] | None:
+        """The child's link results and anchor cache entries, or None: check them here."""
+        if not self._links:
+            return None
+        self._entries()
+        self._send()
+        found: tuple[Checked, dict[str, Any]] | None = self._part.next()
+        return found
+
+    def _send(self) -> None:
+        # Only once the child's reading has been taken: it may be waiting to write it (a pipe holds a
+        # megabyte), and this process may wait to write (the child reads its inbox after checking its
+        # own links). Taken first, neither waits on the other.
+        if self._mine is not None:
+            self._part.send(self._mine)
+            self._mine = None
+
+    def _entries(self) -> dict[str, Any]:
+        if self._theirs is None:
+            self._theirs = self._part.next() or {}
+        return self._theirs
+
     def close(self) -> None:
-        if self._part is not None:
-            self._part.close()
+        self._part.close()
 
 
 def check_checkins(checkins: list[CheckIn], today: dt.date) -> list[Diagnostic]:

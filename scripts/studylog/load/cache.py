@@ -255,6 +255,20 @@ def restore_checkin(path: str, value: Any) -> tuple[CheckIn | None, list[Diagnos
     return found if _plausible(*found) else None
 
 
+def cached_context(value: Any) -> tuple[str, dt.time] | None:
+    """The timezone and day start of a cached plan entry (without restoring the plan), or None."""
+    raw = value.get("plan") if isinstance(value, dict) else None
+    if not isinstance(raw, dict):
+        return None
+    timezone, day_start = raw.get("timezone"), raw.get("day_starts_at")
+    if not (isinstance(timezone, str) and isinstance(day_start, str)):
+        return None
+    try:
+        return timezone, dt.time.fromisoformat(day_start)
+    except ValueError:
+        return None
+
+
 def restore_plan_entry(path: str, value: Any) -> tuple[Plan | None, list[Diagnostic]] | None:
     """The cached plan, or None when there is no usable entry (missing or of another shape)."""
     if not isinstance(value, dict):

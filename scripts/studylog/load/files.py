@@ -681,6 +681,24 @@ def parse_checkin(path: str, data: bytes, context: CheckinContext) -> tuple[Chec
     return completed, problems + more
 
 
+# A top-level `timezone:` / `day_starts_at:` line as most plans write it (plain or quoted, a comment after).
+_GUESS_TIMEZONE = re.compile(rb"""^timezone:[ \t]+(["']?)([A-Za-z0-9_+\-/]+)\1[ \t]*(?:#.*)?$""", re.MULTILINE)
+_GUESS_DAY_START = re.compile(rb"""^day_starts_at:[ \t]+(["']?)(\d\d?:\d\d)\1[ \t]*(?:#.*)?$""", re.MULTILINE)
+
+
+def guess_context(plan: bytes) -> tuple[str, dt.time]:
+    """The timezone and day start a plan most likely sets, from its text alone: for reading check-ins
+    on the other core before the plan is parsed. Only a guess — the caller uses what was read with it
+    only when the parsed plan says the same."""
+    timezone = _GUESS_TIMEZONE.search(plan)
+    day_start = _GUESS_DAY_START.search(plan)
+    clock = _CLOCK.fullmatch(day_start[2].decode("ascii")) if day_start else None
+    return (
+        timezone[2].decode("ascii") if timezone else "UTC",
+        dt.time(int(clock[1]), int(clock[2])) if clock else dt.time(0),
+    )
+
+
 def complete_checkin(checkin: CheckIn, context: CheckinContext) -> tuple[CheckIn, list[Diagnostic]]:
     """The plan's part of reading a check-in: the ids it names.
 
