@@ -107,8 +107,9 @@ def _load_repository(root: Path, today: dt.date | None, *, links: bool, history:
     try:
         listing: list[Diagnostic] = []  # check-in files that cannot be read, and why
         files = list(iter_checkin_files(root, listing))
-        ahead = _Ahead.start(root, files, cache, plan_bytes, links=links) if spare and plan_bytes is not None else None
-        return _load(root, today, cache, plan_bytes, diagnostics, listing, files, ahead, asked, links=links)
+        hint = _Hint.of(cache, plan_bytes, files) if plan_bytes is not None else None
+        ahead = _Ahead.start(root, files, cache, hint, links=links) if spare and hint is not None else None
+        return _load(root, today, cache, plan_bytes, diagnostics, listing, files, hint, ahead, asked, links=links)
     finally:
         if ahead is not None:
             ahead.close()  # when its result was not wanted after all (no plan, an exception): stopped and reaped
@@ -124,6 +125,7 @@ def _load(
     diagnostics: list[Diagnostic],
     listing: list[Diagnostic],
     files: list[tuple[str, bytes]],
+    hint: _Hint | None,
     ahead: _Ahead | None,
     asked: Asked | None,
     *,
@@ -143,7 +145,8 @@ def _load(
     diagnostics = [*diagnostics, *listing]
     context = CheckinContext(plan.timezone if plan else "UTC", plan, plan.day_starts_at if plan else dt.time(0))
     zone = _zone(context.timezone, context.day_starts_at)
-    keyed = [(path, data, loadcache.key(path, data, zone)) for path, data in files]
+    keys = hint.keys if hint is not None and hint.zone == zone and hint.keys is not None else None
+    keyed = [(path, data, keys[i] if keys else loadcache.key(path, data, zone)) for i, (path, data) in enumerate(files)]
     found = {path: loadcache.restore_checkin(path, cache.get(key)) for path, _, key in keyed}
     checkins: list[CheckIn] = []
     for path, data, entry_key in keyed:
@@ -195,6 +198,28 @@ CHILD_SHARE = 0.6
 CHILD_SHARE_WITH_LINKS = 0.35
 
 
+@dataclass(frozen=True)
+class _Hint:
+    """What reading the check-ins most likely depends on, before the plan is parsed: the cached plan's
+    timezone and day start (when the plan has not changed) or a guess from its text; with a cache to
+    look in, each file's cache key for that zone (used if the parsed plan says the same)."""
+
+    timezone: str
+    day_start: dt.time
+    zone: str
+    keys: list[str] | None  # None: nothing cached, no key needed yet
+
+    @classmethod
+    def of(cls, cache: loadcache.LoadCache, plan: bytes, files: list[tuple[str, bytes]]) -> _Hint:
+        if cache.empty():
+            timezone, day_start = guess_context(plan)
+            return cls(timezone, day_start, _zone(timezone, day_start), None)
+        cached = loadcache.cached_context(cache.get(loadcache.plan_key(PLAN_FILE, plan)))
+        timezone, day_start = cached or guess_context(plan)
+        zone = _zone(timezone, day_start)
+        return cls(timezone, day_start, zone, [loadcache.key(path, data, zone) for path, data in files])
+
+
 class _Ahead:
     """Part of a cold load, done on the other core from the moment the files are read.
 
@@ -217,14 +242,13 @@ class _Ahead:
 
     @classmethod
     def start(
-        cls, root: Path, files: list[tuple[str, bytes]], cache: loadcache.LoadCache, plan: bytes, *, links: bool
+        cls, root: Path, files: list[tuple[str, bytes]], cache: loadcache.LoadCache, hint: _Hint, *, links: bool
     ) -> _Ahead | None:
-        cold = cache.empty()
-        # The plan as last read, when it has not changed since; else a guess from its text.
-        known = None if cold else loadcache.cached_context(cache.get(loadcache.plan_key(PLAN_FILE, plan)))
-        timezone, day_start = known or guess_context(plan)
-        zone = _zone(timezone, day_start)
-        unread = files if cold else [(p, d) for p, d in files if not cache.has(loadcache.key(p, d, zone))]
+        timezone, day_start, zone = hint.timezone, hint.day_start, hint.zone
+        cold = hint.keys is None
+        unread = (
+            files if hint.keys is None else [f for f, key in zip(files, hint.keys, strict=True) if not cache.has(key)]
+        )
         if len(unread) < SPLIT_FROM:
             return None
         links = links and cold
