@@ -192,10 +192,10 @@ def _zone(timezone: str, day_start: dt.time) -> str:
 SPLIT_FROM = 200
 # The share of the unread check-ins the child reads: when it reads only those, more than half (the
 # parent also parses the plan, and completes and caches every check-in); when it also checks every
-# link (reading the notes they point into), about a third. Measured on three years of check-ins
+# link (reading the notes they point into), a little less than half. Measured on three years of check-ins
 # (benchmarks/README.md, round five).
 CHILD_SHARE = 0.6
-CHILD_SHARE_WITH_LINKS = 0.35
+CHILD_SHARE_WITH_LINKS = 0.45
 
 
 @dataclass(frozen=True)

@@ -440,6 +440,13 @@ class BuildReport:
     preserved: list[str] = field(default_factory=list)  # "old → new": files kept aside (damaged manifest)
 
 
+def _warm() -> None:
+    """In the drawing child: the charts module and matplotlib imported (here, an unchanged build needs neither)."""
+    from studylog.render.charts import warm
+
+    warm()
+
+
 def build_repository(
     root: Path, today: dt.date | None, *, check: bool = False, dry_run: bool = False
 ) -> tuple[LoadResult, BuildReport | None]:
@@ -448,12 +455,11 @@ def build_repository(
 
     Returns the validation result, and no report when validation found errors: nothing is written then.
     """
-    from studylog.render.charts import warm
     from studylog.write.ahead import Drawer
 
     # Imports matplotlib on the other core while this one loads; not for `--check`, which in CI
     # nearly always finds nothing changed (the drawings it would need are then made here).
-    drawer = None if check else Drawer.start(root, warm)
+    drawer = None if check else Drawer.start(root, _warm)
     try:
         return _build(root, today, check=check, dry_run=dry_run, drawer=drawer)
     finally:
