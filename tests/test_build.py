@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import html as html_module
 import json
@@ -373,30 +374,44 @@ if sys.argv[2] == "fails":  # the child dies before drawing anything: the parent
 if sys.argv[2] == "unsendable":  # work that does not pickle is not sent: the parent draws it
     send = ahead.Drawer.send
     ahead.Drawer.send = lambda self, function, *args: send(self, function, *args, lambda: None)
-codes = [main(["build", sys.argv[1], "--today", "2026-01-18"]) for _ in range(2)]  # the second: nothing changed
+# Another day, then back: each draws (the as-of date is on the charts); the third has nothing to draw.
+codes = [main(["build", sys.argv[1], "--today", day]) for day in ("2026-01-19", "2026-01-18", "2026-01-18")]
 print(json.dumps({"codes": codes, "forks": len(forks), "reaped": len(reaped())}))
 """
 )
 
 
+def _own_data(root: Path) -> Path:
+    """This repository's own plan and check-ins, unbuilt."""
+    for part in ("checkins", "code", "docs"):
+        shutil.copytree(REPO_ROOT / part, root / part)
+    for name in ("plan.yaml", "README.md"):
+        shutil.copy(REPO_ROOT / name, root / name)
+    return root
+
+
+@pytest.fixture(scope="module")
+def drawn_in_place(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """The repository's own data built from clean by a build that draws everything itself."""
+    from studylog.write import ahead
+
+    root = _own_data(tmp_path_factory.mktemp("in-place"))
+    with pytest.MonkeyPatch.context() as patched:
+        patched.setattr(ahead, "can_fork", lambda: False)
+        assert run_cli("build", str(root), "--today", "2026-01-18").returncode == 0
+    return tree(root)
+
+
 @pytest.mark.parametrize("child", ["draws", "fails", "unsendable"])
 def test_charts_drawn_ahead_in_a_child_are_the_bytes_drawn_in_place(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, child: str
+    tmp_path: Path, child: str, drawn_in_place: dict[str, str]
 ) -> None:
     """The build forks to draw the charts while it loads and renders the pages: the files are the
     same bytes as a build that draws everything itself, a child that fails changes nothing but the
-    time, and no child outlives its build (nor the build that had nothing to draw). The forking
-    build runs in a process of its own: one with other threads running never forks."""
-    from studylog.write import ahead
-
-    in_place, forked = tmp_path / "in-place", tmp_path / "forked"
-    for root in (in_place, forked):  # this repository's own plan and check-ins, built from clean
-        for part in ("checkins", "code", "docs"):
-            shutil.copytree(REPO_ROOT / part, root / part)
-        for name in ("plan.yaml", "README.md"):
-            shutil.copy(REPO_ROOT / name, root / name)
-    monkeypatch.setattr(ahead, "can_fork", lambda: False)
-    assert run_cli("build", str(in_place), "--today", "2026-01-18").returncode == 0
+    time, and no child outlives its build. A build whose files are those the last build was made
+    from, on the same day, forks none. The forking build runs in a process of its own: one with
+    other threads running never forks."""
+    forked = _own_data(tmp_path / "forked")
     env = {**os.environ, "PYTHONPATH": str(REPO_ROOT / "scripts"), "STUDYLOG_CACHE_DIR": str(tmp_path / "cache")}
     # A process of its own, a fork of an interpreter with the libraries imported (tests/studylog_fork.py)
     result = subprocess.run(
@@ -404,6 +419,38 @@ def test_charts_drawn_ahead_in_a_child_are_the_bytes_drawn_in_place(
         capture_output=True, text=True, encoding="utf-8", check=False, env=env, timeout=300,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout.splitlines()[-1]) == {"codes": [0, 0], "forks": 2, "reaped": 2}
-    assert tree(forked) == tree(in_place)
+    assert json.loads(result.stdout.splitlines()[-1]) == {"codes": [0, 0, 0], "forks": 2, "reaped": 2}
+    assert tree(forked) == drawn_in_place
     assert len(list((forked / "reports/charts").glob("*.svg"))) >= 6
+
+
+def test_a_build_foresees_that_nothing_will_change_only_when_the_files_and_day_are_the_last_builds(
+    built_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whether to start drawing on the other core is decided once the files are read: only files,
+    as-of day and code identical to the last build's say "nothing to draw" (a wrong guess only
+    costs time: the build then draws in place)."""
+    from studylog.check.repository import _sources
+    from studylog.load.files import iter_checkin_files
+    from studylog.write import build as building
+
+    def foresees(today: str) -> bool:
+        plan = (built_copy / "plan.yaml").read_bytes()
+        files = list(iter_checkin_files(built_copy, []))
+        return building._likely_unchanged(built_copy, _sources(plan, files), plan, dt.date.fromisoformat(today))
+
+    day = json.loads((built_copy / "reports/.studylog-manifest.json").read_text(encoding="utf-8"))["as_of"]
+    assert foresees(day)
+    assert not foresees("2026-02-01")  # another as-of date
+    with monkeypatch.context() as upgraded:
+        upgraded.setattr(building, "code_fingerprint", lambda: "another studylog")
+        assert not foresees(day)
+    checkin = next(iter(sorted((built_copy / "checkins").rglob("*.yaml"))))
+    checkin.write_bytes(checkin.read_bytes() + b"# an edit\n")
+    assert not foresees(day)
+    checkin.write_bytes(checkin.read_bytes()[: -len(b"# an edit\n")])
+    assert foresees(day)
+    manifest = built_copy / "reports/.studylog-manifest.json"
+    manifest.rename(built_copy.parent / "outside.json")
+    manifest.symlink_to(built_copy.parent / "outside.json")  # out of the repository: the build refuses it later
+    assert not foresees(day)

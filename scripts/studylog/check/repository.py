@@ -7,7 +7,7 @@ import datetime as dt
 import gc
 import hashlib
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -45,7 +45,8 @@ class LoadResult:
     diagnostics: list[Diagnostic]
     files: int
     web_links: dict[str, list[Span]] = field(default_factory=dict)  # url → where it is cited
-    digest: str = ""  # hash of the plan's and every check-in's path and bytes: what outputs depend on
+    digest: str = ""  # hash of `sources` and the back-fills git history shows: what outputs depend on
+    sources: str = ""  # hash of the plan's and every check-in's path and bytes, as read
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -72,7 +73,12 @@ def find_root(path: Path) -> Path:
 
 
 def load_repository(
-    root: Path, today: dt.date | None = None, *, links: bool = False, history: bool = True
+    root: Path,
+    today: dt.date | None = None,
+    *,
+    links: bool = False,
+    history: bool = True,
+    on_read: Callable[[str, bytes], object] | None = None,
 ) -> LoadResult:
     """Load and check everything; `today` defaults to the current date in the plan's timezone.
 
@@ -82,6 +88,10 @@ def load_repository(
     With `links`, the links check-ins cite are checked too (repository paths and anchors only;
     web links are collected in `LoadResult.web_links` for `weblinks` to check when asked).
 
+    `on_read(sources, plan)` is called once the plan and check-in files are read, before any is
+    parsed: with their hash (`LoadResult.sources`) and the plan's bytes (a build decides there whether
+    it will likely draw anything).
+
     The cyclic garbage collector is paused while loading and the loaded objects are then frozen
     (`gc.freeze`): they live as long as the command, and at ten years of check-ins the collector
     otherwise walks them again and again (validate ~40% slower) for nothing it could free.
@@ -89,7 +99,7 @@ def load_repository(
     enabled = gc.isenabled()
     gc.disable()
     try:
-        result = _load_repository(root, today, links=links, history=history)
+        result = _load_repository(root, today, links=links, history=history, on_read=on_read)
     finally:
         if enabled:
             gc.enable()
@@ -97,7 +107,9 @@ def load_repository(
     return result
 
 
-def _load_repository(root: Path, today: dt.date | None, *, links: bool, history: bool) -> LoadResult:
+def _load_repository(
+    root: Path, today: dt.date | None, *, links: bool, history: bool, on_read: Callable[[str, bytes], object] | None
+) -> LoadResult:
     root = find_root(root)
     cache = loadcache.LoadCache(root)
     plan_bytes, diagnostics = read_source(root, PLAN_FILE, MAX_PLAN_BYTES)
@@ -107,9 +119,13 @@ def _load_repository(root: Path, today: dt.date | None, *, links: bool, history:
     try:
         listing: list[Diagnostic] = []  # check-in files that cannot be read, and why
         files = list(iter_checkin_files(root, listing))
+        sources = _sources(plan_bytes, files)
+        if on_read is not None and plan_bytes is not None:
+            on_read(sources, plan_bytes)
         hint = _Hint.of(cache, plan_bytes, files) if plan_bytes is not None else None
         ahead = _Ahead.start(root, files, cache, hint, links=links) if spare and hint is not None else None
-        return _load(root, today, cache, plan_bytes, diagnostics, listing, files, hint, ahead, asked, links=links)
+        loaded = _load(root, today, cache, plan_bytes, diagnostics, listing, files, hint, ahead, asked, links=links)
+        return replace(loaded, sources=sources, digest=_digest(sources, loaded))
     finally:
         if ahead is not None:
             ahead.close()  # when its result was not wanted after all (no plan, an exception): stopped and reaped
@@ -131,7 +147,6 @@ def _load(
     *,
     links: bool,
 ) -> LoadResult:
-    digest = hashlib.sha256(plan_bytes or b"")
     plan_key = loadcache.plan_key(PLAN_FILE, plan_bytes or b"")
     cached_plan = loadcache.restore_plan_entry(PLAN_FILE, cache.get(plan_key)) if plan_bytes is not None else None
     plan: Plan | None = None
@@ -150,7 +165,6 @@ def _load(
     found = {path: loadcache.restore_checkin(path, cache.get(key)) for path, _, key in keyed}
     checkins: list[CheckIn] = []
     for path, data, entry_key in keyed:
-        digest.update(b"\0%s\0%d\0" % (path.encode("utf-8"), len(data)) + data)
         cached = found[path] or (ahead.restored(path, zone, cache, entry_key) if ahead is not None else None)
         if cached is not None:
             checkin, problems = cached
@@ -170,7 +184,6 @@ def _load(
     repository = None
     if plan is not None:
         late = backfills(checkins, plan, asked.answer()) if checkins and asked is not None else frozenset()
-        digest.update(b"\0backfills\0" + "\0".join(sorted(late)).encode("utf-8"))  # outputs show them
         repository = Repository(str(root), plan, tuple(checkins), late)
     web_links: dict[str, list[Span]] = {}
     if links and repository is not None:
@@ -179,7 +192,19 @@ def _load(
         known, anchors = (ahead.links() if ahead is not None else None) or ({}, {})
         link_problems, web_links = check_links(repository, root, known, anchors)
         diagnostics.extend(link_problems)
-    return LoadResult(repository, sort_diagnostics(diagnostics), 1 + len(files), web_links, digest.hexdigest())
+    return LoadResult(repository, sort_diagnostics(diagnostics), 1 + len(files), web_links)
+
+
+def _sources(plan: bytes | None, files: list[tuple[str, bytes]]) -> str:
+    digest = hashlib.sha256(plan or b"")
+    for path, data in files:
+        digest.update(b"\0%s\0%d\0" % (path.encode("utf-8"), len(data)) + data)
+    return digest.hexdigest()
+
+
+def _digest(sources: str, loaded: LoadResult) -> str:
+    late = sorted(loaded.repository.backfills) if loaded.repository is not None else []
+    return hashlib.sha256(f"{sources}\0backfills\0{chr(0).join(late)}".encode()).hexdigest()  # outputs show them
 
 
 def _zone(timezone: str, day_start: dt.time) -> str:

@@ -29,6 +29,8 @@ from studylog.layout import MANIFEST, README, REPORTS
 from studylog.write.readme import locate_readme, new_readme, splice
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from studylog.check.repository import LoadResult
     from studylog.render.pages import Rendered
     from studylog.write.ahead import Drawer
@@ -42,6 +44,7 @@ class Manifest:
     section: str | None = None  # sha256 of the README section as written
     damaged: bool = False  # the file is there but unreadable: its entries came from elsewhere, if at all
     readme: str | None = None  # sha256 of the whole README as written: unchanged, so is its section
+    sources: str | None = None  # `sources_key` of the files read: unchanged, the next build likely draws nothing
 
     @classmethod
     def parse(cls, text: str) -> Manifest | None:
@@ -54,6 +57,7 @@ class Manifest:
                 if isinstance(entry, dict) and _inside_reports(str(path)) and str(path) != MANIFEST
             }
             inputs, section, readme = raw.get("inputs"), raw.get("section"), raw.get("readme")
+            sources = raw.get("sources")
         except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
             return None
         return cls(
@@ -62,6 +66,7 @@ class Manifest:
             inputs if isinstance(inputs, str) else None,
             section if isinstance(section, str) else None,
             readme=readme if isinstance(readme, str) else None,
+            sources=sources if isinstance(sources, str) else None,
         )
 
     @classmethod
@@ -80,6 +85,7 @@ class Manifest:
             "inputs": self.inputs,
             "section": self.section,
             "readme": self.readme,
+            "sources": self.sources,
             "files": {path: self.files[path] for path in sorted(self.files)},
         }
         return (json.dumps(payload, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
@@ -213,6 +219,7 @@ def collect(
     kept: dict[str, bytes] | None = None,
     ahead: dict[str, bytes] | None = None,
     readme_now: tuple[str, bytes | None] | None = None,
+    sources: str | None = None,
 ) -> Outputs:
     """Every generated file's bytes; a chart is redrawn only when its key or its file changed
     (`kept`: the charts found current, when the caller has looked already; `ahead`: charts already
@@ -244,6 +251,7 @@ def collect(
         inputs,
         _section_sha(out.files[readme_name]),
         readme=hashlib.sha256(out.files[readme_name]).hexdigest(),
+        sources=sources,
     )
     out.files[MANIFEST] = manifest.dump()
     return out
@@ -285,6 +293,12 @@ def _section_sha(readme: bytes | None) -> str | None:
         return _sha(current_section(readme.decode("utf-8")).encode("utf-8"))
     except (UnicodeDecodeError, MarkerError):
         return None
+
+
+def sources_key(sources: str, as_of: dt.date) -> str:
+    """The files as read (`LoadResult.sources`), the as-of date and studylog's code: when the manifest
+    holds the same key, what a build will find is very likely what the last one wrote."""
+    return hashlib.sha256(f"{code_fingerprint()}\0sources\0{sources}\0{as_of.isoformat()}".encode()).hexdigest()
 
 
 def inputs_key(digest: str, as_of: dt.date) -> str:
@@ -457,22 +471,49 @@ def build_repository(
     """
     from studylog.write.ahead import Drawer
 
-    # Imports matplotlib on the other core while this one loads; not for `--check`, which in CI
-    # nearly always finds nothing changed (the drawings it would need are then made here).
-    drawer = None if check else Drawer.start(root, _warm)
+    drawers: list[Drawer] = []
+
+    def read(sources: str, plan: bytes) -> None:
+        # Imports matplotlib on the other core while this one loads, unless the files are those the
+        # last build was made from (it would be all waste, and take a core from the load); never for
+        # `--check`, which in CI nearly always finds nothing changed. A drawing found needed after
+        # all is then made here.
+        if not check and not _likely_unchanged(root, sources, plan, today):
+            drawer = Drawer.start(root, _warm)
+            drawers.extend([drawer] if drawer is not None else [])
+
     try:
-        return _build(root, today, check=check, dry_run=dry_run, drawer=drawer)
+        return _build(root, today, check=check, dry_run=dry_run, drawers=drawers, read=read)
     finally:
-        if drawer is not None:
+        for drawer in drawers:
             drawer.close()
 
 
+def _likely_unchanged(root: Path, sources: str, plan: bytes, today: dt.date | None) -> bool:
+    from studylog.load.files import guess_context
+
+    try:
+        previous = Manifest.read(root)
+    except UsageError:  # the build says what is wrong with it, after validating
+        return False
+    return previous.sources is not None and previous.sources == sources_key(
+        sources, decide_as_of(today, *guess_context(plan))
+    )
+
+
 def _build(
-    root: Path, today: dt.date | None, *, check: bool, dry_run: bool, drawer: Drawer | None
+    root: Path,
+    today: dt.date | None,
+    *,
+    check: bool,
+    dry_run: bool,
+    drawers: list[Drawer],
+    read: Callable[[str, bytes], None],
 ) -> tuple[LoadResult, BuildReport | None]:
     from studylog.check.repository import load_repository
 
-    result = load_repository(root, today, links=True)
+    result = load_repository(root, today, links=True, on_read=read)
+    drawer = drawers[0] if drawers else None
     if result.errors or result.repository is None:
         return result, None
     repository = result.repository
@@ -500,7 +541,7 @@ def _build(
         drawer.send(draw_all, prepared.ctx["chart_data"], repository.plan, wanted)
     rendered = render_pages(prepared)
     ahead = drawer.result() if drawer is not None else None
-    outputs = collect(root, rendered, as_of, previous, key, kept, ahead, readme_now)
+    outputs = collect(root, rendered, as_of, previous, key, kept, ahead, readme_now, sources_key(result.sources, as_of))
     if check or dry_run:
         if dry_run and not check:
             _not_ours_refused(root, outputs, previous)
