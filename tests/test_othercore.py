@@ -83,6 +83,7 @@ def counted(self, link, source):
     return check(self, link, source)
 
 repository.SPLIT_FROM = 4
+repository.LINKS_BATCH = 5  # the links read here go over in several batches
 othercore.spare_core = lambda: True  # however busy the test machine is
 links.LinkChecker.check = counted
 repository.read_checkin = reading
@@ -364,3 +365,29 @@ def test_a_child_whose_parent_sends_nothing_ends_when_it_is_closed() -> None:
     started = time.monotonic()
     part.close()
     assert time.monotonic() - started < 10 and part.next() is None
+
+
+@pytest.mark.usefixtures("forking")
+def test_sending_without_waiting_never_blocks_and_loses_nothing() -> None:
+    """A parent that has not yet taken what its child writes must not wait for the child to read."""
+
+    def work(inbox: othercore.Inbox) -> Iterator[object]:
+        yield list(range(400_000))  # more than the pipe holds: the child waits until the parent takes it
+        got = []
+        while (message := inbox.get()) is not None:
+            got.append(message)
+            if message == "last":
+                break
+        yield got
+
+    part = othercore.Part.each(work, inbox=True)
+    assert part is not None
+    chunks = [bytes([n]) * 300_000 for n in range(10)]  # 3 MB: more than the inbox holds
+    started = time.monotonic()
+    for chunk in chunks:
+        assert part.send(chunk, wait=False)
+    assert time.monotonic() - started < 10  # did not wait for a child that is not reading
+    assert part.next() == list(range(400_000))
+    assert part.send("last")  # waits, and takes what was left over along
+    assert part.next() == [*chunks, "last"]
+    part.close()

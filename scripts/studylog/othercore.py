@@ -159,6 +159,7 @@ class Part(Generic[T]):
     def __init__(self, pid: int, fd: int, to_child: int = -1) -> None:
         self._pid, self._fd, self._to_child = pid, fd, to_child
         self._done = False
+        self._unsent = bytearray()  # for the inbox, not yet taken by the pipe
 
     @classmethod
     def start(cls, function: Callable[[], T]) -> Part[T] | None:
@@ -197,16 +198,26 @@ class Part(Generic[T]):
                 os.close(fd)
         return cls(pid, read, to_child)
 
-    def send(self, value: object) -> bool:
-        """Send `value` to the child's inbox (pickled); False when the child is gone or was not given one."""
+    def send(self, value: object, *, wait: bool = True) -> bool:
+        """Send `value` to the child's inbox (pickled); False when the child is gone or was not given one.
+
+        With `wait=False` this never blocks: what the pipe cannot take now waits in this process and
+        goes with the next `send` (a process that has not yet taken what its child is trying to write
+        must not wait for that child to read)."""
         import pickle
 
         if self._done or self._to_child < 0:
             return False
         payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        self._unsent += _LENGTH.pack(len(payload)) + payload
         try:
-            _write_all(self._to_child, _LENGTH.pack(len(payload)) + payload)
+            os.set_blocking(self._to_child, wait)
+            while self._unsent:
+                del self._unsent[: os.write(self._to_child, self._unsent)]
+        except BlockingIOError:  # full for now
+            return True
         except OSError:  # the child has ended (a broken pipe): its results say what it did
+            self._unsent.clear()
             return False
         return True
 
@@ -258,12 +269,6 @@ class Inbox:
         deadline = time.monotonic() + PATIENCE
         header = _read_exactly(self._fd, _LENGTH.size, deadline)
         return unpickled(_read_exactly(self._fd, _LENGTH.unpack(header)[0], deadline) if header else None)
-
-
-def _write_all(fd: int, data: bytes) -> None:
-    view = memoryview(data)
-    while view:
-        view = view[os.write(fd, view) :]
 
 
 _LENGTH = struct.Struct("!Q")

@@ -217,10 +217,13 @@ def _zone(timezone: str, day_start: dt.time) -> str:
 SPLIT_FROM = 200
 # The share of the unread check-ins the child reads: when it reads only those, more than half (the
 # parent also parses the plan, and completes and caches every check-in); when it also checks every
-# link (reading the notes they point into), a little less than half. Measured on three years of check-ins
+# link (reading the notes they point into), half. Measured on three years of check-ins
 # (benchmarks/README.md, round five).
 CHILD_SHARE = 0.6
-CHILD_SHARE_WITH_LINKS = 0.45
+# Links read here go to the child in batches of this many check-ins, so that it checks them while
+# this process reads the rest.
+LINKS_BATCH = 64
+CHILD_SHARE_WITH_LINKS = 0.5
 
 
 @dataclass(frozen=True)
@@ -254,8 +257,8 @@ class _Ahead:
     parsed here meanwhile) or the cached plan's (when the plan has not changed), and sends them back
     as cache entries (plain values and their JSON text); they are used only if the parsed plan says
     the same. When links are checked and nothing is cached, the child then checks the links of its
-    share (reading the notes they point into), receives the links of the check-ins read here once
-    they are read, checks those too, and sends the results and the anchor cache entries it used, for
+    share (reading the notes they point into), receives the links of the check-ins read here in
+    batches as they are read, checks those too, and sends the results and the anchor cache entries it used, for
     `check_links` to use instead of checking again. A warm run reads its check-ins in milliseconds
     and checks links from cached anchors: it does not fork.
     """
@@ -296,18 +299,23 @@ class _Ahead:
 
                 with contextlib.closing(LinkChecker(root)) as checker:
                     checked = check_each(checker, cited.items())
-                    theirs = inbox.get()
-                    if theirs is not None:
+                    while (message := inbox.get()) is not None:  # the parent's, as it reads them
+                        theirs, last = message
                         checked.update(check_each(checker, theirs))
-                        yield checked, checker.cache.touched()
+                        if last:
+                            yield checked, checker.cache.touched()
+                            break
 
         part = Part.each(work, inbox=links)
         return None if part is None else cls(part, zone, {path for path, _ in rest}, links)
 
     def read_here(self, path: str, checkin: CheckIn | None) -> None:
-        """`path` was read here: its links go to the child (which checks them)."""
+        """`path` was read here: its links go to the child (which checks them), a batch at a time."""
         if self._mine is not None:
             self._mine.append((path, checkin.links if checkin is not None else ()))
+            if len(self._mine) >= LINKS_BATCH:
+                self._part.send((self._mine, False), wait=False)
+                self._mine = []
 
     def restored(
         self, path: str, zone: str, cache: loadcache.LoadCache, key: str
@@ -332,11 +340,11 @@ class _Ahead:
         return found
 
     def _send(self) -> None:
-        # Only once the child's reading has been taken: it may be waiting to write it (a pipe holds a
-        # megabyte), and this process may wait to write (the child reads its inbox after checking its
-        # own links). Taken first, neither waits on the other.
+        # The last batch, and whatever the pipe could not take before, may wait for the child to read
+        # its inbox only once the child's reading has been taken: the child may be waiting to write
+        # it (a pipe holds a megabyte). Taken first, neither waits on the other.
         if self._mine is not None:
-            self._part.send(self._mine)
+            self._part.send((self._mine, True))
             self._mine = None
 
     def _entries(self) -> dict[str, Any]:
