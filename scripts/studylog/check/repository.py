@@ -280,11 +280,7 @@ class _Ahead:
         if len(unread) < SPLIT_FROM:
             return None
         links = links and cold
-        import os
-
-        _t = os.environ.get("TUNE")
-        _a, _b = map(float, _t.split(",")) if _t else (CHILD_SHARE_WITH_LINKS, CHILD_SHARE)  # TUNE
-        rest = unread[round(len(unread) * (1 - (_a if links else _b))) :]
+        rest = unread[round(len(unread) * (1 - (CHILD_SHARE_WITH_LINKS if links else CHILD_SHARE))) :]
 
         def work(inbox: Inbox) -> Iterator[Any]:
             entries, cited = {}, {}
