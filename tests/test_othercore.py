@@ -1,10 +1,11 @@
-"""Checking links on the other core while the check-ins are read: the same answers as one core.
+"""Reading and checking on the other core during a cold load: the same answers as one core.
 
-A cold `validate` with many check-ins to read forks a child that reads their links and checks them
-while the parent reads the check-ins (`check.repository._links_ahead`). Whatever the child does —
-its share, or dying before it sends anything — the command must print exactly what a load that
-never forks prints, and no child may outlive it. Forking runs
-in a process of its own: one with other threads running (a test worker) never forks.
+A cold `validate`, `status` or `build` with many check-ins to read forks a child as soon as the files
+are read (`check.repository._Ahead`): it reads a share of the check-ins and, when links are checked,
+checks every link (the parent sending the links it read). Whatever the child does — its share, dying
+before it sends anything, reading with a timezone the plan turns out not to have — the command must
+print exactly what a load that never forks prints, and no child may outlive it. Forking runs in a
+process of its own: one with other threads running (a test worker) never forks.
 """
 
 from __future__ import annotations

@@ -809,17 +809,6 @@ def read_checkin(
     return checkin, reader.diagnostics
 
 
-def read_links(path: str, data: bytes) -> tuple[Link, ...]:
-    """The links a check-in cites, read exactly as `read_checkin` reads them (whatever else the file
-    holds, right or wrong): for checking them on the other core while the check-ins are read here."""
-    doc, _ = read_document(path, data, MAX_CHECKIN_BYTES)
-    if doc is None or not isinstance(doc.root, yaml.MappingNode):
-        return ()
-    reader = _CheckinReader(path)
-    fields = reader.mapping(doc.root, "check-in", CHECKIN_KEYS)
-    return reader.each(fields, "links", "links", reader.link) if fields else ()
-
-
 def _check_checkin(checkin: CheckIn, context: CheckinContext) -> list[Diagnostic]:
     problems: list[Diagnostic] = []
     name = posixpath.basename(checkin.path)
