@@ -441,6 +441,8 @@ def test_a_build_foresees_that_nothing_will_change_only_when_the_files_and_day_a
 
     day = json.loads((built_copy / "reports/.studylog-manifest.json").read_text(encoding="utf-8"))["as_of"]
     assert foresees(day)
+    for zone in (b"Asia/Beijing", b"/x", b"..", b"A" * 300):  # not a timezone: a guess never raises
+        assert not building._likely_unchanged(built_copy, "any", b"timezone: " + zone + b"\n", None)
     assert not foresees("2026-02-01")  # another as-of date
     with monkeypatch.context() as upgraded:
         upgraded.setattr(building, "code_fingerprint", lambda: "another studylog")

@@ -127,11 +127,12 @@ def test_entries_put_with_their_json_text_are_saved_as_that_text(tmp_path: Path)
     store.put("replaced", value, '{"stale":"text"}')
     store.put("replaced", {"fresh": True})  # put again without text: the old text is not written
     store.save()
-    raw = json.loads((cache.repository_cache_dir(tmp_path) / "loaded.json").read_text(encoding="utf-8"))
-    assert raw == {
+    written = (cache.repository_cache_dir(tmp_path) / "loaded.json").read_bytes()
+    expected = {
         "code": cache.code_fingerprint(),
         "entries": {"made-here": value, "made-there": value, "replaced": {"fresh": True}},
     }
+    assert written == json.dumps(expected, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     reread = cache.JsonCache("loaded", tmp_path)
     assert reread.has("made-there") and not reread.has("absent") and reread.get("made-there") == value
 

@@ -104,6 +104,8 @@ for argv in runs:
     codes.append(main([*argv, "--today", "2026-03-01"]))
 anchors = [json.loads(f.read_text("utf-8"))["entries"] for f in cache.glob("repos/*/anchors.json")]
 codes.append(main(["validate", sys.argv[1], "--today", "2026-03-01"]))  # warm: reads from the cache, never forks
+# A cache that is not empty, but holds none of these check-ins as read in Chinese: a share is read there.
+codes.append(main(["--lang", "zh-CN", "validate", sys.argv[1], "--today", "2026-03-01"]))
 summary = {
     "codes": codes,
     "forks": len(forks),
@@ -129,8 +131,15 @@ def _links(day: int) -> list[str]:
     return links
 
 
+# A check-in written at 04:00 in Shanghai, 20:00 the day before in UTC: read with the wrong timezone
+# it would be dated the day before its file's name (and duplicate that day's check-in).
+LATE = 44
+
+
 def _checkin(day: int) -> str:
     date = dt.date(2026, 1, 5) + dt.timedelta(days=day)
+    if day == LATE:
+        return f"date: {date - dt.timedelta(days=1)}T20:00:00+00:00\nstatus: done\nhours: 1\n"
     if day == BROKEN[0]:
         return f"date: {date}\nstatus: done\nlinks: [/docs/n1.md#a\n"  # a YAML syntax error
     if day == BROKEN[1]:
@@ -204,18 +213,19 @@ def test_work_on_the_other_core_prints_what_one_core_prints(
     alone, alone_summary = one_core
     forked, forked_summary = _run(learner, clean, child, tmp_path / "forked")
     assert alone_summary["forks"] == 0
-    # One child per cold run (validate: a share of the check-ins and the links; status: a share of the
-    # check-ins; a warm validate needs none), and none left running after the command.
-    assert forked_summary["forks"] == forked_summary["reaped"] == 4
+    # One child per run with check-ins to read (validate: a share of them and the links; status: a
+    # share of them; a warm validate needs none), and none left running after the command.
+    assert forked_summary["forks"] == forked_summary["reaped"] == 5
     assert forked == alone
-    assert forked_summary["codes"] == alone_summary["codes"] == [1, 1, 0, 1, 1]  # problems: status exits 1 too
+    assert forked_summary["codes"] == alone_summary["codes"] == [1, 1, 0, 1, 1, 1]  # problems: status exits 1 too
     assert forked_summary["anchors"] == alone_summary["anchors"]  # the child's anchor entries were saved
-    # The links were checked where expected: in the child (none here), or here when the child failed.
-    cited = sum(len(_links(day)) - 1 for day in range(DAYS) if day not in BROKEN)  # by each validate
-    assert alone_summary["here"] == 3 * cited
-    assert forked_summary["here"] == (3 * cited if child == "fails" else cited)  # the warm one checks here
-    # Check-ins read here: each one in every cold run, but for the share the child read.
-    every = 3 * DAYS + (DAYS - len(BROKEN))
+    # The links were checked where expected: in the child of a cold validate, else here (the warm
+    # validate and the one in Chinese, whose anchors are cached; every one when the child failed).
+    cited = sum(len(_links(day)) - 1 for day in range(DAYS) if day not in (*BROKEN, LATE))  # by each validate
+    assert alone_summary["here"] == 4 * cited
+    assert forked_summary["here"] == (4 * cited if child == "fails" else 2 * cited)
+    # Check-ins read here: each one in every run that reads, but for the share the child read.
+    every = 4 * DAYS + (DAYS - len(BROKEN))
     assert alone_summary["read_here"] == every
 
     def here(files: int, share: float) -> int:
@@ -223,6 +233,7 @@ def test_work_on_the_other_core_prints_what_one_core_prints(
 
     validating, reporting = repository.CHILD_SHARE_WITH_LINKS, repository.CHILD_SHARE
     shared = 2 * here(DAYS, validating) + here(DAYS, reporting) + here(DAYS - len(BROKEN), reporting)
+    shared += here(DAYS, reporting)  # the one in Chinese: the child reads without checking links
     assert forked_summary["read_here"] == (shared if child == "works" else every)
     found, _ = json.JSONDecoder().raw_decode(forked)
     codes = {d["code"] for d in found["diagnostics"]}
@@ -336,13 +347,12 @@ def test_a_child_sends_each_value_as_it_is_made_and_reads_what_the_parent_sends(
     part = othercore.Part.each(work, inbox=True)
     assert part is not None
     assert part.next() == "first"
+    assert part.next() == list(range(300_000))  # taken before sending more than a pipe holds back
     assert part.send({"links": ["a", "b"]}) and part.send(list(range(200_000)))
-    assert part.next() == list(range(300_000))
     assert part.next() == ("echo", {"links": ["a", "b"]}, list(range(200_000)))
     assert part.next() is None  # it sent them all, ended and was reaped
     with pytest.raises(ChildProcessError):
         os.waitpid(part._pid, os.WNOHANG)
-    assert not part.send("late")  # nobody to send to
 
 
 @pytest.mark.usefixtures("forking")
@@ -353,19 +363,36 @@ def test_what_a_child_sent_before_it_failed_is_kept() -> None:
 
     part = othercore.Part.each(work)
     assert part is not None
+    assert not part.send("x")  # it was given no inbox
     assert part.next() == 1
     assert part.next() is None
     assert part._pid not in othercore._LIVE
-    assert not part.send("x")  # no inbox was asked for
 
 
 @pytest.mark.usefixtures("forking")
-def test_a_child_whose_parent_sends_nothing_ends_when_it_is_closed() -> None:
+def test_closing_stops_a_child_waiting_for_its_inbox_and_then_nothing_more_is_sent() -> None:
     part = othercore.Part.each(lambda inbox: iter((inbox.get(),)), inbox=True)
     assert part is not None
     started = time.monotonic()
     part.close()
     assert time.monotonic() - started < 10 and part.next() is None
+    assert not part.send("late") and not part.flush()
+    with pytest.raises(ChildProcessError):
+        os.waitpid(part._pid, os.WNOHANG)
+
+
+@pytest.mark.usefixtures("forking")
+def test_a_child_whose_parent_closes_its_inbox_ends_by_itself() -> None:
+    def work(inbox: othercore.Inbox) -> Iterator[object]:
+        yield "waiting"
+        yield inbox.get() is None
+
+    part = othercore.Part.each(work, inbox=True)
+    assert part is not None
+    assert part.next() == "waiting"
+    os.close(part._to_child)  # as when the parent is gone
+    part._to_child = -1
+    assert part.next() is True  # the child saw the end of its inbox, and said so
 
 
 @pytest.mark.usefixtures("forking")

@@ -1,15 +1,16 @@
-"""Part of a job on the other core: a forked child computes it and sends the result back pickled
-(or several results, each as soon as it is made: `Part.each`).
+"""Part of a job on the other core: a forked child computes it and sends the results back pickled,
+each as soon as it is made (`Part.each`, `next()`); the parent may send it more work (`send`, the
+child's `Inbox`).
 
 A cold run (no cache) spends most of its time reading check-ins and rendering the notes their
 links point into, file by file, independently: on a machine with two cores a child forked once the
 files are read can take part of that work while the parent does the rest. The child inherits
-everything it needs (the files' bytes, the plan's settings) from the fork, so only its result
-crosses the pipe.
+everything it needs (the files' bytes, the plan's settings) from the fork, so only results and the
+parent's later findings cross the pipes.
 
 Whenever forking is not safe or not possible (no `os.fork`, one core, other threads running), or
-the child fails in any way (a crash, a signal, a result that does not unpickle), `result()` says
-so with None and the caller does the work itself: the answer never depends on whether it forked.
+the child fails in any way (a crash, a signal, a result that does not unpickle), `next()` says so
+with None and the caller does the work itself: the answer never depends on whether it forked.
 """
 
 from __future__ import annotations
@@ -210,6 +211,13 @@ class Part(Generic[T]):
             return False
         payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         self._unsent += _LENGTH.pack(len(payload)) + payload
+        return self._write(wait)
+
+    def flush(self) -> bool:
+        """Send what earlier `send(..., wait=False)` calls left over, waiting for the child to take it."""
+        return False if self._done or self._to_child < 0 else self._write(True)
+
+    def _write(self, wait: bool) -> bool:
         try:
             os.set_blocking(self._to_child, wait)
             while self._unsent:
@@ -285,19 +293,21 @@ def _widen(fd: int) -> None:
 
 def _read_exactly(fd: int, size: int, deadline: float) -> bytes | None:
     """`size` bytes from the pipe, or None when it ends first or `deadline` passes."""
-    import select
+    import selectors
     import time
 
     chunks: list[bytes] = []
-    while size > 0:
-        left = deadline - time.monotonic()
-        if left <= 0 or not select.select([fd], [], [], left)[0]:
-            return None
-        chunk = os.read(fd, min(size, 1 << 20))
-        if not chunk:
-            return None
-        chunks.append(chunk)
-        size -= len(chunk)
+    with selectors.DefaultSelector() as waiting:  # not select(): it fails on descriptors past 1023
+        waiting.register(fd, selectors.EVENT_READ)
+        while size > 0:
+            left = deadline - time.monotonic()
+            if left <= 0 or not waiting.select(left):
+                return None
+            chunk = os.read(fd, min(size, 1 << 20))
+            if not chunk:
+                return None
+            chunks.append(chunk)
+            size -= len(chunk)
     return b"".join(chunks)
 
 

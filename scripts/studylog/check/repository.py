@@ -220,10 +220,10 @@ SPLIT_FROM = 200
 # link (reading the notes they point into), half. Measured on three years of check-ins
 # (benchmarks/README.md, round five).
 CHILD_SHARE = 0.6
-# Links read here go to the child in batches of this many check-ins, so that it checks them while
-# this process reads the rest.
-LINKS_BATCH = 64
 CHILD_SHARE_WITH_LINKS = 0.5
+# Links read here go to the child in batches of this many check-ins, without waiting for the pipe:
+# the child checks those it has received once it has checked its own share's.
+LINKS_BATCH = 64
 
 
 @dataclass(frozen=True)
@@ -257,9 +257,9 @@ class _Ahead:
     parsed here meanwhile) or the cached plan's (when the plan has not changed), and sends them back
     as cache entries (plain values and their JSON text); they are used only if the parsed plan says
     the same. When links are checked and nothing is cached, the child then checks the links of its
-    share (reading the notes they point into), receives the links of the check-ins read here in
-    batches as they are read, checks those too, and sends the results and the anchor cache entries it used, for
-    `check_links` to use instead of checking again. A warm run reads its check-ins in milliseconds
+    share (reading the notes they point into), then the links of the check-ins read here, which
+    this process sends it in batches as it reads them, and sends the results and the anchor cache
+    entries it used, for `check_links` to use instead of checking again. A warm run reads its check-ins in milliseconds
     and checks links from cached anchors: it does not fork.
     """
 
@@ -320,7 +320,7 @@ class _Ahead:
         if path not in self._paths or zone != self._zone:
             return None
         value, encoded = self._entries().get(path, (None, None))
-        self._send()  # the first of the child's share: this process has read all of its own
+        self._send()  # the first of the child's share: this process has read all of its own (no waiting)
         found = loadcache.restore_checkin(path, value)
         if found is not None:
             cache.put(key, value, encoded)
@@ -332,15 +332,16 @@ class _Ahead:
             return None
         self._entries()
         self._send()
+        # Only now wait for the child to take what its inbox could not hold: its reading has been
+        # taken (it may have been waiting to write it), so it reads its inbox once it has checked the
+        # links of its own share, whatever this process does — neither waits on the other.
+        self._part.flush()
         found: tuple[Checked, dict[str, Any]] | None = self._part.next()
         return found
 
     def _send(self) -> None:
-        # The last batch, and whatever the pipe could not take before, may wait for the child to read
-        # its inbox only once the child's reading has been taken: the child may be waiting to write
-        # it (a pipe holds a megabyte). Taken first, neither waits on the other.
         if self._mine is not None:
-            self._part.send((self._mine, True))
+            self._part.send((self._mine, True), wait=False)
             self._mine = None
 
     def _entries(self) -> dict[str, Any]:

@@ -17,6 +17,7 @@ again (a test run, a library user) would otherwise import matplotlib afresh in e
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import pickle
 import threading
@@ -52,9 +53,17 @@ class Drawer:
     def start(cls, root: Path, warm: Callable[[], object]) -> Drawer | None:
         if not can_fork() or not _enough_to_draw(root):
             return None
-        job_read, job_write = os.pipe()
-        result_read, result_write = os.pipe()
-        pid = fork()
+        fds: list[int] = []
+        try:
+            job_read, job_write = os.pipe()
+            fds += (job_read, job_write)
+            result_read, result_write = os.pipe()
+            fds += (result_read, result_write)
+            pid = fork()
+        except OSError:  # out of descriptors, processes or memory: the parent draws
+            for fd in fds:
+                os.close(fd)
+            return None
         if pid == 0:  # pragma: no cover - the child; its bytes are checked against the parent's in tests
             os.close(job_write)
             os.close(result_read)
@@ -107,6 +116,7 @@ def _child(jobs: int, results: int, warm: Callable[[], object]) -> None:  # prag
         # yields the cores to the load, which a build always needs, and to the load's own helper.
         with contextlib.suppress(OSError):
             os.nice(10)
+        gc.enable()  # forked while the parent loads, with the collector paused there; this child draws
         warm()
         payload = read_all(jobs)
         if payload:

@@ -477,7 +477,9 @@ def build_repository(
         # Imports matplotlib on the other core while this one loads, unless the files are those the
         # last build was made from (it would be all waste, and take a core from the load); never for
         # `--check`, which in CI nearly always finds nothing changed. A drawing found needed after
-        # all is then made here.
+        # all is then made here. (The load's own helper, forked after this child, holds copies of
+        # this child's pipe ends; it is stopped and reaped when the load returns, before any job is
+        # sent here, so the drawing child sees the end of its job when the job is sent.)
         if not check and not _likely_unchanged(root, sources, plan, today):
             drawer = Drawer.start(root, _warm)
             drawers.extend([drawer] if drawer is not None else [])
@@ -490,15 +492,19 @@ def build_repository(
 
 
 def _likely_unchanged(root: Path, sources: str, plan: bytes, today: dt.date | None) -> bool:
+    """Whether the manifest says the last build was made from these files, on the day this build
+    would be as of, by this code: a guess (whether to start drawing ahead), so it never raises and
+    never repairs anything — the build itself reads the manifest, and says what is wrong with it."""
     from studylog.load.files import guess_context
 
     try:
-        previous = Manifest.read(root)
-    except UsageError:  # the build says what is wrong with it, after validating
+        data = safepath.read_if_present(root, MANIFEST)
+        previous = Manifest.parse(data.decode("utf-8")) if data is not None else None
+        if previous is None or previous.sources is None:
+            return False
+        return previous.sources == sources_key(sources, decide_as_of(today, *guess_context(plan)))
+    except Exception:  # an unknown timezone, an unreadable manifest, …: the build will say
         return False
-    return previous.sources is not None and previous.sources == sources_key(
-        sources, decide_as_of(today, *guess_context(plan))
-    )
 
 
 def _build(
