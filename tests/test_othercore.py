@@ -254,14 +254,21 @@ def _raises() -> int:
     raise ValueError("in the child")
 
 
+def _one(function: Callable[[], object]) -> othercore.Part[object] | None:
+    """A part whose child sends one value, `function()`."""
+    return othercore.Part.each(lambda _inbox: iter((function(),)))
+
+
 @pytest.mark.usefixtures("forking")
 def test_a_part_sends_back_what_the_child_computed() -> None:
     big = list(range(200_000))  # more than a pipe holds: the child blocks until the parent reads
-    part = othercore.Part.start(lambda: (os.getpid(), sum(big), big[-3:]))
+    part = _one(lambda: (os.getpid(), sum(big), big[-3:]))
     assert part is not None
-    pid, total, tail = part.result() or (0, 0, [])
+    found = part.next()
+    assert isinstance(found, tuple)
+    pid, total, tail = found
     assert pid != os.getpid() and total == sum(big) and tail == big[-3:]
-    assert part.result() is None  # collected once
+    assert part.next() is None  # it sent its one value and ended
     with pytest.raises(ChildProcessError):
         os.waitpid(pid, os.WNOHANG)  # reaped
 
@@ -269,9 +276,9 @@ def test_a_part_sends_back_what_the_child_computed() -> None:
 @pytest.mark.usefixtures("forking")
 @pytest.mark.parametrize("work", [_raises, lambda: lambda: None], ids=["raises", "does-not-pickle"])
 def test_a_child_that_fails_gives_none_and_is_reaped(work: Callable[[], object]) -> None:
-    part = othercore.Part.start(work)
+    part = _one(work)
     assert part is not None
-    assert part.result() is None
+    assert part.next() is None
     with pytest.raises(ChildProcessError):
         os.waitpid(part._pid, os.WNOHANG)
     assert part._pid not in othercore._LIVE
@@ -280,10 +287,10 @@ def test_a_child_that_fails_gives_none_and_is_reaped(work: Callable[[], object])
 @pytest.mark.usefixtures("forking")
 def test_a_stuck_child_is_stopped_and_the_work_done_here(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(othercore, "PATIENCE", 0.5)
-    part = othercore.Part.start(lambda: time.sleep(60))
+    part = _one(lambda: time.sleep(60))
     assert part is not None
     started = time.monotonic()
-    assert part.result() is None
+    assert part.next() is None
     assert time.monotonic() - started < 10
     with pytest.raises(ChildProcessError):
         os.waitpid(part._pid, os.WNOHANG)
@@ -291,12 +298,12 @@ def test_a_stuck_child_is_stopped_and_the_work_done_here(monkeypatch: pytest.Mon
 
 @pytest.mark.usefixtures("forking")
 def test_closing_stops_a_child_still_at_work() -> None:
-    part = othercore.Part.start(lambda: time.sleep(60))
+    part = _one(lambda: time.sleep(60))
     assert part is not None
     started = time.monotonic()
     part.close()
     assert time.monotonic() - started < 10
-    assert part.result() is None
+    assert part.next() is None
 
 
 def test_no_fork_while_other_threads_run() -> None:
@@ -305,7 +312,7 @@ def test_no_fork_while_other_threads_run() -> None:
     thread.start()
     try:
         assert not othercore.can_fork()
-        assert othercore.Part.start(lambda: 1) is None
+        assert _one(lambda: 1) is None
     finally:
         done.set()
         thread.join()

@@ -150,8 +150,8 @@ PATIENCE = 300.0
 
 
 class Part(Generic[T]):
-    """`function()` running in a forked child; `result()` collects it. With `Part.each`, the child
-    runs a generator and sends each value as soon as it is made; `next()` collects them in order.
+    """A generator running in a forked child (`Part.each`), which sends each value as soon as it is
+    made; `next()` collects them in order.
 
     Each value crosses the pipe as its length and its pickle: one that arrives whole is used whatever
     the child does next, and the pipe is made large enough (where Linux allows) that a child can send a
@@ -161,11 +161,6 @@ class Part(Generic[T]):
         self._pid, self._fd, self._to_child = pid, fd, to_child
         self._done = False
         self._unsent = bytearray()  # for the inbox, not yet taken by the pipe
-
-    @classmethod
-    def start(cls, function: Callable[[], T]) -> Part[T] | None:
-        """Fork a child that runs `function()`, or None when this process should not fork."""
-        return cls.each(lambda _: iter((function(),)))
 
     @classmethod
     def each(cls, values: Callable[[Inbox], Iterator[T]], *, inbox: bool = False) -> Part[T] | None:
@@ -246,12 +241,6 @@ class Part(Generic[T]):
         found: T | None = unpickled(payload)
         if found is None:
             self.close()
-        return found
-
-    def result(self) -> T | None:
-        """The child's (only) result, or None if it failed or got stuck (the caller then does its part)."""
-        found = self.next()
-        self.close()
         return found
 
     def close(self) -> None:
