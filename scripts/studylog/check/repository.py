@@ -259,8 +259,8 @@ class _Ahead:
     the same. When links are checked and nothing is cached, the child then checks the links of its
     share (reading the notes they point into), then the links of the check-ins read here, which
     this process sends it in batches as it reads them, and sends the results and the anchor cache
-    entries it used, for `check_links` to use instead of checking again. A warm run reads its check-ins in milliseconds
-    and checks links from cached anchors: it does not fork.
+    entries it used, for `check_links` to use instead of checking again. A warm run reads its
+    check-ins in milliseconds and checks links from cached anchors: it does not fork.
     """
 
     def __init__(self, part: Part[Any], zone: str, paths: set[str], links: bool) -> None:
