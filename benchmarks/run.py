@@ -216,7 +216,8 @@ def commands(runner: Runner, name: str, runs: int, folder: Path) -> list[str]:
 
 def report(name: str, figures: list[Figure], floor: Figure, bare: Figure, judged: bool) -> list[str]:
     print(
-        f"\n{name}: {SIZES[name]} check-ins; {len(floor.rounds)} rounds after a warm-up, each case once per round;"
+        f"\n{name}: {SIZES[name]} check-ins; {len(floor.rounds)} round{'s' if len(floor.rounds) != 1 else ''}"
+        " after a warm-up, each case once per round;"
         f"\nseconds are medians, × floor the median of the ratios within each round; floor = {floor.seconds:.3f} s\n"
     )
     header = ("command", "seconds", "× floor", "cpu s", "cpu ×", "peak MB", "target")
