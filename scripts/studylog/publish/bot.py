@@ -133,7 +133,12 @@ class Bot:
         )
         login = os.environ.get("STUDYLOG_BOT_LOGIN") or None
         return cls(
-            client.get_repo(name, lazy=True), name, dry_run=dry_run, login=login, whoami=lambda: client.get_user().login
+            # Lazy: the repository is not fetched until something is asked of it (one request fewer).
+            client.withLazy(True).get_repo(name),
+            name,
+            dry_run=dry_run,
+            login=login,
+            whoami=lambda: client.get_user().login,
         )
 
     @property
