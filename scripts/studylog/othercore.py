@@ -93,6 +93,35 @@ def fork() -> int:
     return pid
 
 
+def fork_with_pipes(*, inbox: bool) -> tuple[int, int, int] | None:
+    """`fork()` with a pipe for what the child sends back and, with `inbox`, one for what the parent
+    sends it (each made to hold a megabyte where Linux allows). Returns (pid, the results pipe's end,
+    the inbox's end or -1): in the parent the end it reads and the end it writes, in the child (pid 0)
+    the end it writes and the end it reads; each side's other ends are closed. None when out of
+    descriptors, processes or memory: the caller does the work itself."""
+    pipes: list[int] = []
+    try:
+        results_read, results_write = os.pipe()
+        pipes += (results_read, results_write)
+        inbox_read = inbox_write = -1
+        if inbox:
+            inbox_read, inbox_write = os.pipe()
+            pipes += (inbox_read, inbox_write)
+        for fd in (results_write, inbox_write):
+            if fd >= 0:
+                _widen(fd)
+        pid = fork()
+    except OSError:
+        for fd in pipes:
+            os.close(fd)
+        return None
+    mine = (results_write, inbox_read) if pid == 0 else (results_read, inbox_write)
+    for fd in pipes:
+        if fd not in mine:
+            os.close(fd)
+    return pid, *mine
+
+
 def reap(pid: int) -> int:
     """Wait for a child of ours; its wait status."""
     try:
@@ -168,31 +197,13 @@ class Part(Generic[T]):
         not fork. With `inbox`, the child can wait for what the parent sends it (`send`)."""
         if not can_fork():
             return None
-        pipes: list[int] = []
-        try:
-            read, write = os.pipe()
-            pipes += (read, write)
-            to_child = from_parent = -1
-            if inbox:
-                from_parent, to_child = os.pipe()
-                pipes += (from_parent, to_child)
-            for fd in (write, to_child):
-                if fd >= 0:
-                    _widen(fd)
-            pid = fork()
-        except OSError:  # out of descriptors, processes or memory: do it here
-            for fd in pipes:
-                os.close(fd)
+        forked = fork_with_pipes(inbox=inbox)
+        if forked is None:
             return None
+        pid, results, to_or_from_parent = forked
         if pid == 0:  # pragma: no cover - the child; its results are compared with the parent's in tests
-            for fd in (read, to_child):
-                if fd >= 0:
-                    os.close(fd)
-            _child(write, values, Inbox(from_parent))
-        for fd in (write, from_parent):
-            if fd >= 0:
-                os.close(fd)
-        return cls(pid, read, to_child)
+            _child(results, values, Inbox(to_or_from_parent))
+        return cls(pid, results, to_or_from_parent)
 
     def send(self, value: object, *, wait: bool = True) -> bool:
         """Send `value` to the child's inbox (pickled); False when the child is gone or was not given one.

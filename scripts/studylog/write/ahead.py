@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from studylog.layout import CHECKIN_DIR
-from studylog.othercore import can_fork, fork, read_all, reap, stop, unpickled
+from studylog.othercore import can_fork, fork_with_pipes, read_all, reap, stop, unpickled
 
 # Check-in files a repository must have before drawing ahead pays.
 AHEAD_FROM_CHECKINS = 100
@@ -53,24 +53,13 @@ class Drawer:
     def start(cls, root: Path, warm: Callable[[], object]) -> Drawer | None:
         if not can_fork() or not _enough_to_draw(root):
             return None
-        fds: list[int] = []
-        try:
-            job_read, job_write = os.pipe()
-            fds += (job_read, job_write)
-            result_read, result_write = os.pipe()
-            fds += (result_read, result_write)
-            pid = fork()
-        except OSError:  # out of descriptors, processes or memory: the parent draws
-            for fd in fds:
-                os.close(fd)
+        forked = fork_with_pipes(inbox=True)
+        if forked is None:  # out of descriptors, processes or memory: the parent draws
             return None
+        pid, results, jobs = forked
         if pid == 0:  # pragma: no cover - the child; its bytes are checked against the parent's in tests
-            os.close(job_write)
-            os.close(result_read)
-            _child(job_read, result_write, warm)
-        os.close(job_read)
-        os.close(result_write)
-        return cls(pid, job_write, result_read)
+            _child(jobs, results, warm)
+        return cls(pid, jobs, results)
 
     def send(self, function: Callable[..., dict[str, bytes]], *args: Any) -> None:
         """Ask for `function(*args)`; written from a thread, so the parent never waits for the child's warm-up.

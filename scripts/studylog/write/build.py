@@ -215,15 +215,15 @@ def collect(
     rendered: Rendered,
     as_of: dt.date,
     previous: Manifest,
+    readme: tuple[str, bytes | None],
     inputs: str | None = None,
     kept: dict[str, bytes] | None = None,
     ahead: dict[str, bytes] | None = None,
-    readme_now: tuple[str, bytes | None] | None = None,
     sources: str | None = None,
 ) -> Outputs:
     """Every generated file's bytes; a chart is redrawn only when its key or its file changed
     (`kept`: the charts found current, when the caller has looked already; `ahead`: charts already
-    drawn, by path; `readme_now`: the README's name and bytes, when the caller has read them)."""
+    drawn, by path; `readme`: the README's name and bytes, None when there is none yet)."""
     out = Outputs(
         {
             path: keep_learner_notes(_read(root, path) or _earlier_notes(root, rendered.earlier.get(path, ())), data)
@@ -239,8 +239,8 @@ def collect(
             out.files[chart.path] = drawn if drawn is not None else chart.draw()
             out.redrawn += 1
         out.keys[chart.path] = chart.key
-    readme_name, readme = read_readme(root) if readme_now is None else readme_now
-    out.files[readme_name] = _spliced(root, readme_name, readme, rendered.readme_section)
+    readme_name, readme_bytes = readme
+    out.files[readme_name] = _spliced(root, readme_name, readme_bytes, rendered.readme_section)
     manifest = Manifest(
         as_of,
         {
@@ -255,15 +255,6 @@ def collect(
     )
     out.files[MANIFEST] = manifest.dump()
     return out
-
-
-def read_readme(root: Path) -> tuple[str, bytes | None]:
-    """The README's name and bytes (None: there is none yet), refused as `collect` would refuse it —
-    not a regular file, not UTF-8, its markers broken — so a build can say so before drawing anything."""
-    name = _readme(root)
-    data = _read(root, name)
-    _spliced(root, name, data, "")
-    return name, data
 
 
 def _spliced(root: Path, name: str, readme: bytes | None, section: str) -> bytes:
@@ -310,7 +301,7 @@ def inputs_key(digest: str, as_of: dt.date) -> str:
 MAX_OUTPUT_BYTES = 64 * 1024 * 1024
 
 
-def up_to_date(root: Path, previous: Manifest, key: str) -> bool:
+def up_to_date(root: Path, previous: Manifest, key: str, readme: bytes | None) -> bool:
     """The committed outputs were built from exactly these inputs and nobody changed them since.
 
     Anything unusual on the way (a file gone, a link, something unreadable) answers no: the full
@@ -329,7 +320,6 @@ def up_to_date(root: Path, previous: Manifest, key: str) -> bool:
             writable = info.st_mode & stat.S_IWUSR  # a read-only file the build must refuse to rewrite
             if not writable or info.st_size > MAX_OUTPUT_BYTES or _sha(data) != entry.get("sha256"):
                 return False
-    readme = _read(root, _readme(root))
     if readme is not None and previous.readme is not None and hashlib.sha256(readme).hexdigest() == previous.readme:
         return True  # the whole file as written, so its section too (without parsing the Markdown)
     return _section_sha(readme) == previous.section
@@ -533,10 +523,12 @@ def _build(
     # Imported links to files not committed yet are drawn differently: committing the file changes the output.
     missing = frozenset(Span(d.path, d.line, d.column) for d in result.diagnostics if d.code == "link-not-yet")
     key = inputs_key(result.digest + "".join(f"\0{s}" for s in sorted(missing)), as_of)
-    if up_to_date(root, previous, key):  # nothing to render: the fast path of a build on an unchanged repo
+    readme_name = _readme(root)
+    readme = readme_name, _read(root, readme_name)  # read once: compared here, spliced by `collect`
+    if up_to_date(root, previous, key, readme[1]):  # nothing to render: the fast path on an unchanged repo
         newer = [c.path for c in repository.checkins if c.date > as_of] if check else []
         return result, BuildReport(as_of, [], [], len(previous.files) + 1, 0, [], [], newer)
-    readme_now = read_readme(root)  # a README that cannot be spliced stops the build before any drawing
+    _spliced(root, *readme, "")  # a README that cannot be spliced stops the build before any drawing
     from studylog.progress import compute
     from studylog.render.pages import draw_all, prepare, render_pages
 
@@ -547,7 +539,7 @@ def _build(
         drawer.send(draw_all, prepared.ctx["chart_data"], repository.plan, wanted)
     rendered = render_pages(prepared)
     ahead = drawer.result() if drawer is not None else None
-    outputs = collect(root, rendered, as_of, previous, key, kept, ahead, readme_now, sources_key(result.sources, as_of))
+    outputs = collect(root, rendered, as_of, previous, readme, key, kept, ahead, sources_key(result.sources, as_of))
     if check or dry_run:
         if dry_run and not check:
             _not_ours_refused(root, outputs, previous)
