@@ -19,7 +19,6 @@ sits at the start of a flat stretch of the plan (there the nearest point of the 
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 
 import pytest
@@ -81,7 +80,7 @@ def repository(tmp_path_factory: pytest.TempPathFactory, shape: str, pace: str) 
 def at(repo: Repository, c: int) -> Snapshot:
     """The snapshot on the evening of calendar day c; c = 0 is the first morning (no check-in yet)."""
     if c == 0:
-        return compute(dataclasses.replace(repo, checkins=()), repo.plan.start)
+        return compute(repo._replace(checkins=()), repo.plan.start)
     return compute(repo, repo.plan.start + dt.timedelta(days=c - 1))
 
 

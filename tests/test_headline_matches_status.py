@@ -88,6 +88,7 @@ def checkin(offset: int, status: Status, ids: list[str] | None, hours: float | N
         resources=(),
         notes="",
         span=span,
+        spans={},
     )
 
 

@@ -7,7 +7,6 @@ import ast
 import re
 import string
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -94,13 +93,13 @@ def test_every_catalog_entry(rule: Callable[[str], list[str]]) -> None:
 
 
 def test_the_catalog_rules_find_what_they_look_for(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(CATALOG, "test.bad", replace(CATALOG["cli.n-errors"], zh="{x} 个错误!", en_one=""))
+    monkeypatch.setitem(CATALOG, "test.bad", CATALOG["cli.n-errors"]._replace(zh="{x} 个错误!", en_one=""))
     assert _bilingual_problems("test.bad") == [
         "placeholders differ: en ['n'], zh ['x']",
         "counts `{n}` things but has no English singular (en_one)",
     ]
     assert _punctuation_problems("test.bad") == ["English sentence marks in the Chinese: '{x} 个错误!'"]
-    monkeypatch.setitem(CATALOG, "test.bad", replace(CATALOG["cli.n-errors"], en="{n} errors。"))
+    monkeypatch.setitem(CATALOG, "test.bad", CATALOG["cli.n-errors"]._replace(en="{n} errors。"))
     assert _punctuation_problems("test.bad") == ["Chinese punctuation in the English"]
 
 

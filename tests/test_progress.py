@@ -80,7 +80,7 @@ def test_first_week_figures(tmp_path: Path) -> None:
         ("p1", 30.0, Status.IN_PROGRESS),
         ("p2", 0.0, Status.NOT_STARTED),
     ]
-    assert (s.count(Status.DONE), s.count(Status.IN_PROGRESS), s.count(Status.NOT_STARTED)) == (1, 2, 2)
+    assert (s.items_in(Status.DONE), s.items_in(Status.IN_PROGRESS), s.items_in(Status.NOT_STARTED)) == (1, 2, 2)
     # Thursday has no check-in yet, so it is not expected: t = 3, P(3) = 4/6
     assert s.expected_percent == 66.7
     # 0.25 sits on day 2's slope: t = 1 + (0.25 − 1/6) / (1/6) = 1.5 → 1.5 − 3 = −1.5 → rounds to −1
@@ -174,7 +174,7 @@ def test_day_credit_never_finishes_a_lecture_with_tasks(tmp_path: Path) -> None:
     assert repository is not None
     # 7 days naming nothing: 7/7 of the lecture's days, capped at 6/7 (one day short) → 85.7%, in progress
     s = compute(repository, d("2026-01-13"))
-    assert (s.overall_percent, s.count(Status.DONE), s.items[0].state) == (85.7, 0, Status.IN_PROGRESS)
+    assert (s.overall_percent, s.items_in(Status.DONE), s.items[0].state) == (85.7, 0, Status.IN_PROGRESS)
     # naming both tasks on the last day finishes it, and the tasks carry that day as their date
     write_repo(tmp_path, {"checkins/2026-01-13.yaml": "date: 2026-01-13\nstatus: done\nitems: [t1, t2]\n"})
     repository = load_repository(tmp_path, d("2026-01-13")).repository
@@ -191,7 +191,7 @@ def test_credit_false_earns_nothing_but_is_a_checkin_day(tmp_path: Path) -> None
     files = {"checkins/2026-01-05.yaml": "date: 2026-01-05\nstatus: done\ncredit: false\nnotes: 读了一篇论文\n"}
     s = snapshot(tmp_path, files, "2026-01-05")
     # a journal entry: no plan credit, but the learner studied, so the streak counts it
-    assert (s.overall_percent, s.count(Status.DONE), s.streak_current) == (0.0, 0, 1)
+    assert (s.overall_percent, s.items_in(Status.DONE), s.streak_current) == (0.0, 0, 1)
     # the as-of day has a check-in, so it is expected: P(1) = 1/6, and 0 done sits at t = 0 → 1 day behind
     assert (s.expected_percent, s.days_ahead) == (16.7, -1)
 

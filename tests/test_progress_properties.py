@@ -73,7 +73,7 @@ def test_percentages_are_within_0_and_100(checkins: list[CheckIn]) -> None:
     values += [r.phase_percent for r in s.checkins if r.phase_percent is not None]
     assert all(0.0 <= v <= 100.0 for v in values)
     assert s.streak_current <= s.streak_longest
-    assert s.count(Status.DONE) + s.count(Status.IN_PROGRESS) + s.count(Status.NOT_STARTED) == len(PLAN.items)
+    assert s.items_in(Status.DONE) + s.items_in(Status.IN_PROGRESS) + s.items_in(Status.NOT_STARTED) == len(PLAN.items)
 
 
 @settings(max_examples=200, deadline=None)

@@ -11,7 +11,6 @@ import enum
 import json
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
@@ -96,10 +95,7 @@ class Span(NamedTuple):
         return f"{self.path}:{self.line}:{self.column}"
 
 
-@dataclass(frozen=True, order=True)
-class Diagnostic:
-    """One problem: sorts by file, then line, then column, then code."""
-
+class _DiagnosticValues(NamedTuple):
     path: str
     line: int
     column: int
@@ -108,9 +104,18 @@ class Diagnostic:
     message: str
     hint: str = ""
 
-    def __post_init__(self) -> None:
-        if self.code not in CODES:  # a programming error, caught by the tests: register the code
-            raise ValueError(f"unregistered diagnostic code {self.code!r}")
+
+class Diagnostic(_DiagnosticValues):
+    """One problem: sorts by file, then line, then column, then code."""
+
+    __slots__ = ()
+
+    def __new__(
+        cls, path: str, line: int, column: int, code: str, severity: Severity, message: str, hint: str = ""
+    ) -> Diagnostic:
+        if code not in CODES:  # a programming error, caught by the tests: register the code
+            raise ValueError(f"unregistered diagnostic code {code!r}")
+        return super().__new__(cls, path, line, column, code, severity, message, hint)
 
     @classmethod
     def at(

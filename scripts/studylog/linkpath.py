@@ -8,7 +8,7 @@ does a link point from a generated page?) and start (which imported links can be
 from __future__ import annotations
 
 import posixpath
-from dataclasses import dataclass
+from typing import NamedTuple
 from urllib.parse import unquote, urlsplit
 
 from studylog.diagnostics import Severity
@@ -17,16 +17,14 @@ from studylog.i18n import t
 WEB_SCHEMES = frozenset({"http", "https"})
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     code: str
     message: str
     hint: str = ""
     severity: Severity = Severity.ERROR
 
 
-@dataclass(frozen=True)
-class Target:
+class Target(NamedTuple):
     """A link resolved inside the repository: a root-relative POSIX path ('' is the root)."""
 
     path: str

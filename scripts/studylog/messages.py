@@ -13,12 +13,10 @@ diagnostic message. Codes and JSON keys are not here: they stay English.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Final
+from typing import Final, NamedTuple
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     en: str
     zh: str
     en_one: str = ""  # the English singular, when `en` counts `{n}` things

@@ -8,8 +8,8 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
 from functools import cached_property
+from typing import NamedTuple
 
 from studylog.diagnostics import Span
 
@@ -129,8 +129,7 @@ class Locale(enum.Enum):
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
-@dataclass(frozen=True)
-class Task:
+class Task(NamedTuple):
     id: str
     title: str
     weight: float
@@ -138,8 +137,7 @@ class Task:
     note: str = ""
 
 
-@dataclass(frozen=True)
-class Item:
+class Item(NamedTuple):
     """A day or a lecture: what a check-in says it worked on."""
 
     id: str
@@ -160,8 +158,7 @@ class Item:
         return self.start <= day <= self.end
 
 
-@dataclass(frozen=True)
-class Week:
+class Week(NamedTuple):
     id: str
     number: int  # 1-based across the whole plan
     title: str
@@ -172,8 +169,7 @@ class Week:
     span: Span
 
 
-@dataclass(frozen=True)
-class Phase:
+class Phase(NamedTuple):
     id: str
     title: str
     weight: float | None  # None: the sum of its weeks' weights
@@ -186,8 +182,7 @@ class Phase:
         return tuple(item for week in self.weeks for item in week.items)
 
 
-@dataclass(frozen=True)
-class Milestone:
+class Milestone(NamedTuple):
     id: str
     title: str
     due: dt.date
@@ -195,8 +190,7 @@ class Milestone:
     span: Span
 
 
-@dataclass(frozen=True)
-class Plan:
+class _PlanValues(NamedTuple):
     title: str
     learner: str
     start: dt.date
@@ -208,7 +202,7 @@ class Plan:
     phases: tuple[Phase, ...]
     milestones: tuple[Milestone, ...]
     path: str
-    spans: Mapping[str, Span] = field(default_factory=dict, compare=False, hash=False)
+    spans: Mapping[str, Span]  # where each top-level key was written
     # Days after which a solved problem comes back for review (避坑复习), counted from the last review.
     review_intervals: tuple[int, ...] = (1, 3, 7, 14, 30)
     # A check-in first committed later than this many hours after its day ended is a back-fill (补卡).
@@ -219,6 +213,11 @@ class Plan:
     # A night owl's 01:30 belongs to the day before when the day starts at 04:00.
     day_starts_at: dt.time = dt.time(0)
     view: str = "auto"  # the README's plan view: "auto" (chosen by the plan's shape), "days" or "lectures"
+
+
+class Plan(_PlanValues):
+    """A plan as loaded. Its values are the named tuple's fields; the views below are computed once
+    per plan and kept in the instance's `__dict__` (a subclass without `__slots__` has one)."""
 
     # Cached: the progress engine asks for these once per calendar day.
     @cached_property
@@ -289,8 +288,7 @@ class Plan:
                         yield task.id, "task"
 
 
-@dataclass(frozen=True)
-class WorkedOn:
+class WorkedOn(NamedTuple):
     """One plan item or task a check-in names, with the status it reached that day."""
 
     id: str
@@ -298,8 +296,7 @@ class WorkedOn:
     span: Span
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     problem: str
     solution: str  # "" while the problem is still open
     span: Span
@@ -309,15 +306,13 @@ class Problem:
         return not self.solution
 
 
-@dataclass(frozen=True)
-class Link:
+class Link(NamedTuple):
     target: str
     title: str
     span: Span
 
 
-@dataclass(frozen=True)
-class CheckIn:
+class CheckIn(NamedTuple):
     path: str
     date: dt.date  # the learner's local day, in the plan's timezone
     status: Status
@@ -333,7 +328,7 @@ class CheckIn:
     resources: tuple[str, ...]  # 创建的资源
     notes: str
     span: Span
-    spans: Mapping[str, Span] = field(default_factory=dict, compare=False, hash=False)
+    spans: Mapping[str, Span]  # where each key was written
     # `imported: tracker.md`: moved in by `studylog import`; its links to files the repository
     # does not have yet are the learner's own record, shown as not-yet-there rather than errors.
     imported: str = ""
@@ -346,8 +341,7 @@ def problem_id(day: dt.date, number: int) -> str:
     return f"{day.isoformat()}#{number}"
 
 
-@dataclass(frozen=True)
-class Repository:
+class Repository(NamedTuple):
     """A plan and its check-ins, as loaded: the input of every later stage."""
 
     root: str

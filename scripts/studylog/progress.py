@@ -50,9 +50,8 @@ import datetime as dt
 import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from studylog.clock import as_of as decide_as_of
 from studylog.model import CheckIn, Item, Milestone, Plan, Repository, Status, Week
@@ -82,8 +81,7 @@ def _normalise(weights: Sequence[float]) -> list[float]:
     return [1 / len(weights)] * len(weights) if weights else []
 
 
-@dataclass(frozen=True)
-class Shares:
+class Shares(NamedTuple):
     """Each item's share of its week, of its phase and of the whole plan."""
 
     in_week: dict[str, float]
@@ -121,8 +119,7 @@ class Shares:
 # snapshot types
 
 
-@dataclass(frozen=True)
-class TaskState:
+class TaskState(NamedTuple):
     id: str
     title: str
     state: Status  # DONE, IN_PROGRESS or NOT_STARTED
@@ -130,8 +127,7 @@ class TaskState:
     note: str
 
 
-@dataclass(frozen=True)
-class ItemState:
+class ItemState(NamedTuple):
     id: str
     title: str
     state: Status  # DONE, IN_PROGRESS or NOT_STARTED
@@ -141,8 +137,7 @@ class ItemState:
     tasks: tuple[TaskState, ...] = ()
 
 
-@dataclass(frozen=True)
-class GroupProgress:
+class GroupProgress(NamedTuple):
     id: str
     title: str
     percent: float  # weighted done share
@@ -152,8 +147,7 @@ class GroupProgress:
     hours: float
 
 
-@dataclass(frozen=True)
-class MilestoneProgress:
+class MilestoneProgress(NamedTuple):
     id: str
     title: str
     due: dt.date
@@ -165,8 +159,7 @@ class MilestoneProgress:
     unit: str = "items"  # "tasks" when every unit counted is a task
 
 
-@dataclass(frozen=True)
-class CheckinRow:
+class CheckinRow(NamedTuple):
     """One check-in as the summary table shows it, with its phase's progress that evening."""
 
     date: dt.date
@@ -178,8 +171,7 @@ class CheckinRow:
     backfill: bool = False  # 补卡: first committed well after its day
 
 
-@dataclass(frozen=True)
-class WeekHours:
+class WeekHours(NamedTuple):
     id: str  # the plan week's id, or an ISO week (2026-W02) for days outside every plan week
     number: int | None  # the plan week's number (第1周); None for an ISO week
     start: dt.date
@@ -189,8 +181,7 @@ class WeekHours:
     recorded_days: int  # check-ins of the week that recorded hours
 
 
-@dataclass(frozen=True)
-class Snapshot:
+class Snapshot(NamedTuple):
     as_of: dt.date
     overall_percent: float
     phases: tuple[GroupProgress, ...]
@@ -240,7 +231,7 @@ class Snapshot:
         week = self.this_week
         return week.hours if week else 0.0
 
-    def count(self, state: Status) -> int:
+    def items_in(self, state: Status) -> int:
         return sum(item.state == state for item in self.items)
 
 
@@ -432,8 +423,7 @@ class Curve:
 # the snapshot
 
 
-@dataclass(frozen=True)
-class _Schedule:
+class _Schedule(NamedTuple):
     expected: float
     days_ahead: int
     pace: float | None
@@ -804,4 +794,4 @@ def snapshot_of(result: LoadResult, today: dt.date | None) -> Snapshot | None:
 def without_checkins(repository: Repository, paths: Iterable[str], as_of: dt.date) -> Snapshot:
     """The snapshot as it was before these check-ins: the "before" of a pull request that adds them."""
     dropped = set(paths)
-    return compute(replace(repository, checkins=tuple(c for c in repository.checkins if c.path not in dropped)), as_of)
+    return compute(repository._replace(checkins=tuple(c for c in repository.checkins if c.path not in dropped)), as_of)

@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from studylog.model import CheckIn, problem_id
 
 
-@dataclass(frozen=True)
-class ReviewState:
+class ReviewState(NamedTuple):
     id: str  # YYYY-MM-DD#N: the check-in's date and the problem's place in it
     problem: str
     solution: str

@@ -9,10 +9,8 @@ checking links needs no cache to be fast.
 
 from __future__ import annotations
 
-import functools
 import html
 import re
-from dataclasses import dataclass
 
 from studylog.check.slug import Slugger
 
@@ -28,17 +26,20 @@ _ANCHOR_ATTRIBUTES = frozenset({"name", "id"})
 _ANY_TAG = re.compile(r"<[^>]*>")
 
 
-@dataclass(frozen=True)
 class Anchors:
-    headings: tuple[str, ...]  # slugs in document order, duplicates already numbered
-    explicit: frozenset[str]
+    """A note's anchors: its heading slugs in document order (duplicates already numbered) and the
+    names of its explicit anchors (`<a name>`, `id`). A plain class, not a dataclass: it is only
+    asked what it holds, and a dataclass's generated methods cost every start that checks links."""
+
+    __slots__ = ("_names", "explicit", "headings")
+
+    def __init__(self, headings: tuple[str, ...], explicit: frozenset[str]) -> None:
+        self.headings = headings
+        self.explicit = explicit
+        self._names = explicit | frozenset(headings)  # a note may have hundreds of headings, linked thousands of times
 
     def __contains__(self, anchor: object) -> bool:
         return anchor in self._names
-
-    @functools.cached_property
-    def _names(self) -> frozenset[str]:  # a note may have hundreds of headings, linked thousands of times
-        return self.explicit | frozenset(self.headings)
 
     @property
     def all(self) -> tuple[str, ...]:

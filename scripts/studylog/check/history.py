@@ -17,8 +17,8 @@ from __future__ import annotations
 import datetime as dt
 import subprocess
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from studylog.layout import CHECKIN_DIR, PLAN_FILE
@@ -27,8 +27,7 @@ from studylog.model import CheckIn, Plan
 _COMMIT = "\x1e"  # starts each commit's line in the log, so paths cannot be mistaken for it
 
 
-@dataclass(frozen=True)
-class FirstCommits:
+class FirstCommits(NamedTuple):
     """Each path's first-add commit: (commit id, committer time, aware)."""
 
     added: Mapping[str, tuple[str, dt.datetime]]

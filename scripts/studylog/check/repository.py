@@ -8,9 +8,8 @@ import gc
 import hashlib
 from collections import defaultdict
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from studylog import othercore
 from studylog.cache import encode
@@ -39,12 +38,11 @@ if TYPE_CHECKING:
     from studylog.check.weblinks import WebOptions
 
 
-@dataclass(frozen=True)
-class LoadResult:
+class LoadResult(NamedTuple):
     repository: Repository | None  # None when the plan itself could not be loaded
     diagnostics: list[Diagnostic]
     files: int
-    web_links: dict[str, list[Span]] = field(default_factory=dict)  # url → where it is cited
+    web_links: dict[str, list[Span]]  # url → where it is cited
     digest: str = ""  # hash of `sources` and the back-fills git history shows: what outputs depend on
     sources: str = ""  # hash of the plan's and every check-in's path and bytes, as read
 
@@ -125,7 +123,7 @@ def _load_repository(
         hint = _Hint.of(cache, plan_bytes, files) if plan_bytes is not None else None
         ahead = _Ahead.start(root, files, cache, hint, links=links) if spare and hint is not None else None
         loaded = _load(root, today, cache, plan_bytes, diagnostics, listing, files, hint, ahead, asked, links=links)
-        return replace(loaded, sources=sources, digest=_digest(sources, loaded))
+        return loaded._replace(sources=sources, digest=_digest(sources, loaded))
     finally:
         if ahead is not None:
             ahead.close()  # when its result was not wanted after all (no plan, an exception): stopped and reaped
@@ -226,8 +224,7 @@ CHILD_SHARE_WITH_LINKS = 0.5
 LINKS_BATCH = 64
 
 
-@dataclass(frozen=True)
-class _Hint:
+class _Hint(NamedTuple):
     """What reading the check-ins most likely depends on, before the plan is parsed: the cached plan's
     timezone and day start (when the plan has not changed) or a guess from its text; with a cache to
     look in, each file's cache key for that zone (used if the parsed plan says the same)."""
@@ -390,7 +387,7 @@ def validate(root: Path, today: dt.date | None = None, *, web: WebOptions | None
         from studylog.check.weblinks import check_web_links
 
         found = check_web_links(result.web_links, web)
-        result = replace(result, diagnostics=sort_diagnostics([*result.diagnostics, *found]))
+        result = result._replace(diagnostics=sort_diagnostics([*result.diagnostics, *found]))
     return result
 
 

@@ -11,9 +11,8 @@ import os
 import posixpath
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from studylog import safepath
@@ -499,10 +498,10 @@ def _resolve_due(plan: Plan) -> Plan:
     milestones = tuple(
         m
         if m.due != dt.date.min
-        else replace(m, due=max((ends.get(c, plan.start) for c in m.covers), default=plan.start))
+        else m._replace(due=max((ends.get(c, plan.start) for c in m.covers), default=plan.start))
         for m in plan.milestones
     )
-    return replace(plan, milestones=milestones)
+    return plan._replace(milestones=milestones)
 
 
 def check_plan(plan: Plan) -> list[Diagnostic]:
@@ -585,8 +584,7 @@ def check_plan(plan: Plan) -> list[Diagnostic]:
 # check-ins
 
 
-@dataclass(frozen=True)
-class CheckinContext:
+class CheckinContext(NamedTuple):
     """What a check-in is read against: the plan's timezone and ids, when the plan loaded."""
 
     timezone: str

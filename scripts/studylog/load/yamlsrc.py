@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import functools
 import importlib
-from dataclasses import dataclass
 from types import ModuleType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from studylog.diagnostics import Diagnostic, Span
 from studylog.i18n import t
@@ -82,8 +81,7 @@ MAX_NODES = 50_000
 MAX_DEPTH = 64
 
 
-@dataclass(frozen=True)
-class Document:
+class Document(NamedTuple):
     path: str
     root: yaml.Node | None  # None: the file holds no document (empty, or only comments)
 

@@ -238,7 +238,7 @@ def _context(repository: Repository, snapshot: Snapshot, missing: frozenset[Span
         "problem_groups": dashboard.grouped_problems(repository, problems),
         "weeks": weeks,
         "phases": dashboard.phase_reviews(repository, snapshot, problems),
-        "item_counts": {k.key: snapshot.count(k) for k in ITEM_STATES},
+        "item_counts": {k.key: snapshot.items_in(k) for k in ITEM_STATES},
         "item_total": len(snapshot.items),
         "lectures": dashboard.lecture_blocks(repository, snapshot),
         "phase_counts": {k.key: phase_states.count(k) for k in ITEM_STATES},

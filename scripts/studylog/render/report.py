@@ -32,7 +32,7 @@ def snapshot_json(s: Snapshot) -> dict[str, Any]:
     items_total = len(s.items)
     return {
         "as_of": s.as_of.isoformat(),
-        "overall": {"percent": s.overall_percent, "items_done": s.count(Status.DONE), "items_total": items_total},
+        "overall": {"percent": s.overall_percent, "items_done": s.items_in(Status.DONE), "items_total": items_total},
         "phases": [
             {
                 "id": p.id,
@@ -96,7 +96,7 @@ def snapshot_json(s: Snapshot) -> dict[str, Any]:
         },
         "items": {
             "total": items_total,
-            **{state.key: s.count(state) for state in ITEM_STATES},
+            **{state.key: s.items_in(state) for state in ITEM_STATES},
         },
         "milestones": [
             {
@@ -234,9 +234,9 @@ def format_status_text(s: Snapshot) -> str:
         _pad(t("status.items"))
         + t(
             "status.items-line",
-            done=s.count(Status.DONE),
-            doing=s.count(Status.IN_PROGRESS),
-            todo=s.count(Status.NOT_STARTED),
+            done=s.items_in(Status.DONE),
+            doing=s.items_in(Status.IN_PROGRESS),
+            todo=s.items_in(Status.NOT_STARTED),
         )
         + t("status.items-counts-note"),
     ]
