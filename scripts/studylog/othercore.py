@@ -20,7 +20,6 @@ import os
 import signal
 import struct
 import sys
-import threading
 from collections.abc import Callable, Iterator
 from typing import Any, Generic, TypeVar
 
@@ -37,8 +36,10 @@ def _cores() -> int:
 
 def can_fork() -> bool:
     # A fork copies only the calling thread: a lock another thread holds (the import lock, a
-    # logging lock) would stay locked in the child forever.
-    return hasattr(os, "fork") and _cores() > 1 and threading.active_count() == 1
+    # logging lock) would stay locked in the child forever. Without `threading` imported, no thread
+    # was started through it (and importing it only to ask costs a millisecond of every start).
+    threading = sys.modules.get("threading")
+    return hasattr(os, "fork") and _cores() > 1 and (threading is None or threading.active_count() == 1)
 
 
 def spare_core() -> bool:

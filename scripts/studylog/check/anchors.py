@@ -9,7 +9,6 @@ checking links needs no cache to be fast.
 
 from __future__ import annotations
 
-import html
 import re
 
 from studylog.check.slug import Slugger
@@ -63,19 +62,23 @@ def render(text: str) -> str:
 
 
 def _explicit(rendered: str) -> set[str]:
+    from html import unescape
+
     found: set[str] = set()
     for tag in _TAG.finditer(rendered):
         for attribute in _ATTRIBUTE.finditer(tag.group(1)):
             if attribute.group(1).lower() in _ANCHOR_ATTRIBUTES:
                 value = next((v for v in attribute.groups()[1:] if v is not None), None)
                 if value is not None:
-                    found.add(html.unescape(value))
+                    found.add(unescape(value))
     return found
 
 
 def markdown_anchors(text: str) -> Anchors:
+    from html import unescape  # with its entity table, ~1.5 ms: only a run that reads a note needs it
+
     rendered = render(text)
     slugger = Slugger()
-    headings = [slugger.slug(html.unescape(_ANY_TAG.sub("", m.group(2)))) for m in _HEADING.finditer(rendered)]
+    headings = [slugger.slug(unescape(_ANY_TAG.sub("", m.group(2)))) for m in _HEADING.finditer(rendered)]
     explicit = _explicit(rendered) if "<" in text else set()
     return Anchors(tuple(headings), frozenset(explicit))

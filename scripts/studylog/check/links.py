@@ -14,7 +14,6 @@ import difflib
 import hashlib
 import posixpath
 import re
-import shlex
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -130,6 +129,8 @@ class LinkChecker:
             )
         why = self.tracked.why_missing(path)
         if why == "untracked":
+            import shlex  # only this hint needs it
+
             return Problem(
                 "link-untracked",
                 t("link-untracked", path=path),

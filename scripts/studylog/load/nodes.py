@@ -7,7 +7,6 @@ a missing value means; a reader never raises on user input.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from collections.abc import Callable, Collection
 from typing import TYPE_CHECKING, TypeVar
@@ -78,6 +77,8 @@ def closest(word: str, choices: Collection[str], n: int = 3) -> list[str]:
     exact_case = folded.get(word.casefold())
     if exact_case is not None and exact_case != word:
         return [exact_case]
+    import difflib  # only a misspelling needs it
+
     return difflib.get_close_matches(word, list(choices), n=n, cutoff=0.6)
 
 
