@@ -120,8 +120,9 @@ def _median(
     return statistics.median(walls), statistics.median(cpus)
 
 
-def compare(env: dict[str, str], runs: int, links: int = 3000, notes: int = 300) -> list[str]:
-    """Whole processes on one corpus: studylog cold and warm, lychee, remark-validate-links."""
+def compare(env: dict[str, str], runs: int, floor: str, links: int = 3000, notes: int = 300) -> list[str]:
+    """Whole processes on one corpus: the floor (`floor`, run.py's script), studylog cold and warm, lychee,
+    remark-validate-links."""
     rows: list[tuple[str, float, float, str]] = []
     missed: list[str] = []
     with tempfile.TemporaryDirectory() as folder:
@@ -134,6 +135,14 @@ def compare(env: dict[str, str], runs: int, links: int = 3000, notes: int = 300)
         def clear() -> None:
             shutil.rmtree(cache, ignore_errors=True)
 
+        # What any Python checker of these files must do at least: read and parse the check-ins, read the notes.
+        rows.append(
+            (
+                "floor: read + parse the check-ins, read the notes",
+                *_median([sys.executable, "-c", floor, str(root)], root, env, runs),
+                "",
+            )
+        )
         validate = [sys.executable, "-m", "studylog", "validate", "--today", "2030-01-01"]
         cold = _median(validate, root, env, runs, clear)
         rows.append(("studylog validate, cold (loads the check-ins too)", *cold, ""))
