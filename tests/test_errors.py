@@ -74,23 +74,26 @@ def test_problems_exit_1_from_a_real_process(learner: Path) -> None:
     assert result.returncode == 1 and "error[invalid-status]" in result.stdout and "Traceback" not in result.stderr
 
 
-def test_help_starts_without_the_heavy_libraries() -> None:
-    # `studylog --help` must answer at once: the libraries that take most of a start-up
-    # (charts, templates, YAML, the GitHub client) are imported only by the command that needs them.
+def _heavy_imported(call: str, heavy: tuple[str, ...]) -> str:
+    """Which of `heavy` a fresh interpreter has imported after `call` (Python statements that run
+    the CLI, its output swallowed): their names, space-separated."""
     probe = (
         "import sys, contextlib, io\n"
         "from studylog.cli import main\n"
         "with contextlib.redirect_stdout(io.StringIO()):\n"
-        "    try:\n"
-        "        main(['--help'])\n"
-        "    except SystemExit as stop:\n"
-        "        assert stop.code == 0, stop.code\n"
-        "heavy = ('matplotlib', 'jinja2', 'yaml', 'github', 'markdown_it')\n"
-        "print(' '.join(sorted(m for m in heavy if m in sys.modules)))\n"
+        + "".join(f"    {line}\n" for line in call.splitlines())
+        + f"print(' '.join(sorted(m for m in {heavy!r} if m in sys.modules)))\n"
     )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=False, timeout=60)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == ""
+    return result.stdout.strip()
+
+
+def test_help_starts_without_the_heavy_libraries() -> None:
+    # `studylog --help` must answer at once: the libraries that take most of a start-up
+    # (charts, templates, YAML, the GitHub client) are imported only by the command that needs them.
+    call = "try:\n    main(['--help'])\nexcept SystemExit as stop:\n    assert stop.code == 0, stop.code"
+    assert _heavy_imported(call, ("matplotlib", "jinja2", "yaml", "github", "markdown_it")) == ""
     help_text = run_cli_process("--help")
     assert help_text.returncode == 0 and help_text.stdout.startswith("usage: studylog")
 
@@ -100,15 +103,5 @@ def test_validate_and_status_start_without_codegen_libraries(learner: Path, comm
     # A frozen dataclass costs about a millisecond to define (its methods are generated with exec)
     # and `dataclasses` brings in `inspect`: ~30 ms of a 0.2 s warm start at one year. The values
     # these commands load and compute are named tuples; the drawing and writing stages may use more.
-    probe = (
-        "import sys, contextlib, io\n"
-        "from studylog.cli import main\n"
-        "with contextlib.redirect_stdout(io.StringIO()):\n"
-        f"    code = main([{command!r}, {str(learner)!r}, '--today', '2026-01-20'])\n"
-        "assert code == 0, code\n"
-        "heavy = ('dataclasses', 'inspect', 'matplotlib', 'jinja2', 'github')\n"
-        "print(' '.join(sorted(m for m in heavy if m in sys.modules)))\n"
-    )
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=False, timeout=60)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == ""
+    call = f"assert main([{command!r}, {str(learner)!r}, '--today', '2026-01-20']) == 0"
+    assert _heavy_imported(call, ("dataclasses", "inspect", "matplotlib", "jinja2", "github")) == ""
