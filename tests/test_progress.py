@@ -81,6 +81,8 @@ def test_first_week_figures(tmp_path: Path) -> None:
         ("p2", 0.0, Status.NOT_STARTED),
     ]
     assert (s.items_in(Status.DONE), s.items_in(Status.IN_PROGRESS), s.items_in(Status.NOT_STARTED)) == (1, 2, 2)
+    with pytest.raises(TypeError, match="items_in"):  # the old name is an error, not tuple.count's 0
+        s.count(Status.DONE)
     # Thursday has no check-in yet, so it is not expected: t = 3, P(3) = 4/6
     assert s.expected_percent == 66.7
     # 0.25 sits on day 2's slope: t = 1 + (0.25 − 1/6) / (1/6) = 1.5 → 1.5 − 3 = −1.5 → rounds to −1

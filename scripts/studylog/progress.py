@@ -234,6 +234,12 @@ class Snapshot(NamedTuple):
     def items_in(self, state: Status) -> int:
         return sum(item.state == state for item in self.items)
 
+    def count(self, value: object) -> int:
+        """Not `tuple.count`, which would silently answer 0: this was the items in a state before
+        the snapshot became a named tuple, so a caller that still asks gets an error naming the new
+        method."""
+        raise TypeError("Snapshot.count is gone: the items in a state are Snapshot.items_in(state)")
+
 
 # ---------------------------------------------------------------------------------------------
 # item and task statuses, replayed in date order
