@@ -64,7 +64,19 @@ def test_the_pdf_keeps_the_learners_words_and_stays_out_of_reports(tmp_path: Pat
     assert pages(pdf) <= 3  # compact: two weeks of a plan fit on a few pages
 
 
-def test_without_a_chinese_font_the_export_refuses_and_names_the_package(tmp_path: Path, fixture_plan: str) -> None:
+@pytest.fixture
+def nothing_drawn(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A refusal for what the machine lacks comes before the pages are loaded and drawn (seconds)."""
+
+    def too_late(*args: object) -> str:
+        raise AssertionError("the pages were rendered before the refusal")
+
+    monkeypatch.setattr("studylog.render.pages.render_print", too_late)
+
+
+def test_without_a_chinese_font_the_export_refuses_and_names_the_package(
+    tmp_path: Path, fixture_plan: str, nothing_drawn: None
+) -> None:
     root = learner(tmp_path / "repo", fixture_plan)
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
@@ -78,10 +90,22 @@ def test_without_a_chinese_font_the_export_refuses_and_names_the_package(tmp_pat
     assert not (root / "exports").exists()
 
 
-def test_without_a_browser_the_error_says_what_to_install(tmp_path: Path, fixture_plan: str) -> None:
+def test_without_a_browser_the_error_says_what_to_install(
+    tmp_path: Path, fixture_plan: str, nothing_drawn: None
+) -> None:
     root = learner(tmp_path / "repo", fixture_plan)
     result = run_cli(
         "export", str(root), "--pdf", "--today", "2026-01-08", env={"STUDYLOG_CHROMIUM": str(tmp_path / "none")}
     )
     assert result.returncode == 2
-    assert "could not print the PDF" in result.stderr and "Traceback" not in result.stderr
+    assert "could not print the PDF: No such file or directory" in result.stderr and "Traceback" not in result.stderr
+    not_runnable = tmp_path / "chromium.txt"  # there, but not a program
+    not_runnable.write_text("", encoding="utf-8")
+    result = run_cli(
+        "export", str(root), "--pdf", "--today", "2026-01-08", env={"STUDYLOG_CHROMIUM": str(not_runnable)}
+    )
+    assert result.returncode == 2 and "could not print the PDF: Permission denied" in result.stderr
+    empty_path = tmp_path / "empty"
+    empty_path.mkdir()
+    result = run_cli("export", str(root), "--pdf", "--today", "2026-01-08", env={"PATH": str(empty_path)})
+    assert result.returncode == 2 and "needs Chromium or Chrome" in result.stderr

@@ -11,6 +11,7 @@ shares, not a page the dashboard commits on every build (`exports/` belongs in `
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
 import re
 import shutil
@@ -47,6 +48,9 @@ def default_output(root: Path, as_of: dt.date) -> Path:
 def find_browser() -> str:
     configured = os.environ.get("STUDYLOG_CHROMIUM")
     if configured:
+        if not os.access(configured, os.X_OK):  # said now, not after the pages are rendered
+            problem = errno.ENOENT if not os.path.exists(configured) else errno.EACCES
+            raise UsageError(t("export-failed", browser=configured, error=os.strerror(problem)))
         return configured
     for name in BROWSERS:
         found = shutil.which(name)
@@ -91,9 +95,8 @@ def learner_notes(root: Path, prompts: tuple[str, ...]) -> dict[str, str]:
     return notes
 
 
-def html_to_pdf(html: str, output: Path, timeout: float = 120.0) -> None:
-    browser = find_browser()
-    require_cjk_font()
+def html_to_pdf(html: str, output: Path, browser: str, timeout: float = 120.0) -> None:
+    """Print `html` to `output` with `browser` (from `find_browser`, asked before the page is made)."""
     output.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="studylog-pdf-") as folder:
         page = Path(folder, "journey.html")
@@ -121,6 +124,9 @@ def export_pdf(root: Path, today: dt.date | None, output: Path | None = None) ->
     from studylog.render.labels import LABELS
     from studylog.render.pages import render_print
 
+    # What the machine lacks is said before anything is loaded or drawn: the pages take seconds.
+    browser = find_browser()
+    require_cjk_font()
     result = load_repository(root, today, links=True)
     snapshot = snapshot_of(result, today)
     if snapshot is None or result.repository is None:
@@ -128,5 +134,5 @@ def export_pdf(root: Path, today: dt.date | None, output: Path | None = None) ->
     labels = LABELS[result.repository.plan.locale]
     notes = learner_notes(root, tuple(labels[f"prompt_{n}"] for n in (1, 2, 3)))
     output = output or default_output(root, snapshot.as_of)
-    html_to_pdf(render_print(result.repository, snapshot, notes), output)
+    html_to_pdf(render_print(result.repository, snapshot, notes), output, browser)
     return output, snapshot.as_of
