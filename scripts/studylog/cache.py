@@ -79,20 +79,24 @@ def code_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write through a temporary file and a rename: readers see the old file or the new, never half."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    # A name no one else uses (created exclusively, readable by us alone, as `tempfile.mkstemp` makes
-    # it; that module costs a run ~5 ms to import, for this one call).
+def temporary_beside(path: Path) -> tuple[int, Path]:
+    """A new empty file in `path`'s folder, to write and then rename over `path`: its descriptor (open
+    for writing) and its path. Its name is used by no one else and it is readable by us alone, as
+    `tempfile.mkstemp` makes it — that module costs a run 5–7 ms to import, for this one call. Every
+    file studylog writes atomically (caches, outputs, imports) starts here."""
     for _ in range(100):
         tmp = path.parent / f".{path.name}.{os.urandom(6).hex()}.tmp"
         try:
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o600)
-            break
+            return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o600), tmp
         except FileExistsError:
             continue
-    else:  # pragma: no cover - 48 random bits taken a hundred times
-        raise FileExistsError(f"no free temporary name next to {path}")
+    raise FileExistsError(f"no free temporary name next to {path}")  # pragma: no cover - 48 random bits, 100 times
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write through a temporary file and a rename: readers see the old file or the new, never half."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = temporary_beside(path)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)

@@ -239,18 +239,13 @@ class Part(Generic[T]):
     def next(self) -> T | None:
         """The child's next value, or None when it sent no more, failed or got stuck: the caller then
         does that part itself (and the child, if still running, is stopped)."""
-        import time
-
         if self._done:
             return None
-        deadline = time.monotonic() + PATIENCE
         try:
-            header = _read_exactly(self._fd, _LENGTH.size, deadline)
-            payload = _read_exactly(self._fd, _LENGTH.unpack(header)[0], deadline) if header else None
+            found: T | None = _receive(self._fd)
         except BaseException:
             self.close()
             raise
-        found: T | None = unpickled(payload)
         if found is None:
             self.close()
         return found
@@ -271,16 +266,20 @@ class Inbox:
 
     def get(self) -> Any:
         """The parent's next value; None when it sent no more (or got stuck, or gave none)."""
-        import time
-
-        if self._fd < 0:
-            return None
-        deadline = time.monotonic() + PATIENCE
-        header = _read_exactly(self._fd, _LENGTH.size, deadline)
-        return unpickled(_read_exactly(self._fd, _LENGTH.unpack(header)[0], deadline) if header else None)
+        return None if self._fd < 0 else _receive(self._fd)
 
 
-_LENGTH = struct.Struct("!Q")
+_LENGTH = struct.Struct("!Q")  # each value crosses a pipe as its length, then its pickle
+
+
+def _receive(fd: int) -> Any:
+    """The next value sent through the pipe `fd`; None when the pipe ends first, nothing whole comes
+    within PATIENCE, or it does not unpickle."""
+    import time
+
+    deadline = time.monotonic() + PATIENCE
+    header = _read_exactly(fd, _LENGTH.size, deadline)
+    return unpickled(_read_exactly(fd, _LENGTH.unpack(header)[0], deadline) if header else None)
 
 
 def _widen(fd: int) -> None:

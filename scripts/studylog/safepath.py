@@ -13,6 +13,7 @@ import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from studylog.cache import temporary_beside
 from studylog.errors import UnsafePath as Refused
 from studylog.i18n import t
 
@@ -265,16 +266,14 @@ def write(root: Path, rel: str, data: bytes) -> None:
             handle.truncate()
         return
     mode = stat.S_IMODE(info.st_mode) if info is not None else 0o666 & ~_umask()
-    import tempfile  # ~2 ms to import; only a run that writes needs it
-
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    fd, tmp = temporary_beside(path)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
         os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
 
 

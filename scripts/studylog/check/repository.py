@@ -236,13 +236,12 @@ class _Hint(NamedTuple):
 
     @classmethod
     def of(cls, cache: loadcache.LoadCache, plan: bytes, files: list[tuple[str, bytes]]) -> _Hint:
-        if cache.empty():
-            timezone, day_start = guess_context(plan)
-            return cls(timezone, day_start, _zone(timezone, day_start), None)
-        cached = loadcache.cached_context(cache.get(loadcache.plan_key(PLAN_FILE, plan)))
+        cold = cache.empty()
+        cached = None if cold else loadcache.cached_context(cache.get(loadcache.plan_key(PLAN_FILE, plan)))
         timezone, day_start = cached or guess_context(plan)
         zone = _zone(timezone, day_start)
-        return cls(timezone, day_start, zone, [loadcache.key(path, data, zone) for path, data in files])
+        keys = None if cold else [loadcache.key(path, data, zone) for path, data in files]
+        return cls(timezone, day_start, zone, keys)
 
 
 class _Ahead:
@@ -270,10 +269,9 @@ class _Ahead:
         cls, root: Path, files: list[tuple[str, bytes]], cache: loadcache.LoadCache, hint: _Hint, *, links: bool
     ) -> _Ahead | None:
         timezone, day_start, zone = hint.timezone, hint.day_start, hint.zone
-        cold = hint.keys is None
-        unread = (
-            files if hint.keys is None else [f for f, key in zip(files, hint.keys, strict=True) if not cache.has(key)]
-        )
+        keys = hint.keys
+        cold = keys is None
+        unread = files if keys is None else [f for f, key in zip(files, keys, strict=True) if not cache.has(key)]
         if len(unread) < SPLIT_FROM:
             return None
         links = links and cold

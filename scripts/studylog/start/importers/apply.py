@@ -10,11 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import os
 import posixpath
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from studylog.cache import temporary_beside
 from studylog.check.links import check_links
 from studylog.check.repository import check_checkins
 from studylog.clock import today_in
@@ -192,18 +192,18 @@ def _backup(root: Path, paths: list[str]) -> str:
 def _write_all(root: Path, files: dict[str, str]) -> None:
     """Stage every file next to its target first, then rename them all: a full disk or a bad
     folder stops the import before any file is replaced."""
-    staged: list[tuple[str, Path]] = []
+    staged: list[tuple[Path, Path]] = []
     try:
         for rel, text in files.items():
             target = root / rel
             target.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+            fd, tmp = temporary_beside(target)
             with os.fdopen(fd, "wb") as handle:
                 handle.write(text.encode("utf-8"))
             staged.append((tmp, target))
     except BaseException:
         for tmp, _ in staged:
-            Path(tmp).unlink(missing_ok=True)
+            tmp.unlink(missing_ok=True)
         raise
     for tmp, target in staged:
         os.replace(tmp, target)
