@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import hashlib
 import io
 import itertools
 import os
@@ -214,6 +215,67 @@ def _own_cache(_caches: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     writes, as on a learner's first run): nothing leaks between tests or from the learner's own.
     Named by a counter rather than made by `mktemp`, which cost each of the ~3,500 tests ~0.5 ms."""
     monkeypatch.setenv("STUDYLOG_CACHE_DIR", str(_caches / str(next(_CACHES))))
+
+
+class ChartMemo:
+    """`charts.render_chart` for the test session: each distinct chart is drawn once and its bytes kept.
+
+    A chart is a pure function of the code that draws it and its `ChartData` (tests/test_charts.py
+    and the `draws` tests check that the bytes are reproducible), yet the suite asked for the same
+    chart about 180 times in 440 (13 s of CPU in 29 s of drawing): every test that builds the
+    shared fixture repository draws its charts again. Here a chart already drawn in this session, by
+    any worker, is read back from a folder shared by the workers, keyed by the drawing code, the
+    chart's name, its theme and the data's repr; any other is drawn for real and kept. Tests marked
+    `draws` (the chart tests, the reproducibility tests) always draw.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        from studylog.render import charts
+
+        self.folder = folder
+        self.draw = charts.render_chart
+        self.code = Path(charts.__file__).read_bytes()
+        self.active = True
+
+    def __call__(self, name: str, data: object, theme: object = None) -> bytes:
+        from studylog.render import charts
+
+        theme = charts.LIGHT if theme is None else theme
+        if not self.active:
+            return self.draw(name, data, theme)  # type: ignore[arg-type]
+        digest = hashlib.sha256(self.code + repr((name, theme, data)).encode("utf-8")).hexdigest()
+        kept = self.folder / f"{digest}.svg"
+        with contextlib.suppress(FileNotFoundError):
+            return kept.read_bytes()
+        drawn = self.draw(name, data, theme)  # type: ignore[arg-type]
+        partial = kept.with_suffix(f".{os.getpid()}.part")
+        partial.write_bytes(drawn)
+        os.replace(partial, kept)  # another worker may write the same bytes at the same time
+        return drawn
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _chart_memo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ChartMemo]:
+    from studylog.render import charts
+
+    # One folder for the whole run: the workers' base folders share a parent made for this run.
+    base = tmp_path_factory.getbasetemp()
+    folder = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "chart-memo"
+    folder.mkdir(exist_ok=True)
+    memo = ChartMemo(folder)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(charts, "render_chart", memo)
+        yield memo
+
+
+@pytest.fixture(autouse=True)
+def _real_draws(request: pytest.FixtureRequest, _chart_memo: ChartMemo) -> Iterator[None]:
+    """A test marked `draws` draws every chart it asks for."""
+    _chart_memo.active = request.node.get_closest_marker("draws") is None
+    try:
+        yield
+    finally:
+        _chart_memo.active = True
 
 
 def need_browser() -> str:

@@ -104,6 +104,7 @@ def test_everything_outside_the_markers_is_kept_byte_for_byte(built: Path) -> No
     assert b"\r\n" in after.split(b"<!-- studylog:start -->")[1] and b"\n" not in after.replace(b"\r\n", b"")
 
 
+@pytest.mark.draws
 def test_two_fresh_builds_give_identical_bytes(learner: Path, built: Path) -> None:
     # `built` was built in another folder with another cache: nothing may depend on either.
     assert build(learner, "--today", "2026-01-08")[0] == 0
@@ -402,6 +403,7 @@ def drawn_in_place(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     return tree(root)
 
 
+@pytest.mark.draws
 @pytest.mark.parametrize("child", ["draws", "fails", "unsendable"])
 def test_charts_drawn_ahead_in_a_child_are_the_bytes_drawn_in_place(
     tmp_path: Path, child: str, drawn_in_place: dict[str, str]

@@ -7,8 +7,12 @@ import re
 import warnings
 from typing import Any
 
+import pytest
+
 from studylog.model import Status
 from studylog.render import charts
+
+pytestmark = pytest.mark.draws  # every test here is about drawing: none reads the session's memo
 
 START = dt.date(2026, 1, 5)
 

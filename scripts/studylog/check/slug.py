@@ -17,24 +17,20 @@ _STRIPPED = frozenset(
 )
 
 # Symbols that Unicode also calls alphabetic (circled and squared Latin letters): kept.
-_ALPHABETIC_SYMBOLS = ((0x24B6, 0x24E9), (0x1F130, 0x1F149), (0x1F150, 0x1F169), (0x1F170, 0x1F189))
-
-
-def _kept(char: str) -> bool:
-    if char in " -":
-        return True
-    if unicodedata.category(char) not in _STRIPPED:
-        return True
-    code = ord(char)
-    return any(low <= code <= high for low, high in _ALPHABETIC_SYMBOLS)
+_ALPHABETIC_SYMBOLS = frozenset(
+    code
+    for low, high in ((0x24B6, 0x24E9), (0x1F130, 0x1F149), (0x1F150, 0x1F169), (0x1F170, 0x1F189))
+    for code in range(low, high + 1)
+)
+_KEPT_ANYWAY = _ALPHABETIC_SYMBOLS | {ord(" "), ord("-")}
 
 
 class _Table(dict[int, int | None]):
     """A `str.translate` table that decides each code point once: kept (maps to itself) or dropped."""
 
     def __missing__(self, code: int) -> int | None:
-        value = code if _kept(chr(code)) else None
-        self[code] = value
+        kept = code in _KEPT_ANYWAY or unicodedata.category(chr(code)) not in _STRIPPED
+        value = self[code] = code if kept else None
         return value
 
 
