@@ -22,7 +22,7 @@ from studylog.diagnostics import Span
 from studylog.layout import REPORTS
 from studylog.model import Locale, Plan, Repository, Status
 from studylog.progress import ITEM_STATES, Snapshot, WeekHours, iso_week
-from studylog.render import charts, markdown
+from studylog.render import charts, compiled, markdown
 from studylog.render import views as dashboard
 from studylog.render.badges import badge_files
 from studylog.render.calendar import ics_key, plan_ics
@@ -36,8 +36,22 @@ BAR_WIDTH = 8  # fits a phone's column beside the phase name
 
 @cache
 def _environment(autoescape: bool) -> jinja2.Environment:
+    """The environment a build renders with: the precompiled templates while they are current."""
+    return _new_environment(autoescape, compiled.loader(autoescape, _source_loader()))
+
+
+def source_environment(autoescape: bool) -> jinja2.Environment:
+    """The same environment reading the template sources (what `render/compiled` compiles)."""
+    return _new_environment(autoescape, _source_loader())
+
+
+def _source_loader() -> jinja2.BaseLoader:
+    return jinja2.FileSystemLoader(compiled.TEMPLATES)
+
+
+def _new_environment(autoescape: bool, loader: jinja2.BaseLoader) -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.PackageLoader("studylog.render", "templates"),
+        loader=loader,
         autoescape=autoescape,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
