@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -194,6 +197,22 @@ def test_no_plan_is_a_configuration_error(tmp_path: Path) -> None:
 def test_python_dash_m_and_version() -> None:
     result = run_cli_process("--version")
     assert result.returncode == 0 and result.stdout.startswith("studylog ")
+
+
+def test_an_installed_copy_reads_its_version_from_its_metadata_folder(tmp_path: Path) -> None:
+    """Installed (no pyproject.toml above the package), the version is the one in the name of the
+    `.dist-info` folder beside it, found without importing importlib.metadata."""
+    site = tmp_path / "lib" / "site-packages"
+    (site / "studylog").mkdir(parents=True)
+    shutil.copy(REPO_ROOT / "scripts/studylog/__init__.py", site / "studylog/__init__.py")
+    (site / "studylog-9.8.7.dist-info").mkdir()
+    (site / "studylog_helper-1.0.dist-info").mkdir()  # another project's metadata is not ours
+    probe = "import studylog, sys; print(studylog.__version__, 'importlib.metadata' in sys.modules)"
+    result = subprocess.run(
+        [sys.executable, "-S", "-c", probe], cwd=tmp_path, env={"PYTHONPATH": str(site)},
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert (result.returncode, result.stdout) == (0, "9.8.7 False\n"), result.stderr
 
 
 @pytest.mark.parametrize(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -20,7 +21,16 @@ def _version() -> str:
     found = re.search(r'^name\s*=\s*"studylog"\s*\nversion\s*=\s*"([^"]+)"', text, re.M)
     if found:
         return found.group(1)
-    from importlib import metadata  # only when installed: it costs a tenth of a second to import
+    # Installed: the metadata folder next to the package is named for the version (what
+    # importlib.metadata would read, without importing it: ~40 ms on every command).
+    try:
+        names = os.listdir(Path(__file__).resolve().parents[1])
+    except OSError:
+        names = []
+    installed = [m.group(1) for n in names if (m := re.fullmatch(r"studylog-([^-]+)\.dist-info", n))]
+    if len(installed) == 1:
+        return installed[0]
+    from importlib import metadata
 
     try:
         return metadata.version("studylog")
