@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -114,7 +115,28 @@ def test_a_shallow_clone_claims_no_backfills(history: Path, tmp_path: Path) -> N
     assert isinstance(streak, dict) and streak["backfills"] == 0  # no trustworthy evidence, no marks
 
 
-def test_outside_git_nothing_is_a_backfill(tmp_path: Path, fixture_plan: str) -> None:
+def test_outside_git_nothing_is_a_backfill(tmp_path: Path, fixture_plan: str, monkeypatch: pytest.MonkeyPatch) -> None:
     root = write_repo(tmp_path / "plain", {"plan.yaml": fixture_plan, **day("2026-01-05")})
+    started: list[object] = []
+    popen = subprocess.Popen
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        started.append(args[0])
+        return popen(*args, **kwargs)
+
+    monkeypatch.setattr(subprocess, "Popen", counted)
     streak = status(root)["streak"]
     assert isinstance(streak, dict) and streak["backfills"] == 0
+    assert [cmd for cmd in started if "git" in str(cmd)] == []  # no repository: git is not asked at all
+
+
+def test_a_study_folder_inside_a_larger_repository_has_its_history(tmp_path: Path, fixture_plan: str) -> None:
+    """git finds the repository above the study folder, and so does studylog: the backfill is seen."""
+    outer = tmp_path / "notes"
+    outer.mkdir()
+    subprocess.run(["git", "init", "-q", "-b", "main"], cwd=outer, check=True)
+    study = outer / "courses" / "cs336"
+    commit(study, {"plan.yaml": fixture_plan, **day("2026-01-05")}, "2026-01-05T20:00:00+08:00")
+    commit(study, day("2026-01-08"), "2026-01-10T09:00:00+08:00")  # two days late: 补卡
+    streak = status(study)["streak"]
+    assert isinstance(streak, dict) and streak["backfills"] == 1

@@ -22,6 +22,7 @@ from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from studylog.layout import CHECKIN_DIR, PLAN_FILE
+from studylog.load.tracked import in_git
 from studylog.model import CheckIn, Plan
 
 _COMMIT = "\x1e"  # starts each commit's line in the log, so paths cannot be mistaken for it
@@ -49,11 +50,13 @@ class Asked:
 
     def __init__(self, root: Path) -> None:
         self._running: list[subprocess.Popen[str]] = []
+        if not in_git(root):  # no repository, no evidence: not two git processes that can only fail
+            return
         try:
             for command in (
                 ["git", "rev-parse", "--is-shallow-repository"],
                 ["git", "-c", "core.quotepath=false", "log", "--reverse", "--diff-filter=A", "--no-renames",
-                 f"--format={_COMMIT}%H %ct", "--name-only", "--", PLAN_FILE, CHECKIN_DIR],
+                 "--relative", f"--format={_COMMIT}%H %ct", "--name-only", "--", PLAN_FILE, CHECKIN_DIR],
             ):  # fmt: skip
                 self._running.append(
                     subprocess.Popen(

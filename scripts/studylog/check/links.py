@@ -10,7 +10,6 @@ repository. Web links are collected here and checked by `weblinks` only when ask
 from __future__ import annotations
 
 import contextlib
-import difflib
 import hashlib
 import posixpath
 import re
@@ -186,6 +185,8 @@ class LinkChecker:
             return Problem(
                 "link-missing-anchor", t("link-no-headings", fragment=fragment, path=path), t("hint.link-no-headings")
             )
+        import difflib  # only a missing anchor is compared with the note's anchors
+
         close = difflib.get_close_matches(fragment, anchors.all, n=_MAX_SUGGESTIONS, cutoff=0.5)
         hint = (
             t("hint.did-you-mean", choices=t("word.or").join(f"`#{c}`" for c in close))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import os
 import posixpath
 import subprocess
@@ -12,6 +11,24 @@ from pathlib import Path
 from studylog.linkpath import folders
 
 _MAX_SUGGESTIONS = 3
+
+
+def in_git(root: Path) -> bool:
+    """Whether git can find a repository for `root`: `GIT_DIR` is set, or `root` or a folder above it
+    has a `.git` (git's own discovery, on the path as given and on the real path). Outside one,
+    every git command can only fail, and each costs a process (~3 ms)."""
+    if os.environ.get("GIT_DIR"):
+        return True
+    for start in {os.path.abspath(root), os.path.realpath(root)}:
+        folder = start
+        while True:
+            if os.path.lexists(os.path.join(folder, ".git")):
+                return True
+            parent = os.path.dirname(folder)
+            if parent == folder:
+                break
+            folder = parent
+    return False
 
 
 class TrackedFiles:
@@ -30,6 +47,8 @@ class TrackedFiles:
             self._by_lower[name.lower()].append(name)
 
     def _read_git(self) -> bool:
+        if not in_git(self.root):
+            return False
         try:
             listing = subprocess.run(
                 ["git", "ls-files", "-z", "--stage"],
@@ -73,6 +92,8 @@ class TrackedFiles:
 
     def similar(self, path: str) -> list[str]:
         """Tracked paths that look like `path`: same folder first, then the same file name anywhere."""
+        import difflib  # ~1.5 ms to import; only a missing file is compared with the tracked ones
+
         folder = posixpath.dirname(path)
         pool = [f for f in self.files if posixpath.dirname(f) == folder]
         found = difflib.get_close_matches(path, pool, n=_MAX_SUGGESTIONS, cutoff=0.6)
