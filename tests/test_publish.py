@@ -13,7 +13,7 @@ import pytest
 import studylog_fork
 from conftest import run_cli, write_repo
 from studylog.errors import GitError
-from studylog.publish.git import BOT_NAME, PublishOptions, publish
+from studylog.publish.git import BOT_NAME, PublishOptions, changed_checkins, publish
 
 pytestmark = [pytest.mark.git, pytest.mark.slow]
 
@@ -164,6 +164,66 @@ def test_an_untracked_file_under_reports_is_never_committed(remote: Path, tmp_pa
     assert "reports/private-draft.md" not in git(final, "ls-files", "reports")
     assert "reports/index.html" in git(final, "ls-files", "reports")
     assert (mine / "reports/private-draft.md").read_text(encoding="utf-8") == "not for the world\n"
+
+
+def test_a_study_folder_inside_a_larger_repository_builds_then_publishes(tmp_path: Path, fixture_plan: str) -> None:
+    """The action's `path:` may name a folder inside a larger repository (git names files from the
+    top of it): a local build and then publish commit only that folder's generated files, and an
+    edit elsewhere in the repository is named from the study folder and stops the publish."""
+    bare = tmp_path / "notes.git"
+    subprocess.run(["git", "init", "-q", "--bare", "-b", "main", str(bare)], check=True)
+    seed = write_repo(
+        tmp_path / "seed",
+        {
+            "README.md": "# All my notes\n",  # the larger repository's own README: never touched
+            "reports/q3.md": "a report of the learner's, not studylog's\n",
+            "courses/cs336/plan.yaml": fixture_plan,
+            "courses/cs336/README.md": "# CS336\n\n<!-- studylog:start -->\n<!-- studylog:end -->\n",
+            "courses/cs336/checkins/2026/2026-01-05.yaml": "date: 2026-01-05\nstatus: done\nhours: 2\n",
+        },
+    )
+    for args in (
+        ["init", "-q", "-b", "main"],
+        ["add", "-A"],
+        ["commit", "-qm", "start"],
+        ["push", "-q", str(bare), "main"],
+    ):
+        git(seed, *args)
+    mine = clone(bare, tmp_path / "mine")
+    study = mine / "courses/cs336"
+    add_checkin(study, 6, "me")
+    assert run_cli("build", str(study), "--today", TODAY).returncode == 0  # README and reports now uncommitted
+    (mine / "reports/q3.md").write_text("edited, not committed\n", encoding="utf-8")
+    refused = publish_cli(study)
+    assert refused.returncode == 2 and "../../reports/q3.md" in refused.stderr, refused.stderr
+    git(mine, "checkout", "--", "reports/q3.md")
+    result = publish_cli(study)
+    assert result.returncode == 0, result.stderr
+    final = clone(bare, tmp_path / "final")
+    published = git(final, "show", "--name-only", "--format=", "HEAD").split()
+    assert "courses/cs336/README.md" in published and "courses/cs336/reports/index.html" in published
+    assert all(name.startswith("courses/cs336/") for name in published), published
+    assert (final / "README.md").read_text(encoding="utf-8") == "# All my notes\n"
+    assert "| 01\u201106 | ✅" in (final / "courses/cs336/README.md").read_text(encoding="utf-8")
+
+
+def test_a_pull_request_in_a_study_folder_names_its_checkins_from_that_folder(
+    tmp_path: Path, fixture_plan: str
+) -> None:
+    repo = write_repo(
+        tmp_path / "notes",
+        {
+            "courses/cs336/plan.yaml": fixture_plan,
+            "checkins/elsewhere.yaml": "not the study's\n",  # a folder of the same name outside it
+        },
+    )
+    for args in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-qm", "start"], ["checkout", "-qb", "pr"]):
+        git(repo, *args)
+    study = repo / "courses/cs336"
+    add_checkin(study, 6, "me")
+    write_repo(repo, {"checkins/elsewhere.yaml": "changed too\n"})
+    git(repo, "commit", "-qam", "elsewhere")
+    assert changed_checkins(study, "main") == {"checkins/2026/2026-01-06.yaml"}
 
 
 def test_an_uncommitted_edit_to_a_review_is_never_destroyed(remote: Path, tmp_path: Path) -> None:

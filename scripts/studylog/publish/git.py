@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import posixpath
 import re
 import subprocess
 import time
@@ -74,13 +75,21 @@ def current_branch(root: Path, remote: str = "origin") -> str:
     return name
 
 
+def _status(root: Path, *args: str) -> list[str]:
+    """The files `git status --porcelain` lists, named from `root`: porcelain names them from the top
+    of the repository, and the study folder may sit inside a larger one (`courses/cs336/`); a file
+    outside the study folder gets a name starting with `../`."""
+    out = git(root, "--literal-pathspecs", "status", "--porcelain", "-z", *args).stdout
+    names = [entry[3:] for entry in out.split("\0") if len(entry) > 3]
+    prefix = git(root, "rev-parse", "--show-prefix").stdout.strip().rstrip("/") if names else ""
+    return sorted(posixpath.relpath(name, prefix) if prefix else name for name in names)
+
+
 def changed_files(root: Path, paths: tuple[str, ...] = GENERATED) -> list[str]:
     """Changed, new and deleted files among `paths` (literal paths), untracked ones included."""
     if not paths:
         return []
-    out = git(root, "--literal-pathspecs", "status", "--porcelain", "-z", "--untracked-files=all", "--", *paths).stdout
-    entries = [e for e in out.split("\0") if e]
-    return sorted(e[3:] for e in entries if len(e) > 3)
+    return _status(root, "--untracked-files=all", "--", *paths)
 
 
 def owned_paths(root: Path, report: BuildReport) -> tuple[str, ...]:
@@ -93,8 +102,9 @@ def owned_paths(root: Path, report: BuildReport) -> tuple[str, ...]:
 
 
 def _dirty_outside_generated(root: Path) -> list[str]:
-    out = git(root, "status", "--porcelain", "-z", "--untracked-files=no").stdout
-    return sorted(e[3:] for e in out.split("\0") if len(e) > 3 and not is_generated_path(e[3:]))
+    """Uncommitted changes anywhere in the repository but studylog's own files (a rebase after a race
+    needs a clean work tree)."""
+    return [name for name in _status(root, "--untracked-files=no") if not is_generated_path(name)]
 
 
 def _readme_edited_by_hand(root: Path) -> bool:
@@ -107,7 +117,8 @@ def _readme_edited_by_hand(root: Path) -> bool:
         return False  # the build says why it will not write
     if not changed_files(root, (readme,)):
         return False
-    committed = subprocess.run(["git", "show", f"HEAD:{readme}"], cwd=root, capture_output=True, check=False)
+    # `./`: the README of the study folder, not the one at the top of a larger repository
+    committed = subprocess.run(["git", "show", f"HEAD:./{readme}"], cwd=root, capture_output=True, check=False)
     try:
         current = (root / readme).read_bytes().decode("utf-8")  # bytes: CRLF must stay CRLF here
         return committed.returncode != 0 or splice(committed.stdout.decode("utf-8"), "") != splice(current, "")
@@ -254,7 +265,9 @@ def publish_dashboard(root: Path, options: PublishOptions) -> Published:
 
 def changed_checkins(root: Path, base: str) -> set[str]:
     """The check-ins this branch adds, changes or renames since it left `base` (`git diff base...HEAD`)."""
-    diff = git(root, "diff", "--name-only", "--diff-filter=AMR", f"{base}...HEAD", "--", CHECKIN_DIR, check=False)
+    diff = git(
+        root, "diff", "--name-only", "--relative", "--diff-filter=AMR", f"{base}...HEAD", "--", CHECKIN_DIR, check=False
+    )
     if diff.returncode != 0:
         raise UsageError(t("git-cannot-compare", base=base, output=(diff.stderr or diff.stdout).strip()))
     return {line.strip() for line in diff.stdout.splitlines() if line.strip()}
