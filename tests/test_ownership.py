@@ -236,14 +236,18 @@ def test_a_conflicted_manifest_is_rebuilt_from_its_sides(built: Path) -> None:
     assert (learner / "reports/mine.md").read_text(encoding="utf-8") == "my own file\n"
 
 
-def test_a_manifest_of_the_wrong_shape_is_recovered_from_git(learner: Path) -> None:
-    git(learner, "init", "-q", "-b", "main")
+@pytest.mark.parametrize("top", [True, False], ids=["at-the-top", "in-a-larger-repository"])
+def test_a_manifest_of_the_wrong_shape_is_recovered_from_git(learner: Path, top: bool) -> None:
+    repository = learner if top else learner.parent  # or the study folder sits inside a larger one
+    git(repository, "init", "-q", "-b", "main")
     assert build(learner)[0] == 0
-    git(learner, "add", "-A")
-    git(learner, "commit", "-qm", "built")
+    git(repository, "add", "-A")
+    git(repository, "commit", "-qm", "built")
     (learner / "reports/.studylog-manifest.json").write_text("[1, 2, 3]\n", encoding="utf-8")
     code, out = build(learner, "--today", "2026-01-09")
     assert code == 0, out
+    # The committed manifest says which files are studylog's: none is kept aside as the learner's.
+    assert "kept" not in out and list(learner.rglob("*.orig")) == [], out
 
 
 def test_an_unreadable_manifest_never_lets_a_learners_edit_be_overwritten(built: Path) -> None:

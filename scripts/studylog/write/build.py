@@ -149,7 +149,7 @@ def _conflict_sides(text: str) -> list[str]:
 def _git_versions(root: Path) -> list[str]:
     """The manifest as committed, and both sides of a conflicted merge, as far as git has them."""
     found: list[str] = []
-    for spec in (f"HEAD:{MANIFEST}", f":2:{MANIFEST}", f":3:{MANIFEST}"):
+    for spec in (f"HEAD:./{MANIFEST}", f":2:./{MANIFEST}", f":3:./{MANIFEST}"):  # ./: from the study folder
         try:
             shown = subprocess.run(["git", "show", spec], cwd=root, capture_output=True, check=False, timeout=60)
         except (OSError, subprocess.SubprocessError):
