@@ -3,6 +3,7 @@ used once they are stale."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 from collections.abc import Iterator
@@ -12,9 +13,12 @@ import jinja2
 import pytest
 
 from conftest import DATA, run_cli, write_repo
+from studylog.check.repository import load_repository
+from studylog.progress import compute
 from studylog.render import compiled, pages
 
 REGENERATE = "python -m studylog.render.compiled"
+AS_OF = dt.date(2026, 1, 8)
 
 
 @pytest.fixture
@@ -52,10 +56,13 @@ def test_a_build_renders_the_same_bytes_from_compiled_modules_and_from_sources(
             monkeypatch.setattr(compiled, "loader", lambda autoescape, source: source)
             pages._environment.cache_clear()
         root = write_repo(tmp_path / way / "repo", files)
-        assert run_cli("build", str(root), "--today", "2026-01-08").returncode == 0
+        assert run_cli("build", str(root), "--today", AS_OF.isoformat()).returncode == 0
         loader = pages._environment(True).loader
         assert isinstance(loader, jinja2.ChoiceLoader) == (way == "compiled")
         trees[way] = {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+        loaded = load_repository(root, AS_OF).repository  # and the print page `export --pdf` prints
+        assert loaded is not None
+        trees[way]["print.html"] = pages.render_print(loaded, compute(loaded, AS_OF)).encode("utf-8")
     assert trees["compiled"] == trees["source"]
     assert any(name.endswith("index.html") for name in trees["source"])
 
