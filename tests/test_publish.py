@@ -226,6 +226,21 @@ def test_a_pull_request_in_a_study_folder_names_its_checkins_from_that_folder(
     assert changed_checkins(study, "main") == {"checkins/2026/2026-01-06.yaml"}
 
 
+def test_a_lower_case_readme_built_locally_is_published(remote: Path, tmp_path: Path) -> None:
+    """`readme.md` is the README GitHub shows, so studylog writes its section there: after a local
+    build, publish commits it instead of calling it someone's uncommitted change."""
+    mine = clone(remote, tmp_path / "mine")
+    git(mine, "mv", "README.md", "readme.md")
+    git(mine, "commit", "-qm", "lower case")
+    add_checkin(mine, 6, "me")
+    assert run_cli("build", str(mine), "--today", TODAY).returncode == 0
+    result = publish_cli(mine)
+    assert result.returncode == 0, result.stderr
+    final = clone(remote, tmp_path / "final")
+    assert "| 01\u201106 | ✅" in (final / "readme.md").read_text(encoding="utf-8")
+    assert not (final / "README.md").exists()
+
+
 def test_an_uncommitted_edit_to_a_review_is_never_destroyed(remote: Path, tmp_path: Path) -> None:
     mine = clone(remote, tmp_path / "mine")
     assert publish_cli(mine).returncode == 0

@@ -103,8 +103,15 @@ def owned_paths(root: Path, report: BuildReport) -> tuple[str, ...]:
 
 def _dirty_outside_generated(root: Path) -> list[str]:
     """Uncommitted changes anywhere in the repository but studylog's own files (a rebase after a race
-    needs a clean work tree)."""
-    return [name for name in _status(root, "--untracked-files=no") if not is_generated_path(name)]
+    needs a clean work tree). The README studylog writes counts as its own whatever its letter case
+    (`readme.md`); an edit outside its section is caught by `_readme_edited_by_hand`."""
+    from studylog.write.readme import locate_readme
+
+    try:
+        readme = locate_readme(root)
+    except MarkerError:
+        readme = README
+    return [name for name in _status(root, "--untracked-files=no") if not is_generated_path(name) and name != readme]
 
 
 def _readme_edited_by_hand(root: Path) -> bool:
