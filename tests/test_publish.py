@@ -207,9 +207,12 @@ def test_a_study_folder_inside_a_larger_repository_builds_then_publishes(tmp_pat
     assert "| 01\u201106 | ✅" in (final / "courses/cs336/README.md").read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize("name", ["2026/2026-01-06.yaml", "第一周/周二 «notes».yaml"])
 def test_a_pull_request_in_a_study_folder_names_its_checkins_from_that_folder(
-    tmp_path: Path, fixture_plan: str
+    tmp_path: Path, fixture_plan: str, name: str
 ) -> None:
+    """The check-ins a pull request adds, as studylog names them: from the study folder, and with the
+    learner's own file names (git quotes and escapes non-ASCII names unless told not to)."""
     repo = write_repo(
         tmp_path / "notes",
         {
@@ -220,10 +223,11 @@ def test_a_pull_request_in_a_study_folder_names_its_checkins_from_that_folder(
     for args in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-qm", "start"], ["checkout", "-qb", "pr"]):
         git(repo, *args)
     study = repo / "courses/cs336"
-    add_checkin(study, 6, "me")
+    write_repo(study, {f"checkins/{name}": "date: 2026-01-06\nstatus: done\nhours: 2\n"})
     write_repo(repo, {"checkins/elsewhere.yaml": "changed too\n"})
-    git(repo, "commit", "-qam", "elsewhere")
-    assert changed_checkins(study, "main") == {"checkins/2026/2026-01-06.yaml"}
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "a check-in, and a file elsewhere")
+    assert changed_checkins(study, "main") == {f"checkins/{name}"}
 
 
 def test_a_lower_case_readme_built_locally_is_published(remote: Path, tmp_path: Path) -> None:

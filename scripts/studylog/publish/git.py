@@ -272,12 +272,15 @@ def publish_dashboard(root: Path, options: PublishOptions) -> Published:
 
 def changed_checkins(root: Path, base: str) -> set[str]:
     """The check-ins this branch adds, changes or renames since it left `base` (`git diff base...HEAD`)."""
+    # -z: names as they are (`checkins/第一周/周一.yaml`), not quoted and escaped; --relative: named from
+    # the study folder, which may sit inside a larger repository.
     diff = git(
-        root, "diff", "--name-only", "--relative", "--diff-filter=AMR", f"{base}...HEAD", "--", CHECKIN_DIR, check=False
-    )
+        root, "diff", "--name-only", "-z", "--relative", "--diff-filter=AMR", f"{base}...HEAD", "--", CHECKIN_DIR,
+        check=False,
+    )  # fmt: skip
     if diff.returncode != 0:
         raise UsageError(t("git-cannot-compare", base=base, output=(diff.stderr or diff.stdout).strip()))
-    return {line.strip() for line in diff.stdout.splitlines() if line.strip()}
+    return {name for name in diff.stdout.split("\0") if name}
 
 
 def commit_and_push(
