@@ -13,6 +13,7 @@ import pytest
 import studylog_fork
 from conftest import run_cli, write_repo
 from studylog.errors import GitError
+from studylog.layout import is_generated_path
 from studylog.publish.git import BOT_NAME, PublishOptions, changed_checkins, publish
 
 pytestmark = [pytest.mark.git, pytest.mark.slow]
@@ -228,6 +229,14 @@ def test_a_pull_request_in_a_study_folder_names_its_checkins_from_that_folder(
     git(repo, "add", "-A")
     git(repo, "commit", "-qm", "a check-in, and a file elsewhere")
     assert changed_checkins(study, "main") == {f"checkins/{name}"}
+
+
+def test_which_paths_are_studylogs_own() -> None:
+    assert is_generated_path("README.md") and is_generated_path("reports/weekly/w1.md")
+    assert is_generated_path("readme.md", "readme.md") and not is_generated_path("readme.md")
+    assert not is_generated_path("README.md", "readme.md")  # only the README it writes
+    for path in ("../../reports/q3.md", "reports/../plan.yaml", "reports//x", "reports", "checkins/x.yaml"):
+        assert not is_generated_path(path), path
 
 
 def test_a_lower_case_readme_built_locally_is_published(remote: Path, tmp_path: Path) -> None:

@@ -20,13 +20,14 @@ def checkin_path(day: dt.date) -> str:
     return f"{CHECKIN_DIR}/{day.year}/{day.isoformat()}.yaml"
 
 
-def is_generated_path(path: str) -> bool:
+def is_generated_path(path: str, readme: str = README) -> bool:
     """Whether a repository-relative POSIX path is one studylog may write, remove or commit.
 
-    README.md (only its section is ours) and files under reports/; a path with `..`, `.` or empty
-    segments is never one of ours, whatever it starts with.
+    The README it writes (only its section is ours; `readme`: its name when it is not README.md,
+    such as `readme.md`) and files under reports/; a path with `..`, `.` or empty segments is never
+    one of ours, whatever it starts with.
     """
-    if path == README:
+    if path == readme:
         return True
     parts = path.split("/")
     return len(parts) > 1 and parts[0] == REPORTS and all(part not in ("", ".", "..") for part in parts)

@@ -111,7 +111,7 @@ def _dirty_outside_generated(root: Path) -> list[str]:
         readme = locate_readme(root)
     except MarkerError:
         readme = README
-    return [name for name in _status(root, "--untracked-files=no") if not is_generated_path(name) and name != readme]
+    return [name for name in _status(root, "--untracked-files=no") if not is_generated_path(name, readme)]
 
 
 def _readme_edited_by_hand(root: Path) -> bool:

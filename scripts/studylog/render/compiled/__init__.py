@@ -82,7 +82,3 @@ def main() -> None:
 
     for path in write(pages.source_environment):
         print(path.relative_to(FOLDER.parent.parent.parent))
-
-
-if __name__ == "__main__":
-    main()
