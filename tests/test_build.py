@@ -10,6 +10,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -369,7 +370,8 @@ from studylog.write import ahead
 def broken():
     raise MemoryError
 
-ahead.AHEAD_FROM_CHECKINS = 1
+if sys.argv[2] != "first-build-only":  # else the first build draws ahead (a process's first), later ones in place
+    ahead.AHEAD_FROM_CHECKINS = 1
 if sys.argv[2] == "fails":  # the child dies before drawing anything: the parent draws it all itself
     charts.warm = broken
 if sys.argv[2] == "unsendable":  # work that does not pickle is not sent: the parent draws it
@@ -404,7 +406,7 @@ def drawn_in_place(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
 
 
 @pytest.mark.draws
-@pytest.mark.parametrize("child", ["draws", "fails", "unsendable"])
+@pytest.mark.parametrize("child", ["draws", "fails", "unsendable", "first-build-only"])
 def test_charts_drawn_ahead_in_a_child_are_the_bytes_drawn_in_place(
     tmp_path: Path, child: str, drawn_in_place: dict[str, str]
 ) -> None:
@@ -412,16 +414,20 @@ def test_charts_drawn_ahead_in_a_child_are_the_bytes_drawn_in_place(
     same bytes as a build that draws everything itself, a child that fails changes nothing but the
     time, and no child outlives its build. A build whose files are those the last build was made
     from, on the same day, forks none. The forking build runs in a process of its own: one with
-    other threads running never forks."""
+    other threads running never forks. A new process's first build draws ahead even for a small
+    repository (it has matplotlib to import either way); its later builds of one draw in place."""
     forked = _own_data(tmp_path / "forked")
     env = {**os.environ, "PYTHONPATH": str(REPO_ROOT / "scripts"), "STUDYLOG_CACHE_DIR": str(tmp_path / "cache")}
-    # A process of its own, a fork of an interpreter with the libraries imported (tests/studylog_fork.py)
+    # A process of its own: a fork of an interpreter with the libraries imported (tests/studylog_fork.py),
+    # or, to see what a new process without matplotlib imported does, a new interpreter.
+    python = [sys.executable] if child == "first-build-only" else studylog_fork.python(env)
     result = subprocess.run(
-        [*studylog_fork.python(env), "-c", _FORKING_BUILD, str(forked), child],
+        [*python, "-c", _FORKING_BUILD, str(forked), child],
         capture_output=True, text=True, encoding="utf-8", check=False, env=env, timeout=300,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout.splitlines()[-1]) == {"codes": [0, 0, 0], "forks": 2, "reaped": 2}
+    forks = 1 if child == "first-build-only" else 2
+    assert json.loads(result.stdout.splitlines()[-1]) == {"codes": [0, 0, 0], "forks": forks, "reaped": forks}
     assert tree(forked) == drawn_in_place
     assert len(list((forked / "reports/charts").glob("*.svg"))) >= 6
 
