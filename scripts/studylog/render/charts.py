@@ -185,10 +185,16 @@ def _import_matplotlib() -> None:
     So while these modules import, `kwdoc` returns nothing; it is put back at once, and only the
     help text of the classes defined meanwhile is shorter. An already imported matplotlib is left
     as it is. What is drawn does not change (tests/test_charts.py: the same bytes either way)."""
+    import sys
+
+    if all(name in sys.modules for name in _DRAWING):
+        return
     import matplotlib.artist
 
     kwdoc = matplotlib.artist.kwdoc
-    matplotlib.artist.kwdoc = _no_kwdoc
+    mine = kwdoc is not _no_kwdoc  # else another thread is importing them right now, and puts it back
+    if mine:
+        matplotlib.artist.kwdoc = _no_kwdoc
     try:
         import matplotlib.backends.backend_svg
         import matplotlib.collections
@@ -196,7 +202,17 @@ def _import_matplotlib() -> None:
         import matplotlib.figure
         import matplotlib.patches
     finally:
-        matplotlib.artist.kwdoc = kwdoc
+        if mine:
+            matplotlib.artist.kwdoc = kwdoc
+
+
+_DRAWING = (
+    "matplotlib.backends.backend_svg",
+    "matplotlib.collections",
+    "matplotlib.dates",
+    "matplotlib.figure",
+    "matplotlib.patches",
+)
 
 
 def _no_kwdoc(artist: object) -> str:
