@@ -8,6 +8,7 @@ import os
 import re
 import subprocess
 import sys
+import threading
 import warnings
 from pathlib import Path
 from typing import Any
@@ -248,3 +249,21 @@ def test_importing_matplotlib_without_its_help_text_draws_the_same_bytes() -> No
     assert seen["studylog"]["kwdoc back"] and seen["as-is"]["kwdoc back"]  # matplotlib's own function is put back
     assert seen["as-is"]["help lists properties"]
     assert not seen["studylog"]["help lists properties"]  # the saving took place
+
+
+def test_threads_drawing_at_once_draw_what_one_draws_alone() -> None:
+    """matplotlib's settings and the warnings filter are the whole process's: drawings one at a time."""
+    data = chart_data(milestones=(charts.Milestone("M", START),))
+    alone = {name: charts.render_chart(name, data) for name in ("phases", "calendar")}
+    drawn: list[tuple[str, bytes]] = []
+
+    def draw(name: str) -> None:
+        drawn.append((name, charts.render_chart(name, data)))
+
+    threads = [threading.Thread(target=draw, args=(name,)) for name in [*alone] * 3]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(drawn) == len(threads)
+    assert all(svg == alone[name] for name, svg in drawn)

@@ -23,6 +23,7 @@ import datetime as dt
 import io
 import math
 import re
+import threading
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
@@ -683,12 +684,21 @@ CHARTS: dict[str, tuple[Any, Any]] = {
 }
 
 
+# matplotlib's settings (`rc_context`) and the warnings filter belong to the whole process: two
+# threads drawing at once would draw with each other's settings (seen: 4 threads, 2 different SVGs).
+_ONE_AT_A_TIME = threading.Lock()
+
+
 def render_chart(name: str, data: ChartData, theme: Theme = LIGHT) -> bytes:
     import matplotlib
 
     _import_matplotlib()  # a no-op once imported
     draw, size = CHARTS[name]
-    with matplotlib.rc_context(_style(theme)), warnings.catch_warnings():  # type: ignore[arg-type]
+    with (
+        _ONE_AT_A_TIME,
+        matplotlib.rc_context(_style(theme)),  # type: ignore[arg-type]
+        warnings.catch_warnings(),
+    ):
         warnings.filterwarnings("ignore", message="Glyph .* missing from font")
         fig = _figure(size(data))
         draw(fig, data, theme)
