@@ -186,6 +186,7 @@ def _import_matplotlib() -> None:
     So while these modules import, `kwdoc` returns nothing; it is put back at once, and only the
     help text of the classes defined meanwhile is shorter. An already imported matplotlib is left
     as it is. What is drawn does not change (tests/test_charts.py: the same bytes either way)."""
+    import importlib
     import sys
 
     if all(name in sys.modules for name in _DRAWING):
@@ -197,16 +198,14 @@ def _import_matplotlib() -> None:
     if mine:
         matplotlib.artist.kwdoc = _no_kwdoc
     try:
-        import matplotlib.backends.backend_svg
-        import matplotlib.collections
-        import matplotlib.dates
-        import matplotlib.figure
-        import matplotlib.patches
+        for name in _DRAWING:
+            importlib.import_module(name)
     finally:
         if mine:
             matplotlib.artist.kwdoc = kwdoc
 
 
+# The modules drawing needs (`_figure`, the chart functions, the SVG backend).
 _DRAWING = (
     "matplotlib.backends.backend_svg",
     "matplotlib.collections",

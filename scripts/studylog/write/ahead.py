@@ -12,9 +12,8 @@ would. Whenever forking is not safe or not possible (no `os.fork`, one core, oth
 running) or the child fails in any way, the parent draws the charts itself. A process's first build
 draws ahead whatever the repository's size (the import is the larger part of drawing a small one:
 a build of this repository's 14 check-ins from clean took 0.93 s instead of 1.23 s, medians of 24
-alternating runs);
-later builds of small repositories draw in place, with the matplotlib that process imported once,
-since a child would import it afresh every time.
+alternating runs); later builds of small repositories draw in place, with the matplotlib that
+process imported once, since a child would import it afresh every time.
 """
 
 from __future__ import annotations
