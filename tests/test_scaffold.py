@@ -68,6 +68,35 @@ def test_init_on_an_existing_plan_adds_only_what_is_missing(tmp_path: Path) -> N
     assert "kept    plan.yaml" in result.stderr
 
 
+@pytest.mark.parametrize(
+    "plan",
+    [
+        "title: 我的计划\ntimezone: Asia/Shanghai\nstart: 2026-02-30\n",  # no such day
+        "title: 我的计划\ntimezone: Asia/Shanghai\nphases: " + "[" * 30_000 + "\n",  # deeper than any parser's stack
+        "title: 我的计划\ntimezone: Asia/Shanghai\nphases: [\n",  # not YAML
+        "- title: 我的计划\n",  # not a mapping
+    ],
+    ids=["no-such-day", "nested-30000-deep", "unclosed", "a-list"],
+)
+def test_init_keeps_a_plan_it_cannot_read_and_validate_says_why(tmp_path: Path, plan: str) -> None:
+    """`init` in a folder whose plan has errors sets up the rest (it reads the few facts it needs
+    leniently: the title and timezone where it can) and leaves the errors to `validate`. (The first
+    two stopped `init` with "internal error" before.)"""
+    root = write_repo(tmp_path, {"plan.yaml": plan})
+    result = run_cli("init", str(root))
+    assert result.returncode == 0 and "internal error" not in result.stderr, result.stderr
+    assert (root / "plan.yaml").read_text(encoding="utf-8") == plan
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    workflow = (root / ".github/workflows/studylog-evening.yml").read_text(encoding="utf-8")
+    if "2026-02-30" in plan:  # a YAML mapping: what can be read of it is used
+        assert readme.startswith("# 我的计划\n"), readme[:40]
+        assert 'cron: "0 13 * * *"' in workflow  # nine in the evening in Shanghai, as UTC
+    else:  # nothing can be: the defaults
+        assert readme.startswith("# Study log\n") and 'cron: "0 21 * * *"' in workflow, readme[:40]
+    checked = run_cli("validate", str(root))
+    assert checked.returncode == 1 and "plan.yaml:" in checked.stdout, checked.stdout[:300]
+
+
 def test_an_empty_plan_is_started_as_its_hint_says(tmp_path: Path) -> None:
     root = write_repo(tmp_path, {"plan.yaml": "\n"})
     assert "run `studylog init`" in run_cli("validate", str(root)).stdout

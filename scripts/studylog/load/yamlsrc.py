@@ -309,3 +309,23 @@ def read_document(path: str, data: bytes, max_bytes: int) -> tuple[Document | No
             )
         ]
     return doc, []
+
+
+def top_scalars(path: str, data: bytes, max_bytes: int) -> dict[str, Any]:
+    """The top-level `key: value` pairs of a YAML mapping whose key and value are both scalars, as
+    PyYAML's safe constructor reads them (`2026-01-05` a date), for reading a few facts of a file
+    leniently. Whatever cannot be read is left out: a file that is not such a mapping (or too large,
+    too deep, not YAML) gives {}, a value that is not what its form says (`2026-02-30`) is skipped.
+    The checks that load the file properly say what is wrong with it."""
+    document, _ = read_document(path, data, max_bytes)
+    if document is None or not isinstance(document.root, yaml.MappingNode):
+        return {}
+    constructor = yaml.constructor.SafeConstructor()
+    found: dict[str, Any] = {}
+    for key, value in document.root.value:
+        if isinstance(key, yaml.ScalarNode) and isinstance(value, yaml.ScalarNode):
+            try:
+                found.setdefault(str(constructor.construct_object(key)), constructor.construct_object(value))
+            except (ValueError, OverflowError, yaml.YAMLError):  # a date that no calendar has, …
+                continue
+    return found

@@ -14,12 +14,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-import yaml
-
 from studylog.clock import as_of, today_in
 from studylog.errors import MarkerError, ProblemsFound, UsageError
 from studylog.i18n import t
 from studylog.layout import CHECKIN_DIR, ISSUE_FORM, PLAN_FILE, README, SCHEMA_DIR, WORKFLOW, checkin_path
+from studylog.load.files import MAX_PLAN_BYTES
+from studylog.load.yamlsrc import top_scalars
 from studylog.model import Plan, Repository
 from studylog.start.actionref import ACTION_FORMAT
 from studylog.write.readme import END, START, find_section
@@ -230,20 +230,17 @@ class PlanFacts:
     locale: str
 
 
-def plan_facts(text: str) -> PlanFacts:
-    """Title, timezone, start and locale of a plan, read leniently: a plan with errors still has these."""
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError:
-        data = None
-    data = data if isinstance(data, dict) else {}
-    start = data.get("start")
-    zone = str(data.get("timezone") or "UTC")
+def plan_facts(data: bytes) -> PlanFacts:
+    """Title, timezone, start and locale of a plan, read leniently: a plan with errors (or none of
+    these) still gets them, and `validate` says what is wrong with it."""
+    facts = top_scalars(PLAN_FILE, data, MAX_PLAN_BYTES)
+    start = facts.get("start")
+    zone = str(facts.get("timezone") or "UTC")
     return PlanFacts(
-        str(data.get("title") or "Study log"),
+        str(facts.get("title") or "Study log"),
         zone if _valid_zone(zone) else "UTC",
         start if isinstance(start, dt.date) else today_in("UTC"),
-        "en" if str(data.get("locale", "zh-CN")) == "en" else "zh-CN",
+        "en" if str(facts.get("locale", "zh-CN")) == "en" else "zh-CN",
     )
 
 
@@ -255,7 +252,7 @@ def complete_setup(root: Path, *, action: str | None = None, git: bool = True) -
     """
     from studylog.start.actionref import action_reference
 
-    facts = plan_facts((root / PLAN_FILE).read_bytes().decode("utf-8", errors="replace"))
+    facts = plan_facts((root / PLAN_FILE).read_bytes())
     done = Written([], [])
     if git:
         _git_init(root, done)
