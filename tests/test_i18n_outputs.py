@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from conftest import run_cli, write_repo
 from studylog.diagnostics import display_width, excerpt
 from studylog.model import Locale
@@ -71,6 +73,17 @@ def test_carets_are_width_aware() -> None:
     assert display_width("日期a") == 5
     assert excerpt("task: 开始Lecture 03: Transformer", 3, 19)[2] == "   |                     ^"
     assert excerpt("时长: 2", 7, 1)[2] == "   | ^^^^"
+
+
+@pytest.mark.parametrize(("line", "column"), [("a" * 500 + ": " + "[" * 30_000, 503), ("说明: " + "长" * 400, 300)])
+def test_a_long_line_is_cut_around_its_column(line: str, column: int) -> None:
+    _, shown, carets = excerpt(line, 1, column)
+    assert display_width(shown) <= len(" 1 | ") + 100 and shown.startswith(" 1 | ...") and shown.endswith("...")
+    under = display_width(carets[: carets.index("^")]) - display_width(" 1 | ")
+    marked = shown[len(" 1 | ") :]
+    start = next(i for i in range(len(marked)) if display_width(marked[:i]) == under)
+    assert marked[start] == line[column - 1]  # the caret is still under the character the column names
+    assert 0 < display_width(carets) <= len(" 1 | ") + 100
 
 
 def _generated_text(root: Path) -> str:

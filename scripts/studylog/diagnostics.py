@@ -179,9 +179,33 @@ def _underline(line: str, column: int) -> str:
     return " " * display_width(line[:start]) + "^" * max(display_width(marked), 1)
 
 
+# Terminal columns of a source line shown in an excerpt: a longer line (minified, pasted, or a
+# hostile file's 30,000 `[`) is cut to this much around the column, with `...` where it was cut.
+EXCERPT_COLUMNS = 100
+
+
+def _clip(line: str, column: int) -> tuple[str, int]:
+    """`line` cut to EXCERPT_COLUMNS (the `...` included) around `column`, a third of the room before
+    it, and the column in what is left."""
+    if display_width(line) <= EXCERPT_COLUMNS:
+        return line, column
+    room = EXCERPT_COLUMNS - 2 * len("...")
+    at = min(max(column - 1, 0), len(line))
+    start, end, width = at, at, 0
+    while start > 0 and width + display_width(line[start - 1]) <= room // 3:
+        start -= 1
+        width += display_width(line[start])
+    while end < len(line) and width + display_width(line[end]) <= room:
+        width += display_width(line[end])
+        end += 1
+    head = "..." if start > 0 else ""
+    tail = "..." if end < len(line) else ""
+    return head + line[start:end] + tail, column - start + len(head)
+
+
 def excerpt(line: str, number: int, column: int) -> list[str]:
-    """`  3 | the line` and a caret line under its column, rustc-style."""
-    shown = line.replace("\t", " ")  # a tab is one column here, so the caret stays under it
+    """`  3 | the line` and a caret line under its column, rustc-style (a long line cut around it)."""
+    shown, column = _clip(line.replace("\t", " "), column)  # a tab is one column here, so the caret stays under it
     gutter = " " * len(str(number))
     return [f" {gutter} |", f" {number} | {shown}", f" {gutter} | {_underline(shown, column)}"]
 
