@@ -42,3 +42,17 @@ def test_importing_again_with_force_keeps_every_replaced_file(tmp_path: Path) ->
     # init on the imported repository adds nothing and replaces nothing: no --force needed, none offered.
     again = run_cli("init", str(root))
     assert again.returncode == 0 and "created plan.yaml" not in again.stderr
+
+
+@pytest.mark.parametrize("zone", ["Mars/Base", "../../etc/passwd", "CST", ""])
+def test_a_timezone_that_is_not_one_is_refused_before_anything_is_written(tmp_path: Path, zone: str) -> None:
+    """(`Mars/Base` stopped the import with "internal error" before.) An empty --timezone means none given."""
+    root = tmp_path / "study"
+    source = write_repo(tmp_path, {"t.md": (SEEDS / "004_e638a575bf0bc2e3.txt").read_text(encoding="utf-8")}) / "t.md"
+    result = run_cli("import", str(source), str(root), "--start", "2026-01-05", "--timezone", zone)
+    if not zone:
+        assert result.returncode == 0, result.stderr
+        return
+    assert result.returncode == 2, result.stderr
+    assert f"{zone!r} is not an IANA timezone like Asia/Shanghai" in result.stderr, result.stderr
+    assert not root.exists()

@@ -19,6 +19,15 @@ def today_in(timezone: str, now: dt.datetime | None = None, day_starts_at: dt.ti
     return (local - dt.timedelta(hours=day_starts_at.hour, minutes=day_starts_at.minute)).date()
 
 
+def is_timezone(name: str) -> bool:
+    """Whether `name` is an IANA timezone a plan may name: `Area/City` (Asia/Shanghai) or UTC."""
+    try:
+        ZoneInfo(name)
+    except (KeyError, ValueError):  # not in the database (ZoneInfoNotFoundError is a KeyError), or not a key
+        return False
+    return "/" in name or name == "UTC"
+
+
 def as_of(given: dt.date | None, timezone: str, day_starts_at: dt.time = dt.time(0)) -> dt.date:
     """The as-of date of a command: `--today` when given, else today in the plan's timezone and day."""
     return given if given is not None else today_in(timezone, day_starts_at=day_starts_at)

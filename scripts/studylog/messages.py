@@ -969,7 +969,7 @@ CATALOG: Final[dict[str, Entry]] = {
         "--action {action!r} is not OWNER/REPO@<40-hex commit SHA> (or OWNER/REPO@vN)",
         "--action {action!r} 不是 OWNER/REPO@<40 位十六进制提交 SHA>（或 OWNER/REPO@vN）",
     ),
-    "init-bad-timezone": Entry(
+    "bad-timezone": Entry(
         "{timezone!r} is not an IANA timezone like Asia/Shanghai", "{timezone!r} 不是 Asia/Shanghai 这样的 IANA 时区"
     ),
     "new-exists": Entry(

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from studylog.clock import as_of, today_in
+from studylog.clock import as_of, is_timezone, today_in
 from studylog.errors import MarkerError, ProblemsFound, UsageError
 from studylog.i18n import t
 from studylog.layout import CHECKIN_DIR, ISSUE_FORM, PLAN_FILE, README, SCHEMA_DIR, WORKFLOW, checkin_path
@@ -52,7 +52,7 @@ def machine_timezone(env: Mapping[str, str] | None = None, localtime: Path = Pat
     with contextlib.suppress(OSError):
         candidates.append((localtime.parent / "timezone").read_text(encoding="utf-8").strip())
     for name in candidates:
-        if name and _valid_zone(name):
+        if name and is_timezone(name):
             return name
     return "UTC"
 
@@ -65,14 +65,6 @@ def machine_locale(env: Mapping[str, str] | None = None) -> str:
         if value:
             return "zh-CN" if value.lower().startswith("zh") else "en"
     return "en"
-
-
-def _valid_zone(name: str) -> bool:
-    try:
-        ZoneInfo(name)
-    except (KeyError, ValueError):
-        return False
-    return "/" in name or name == "UTC"
 
 
 def plan_from_template(
@@ -238,7 +230,7 @@ def plan_facts(data: bytes) -> PlanFacts:
     zone = str(facts.get("timezone") or "UTC")
     return PlanFacts(
         str(facts.get("title") or "Study log"),
-        zone if _valid_zone(zone) else "UTC",
+        zone if is_timezone(zone) else "UTC",
         start if isinstance(start, dt.date) else today_in("UTC"),
         "en" if str(facts.get("locale", "zh-CN")) == "en" else "zh-CN",
     )
@@ -296,8 +288,8 @@ def init(
         raise UsageError(t("init-unknown-template", template=template, choices=", ".join(TEMPLATES)))
     if locale is not None and locale not in LOCALES:
         raise UsageError(t("init-unknown-locale", locale=locale, choices=", ".join(LOCALES)))
-    if timezone and not _valid_zone(timezone):
-        raise UsageError(t("init-bad-timezone", timezone=timezone))
+    if timezone and not is_timezone(timezone):
+        raise UsageError(t("bad-timezone", timezone=timezone))
     if hours is not None and not 0 < hours <= 24:
         raise UsageError(t("init-bad-hours", hours=f"{hours:g}"))
     if root.exists() and not root.is_dir():

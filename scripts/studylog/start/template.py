@@ -13,7 +13,7 @@ import datetime as dt
 import subprocess
 from pathlib import Path
 
-from studylog.clock import today_in
+from studylog.clock import is_timezone, today_in
 from studylog.errors import UsageError
 from studylog.i18n import t
 from studylog.layout import CHECKIN_DIR, PLAN_FILE, README, REPORTS, SCHEMA_DIR
@@ -23,7 +23,6 @@ from studylog.start.scaffold import (
     _gitignore,
     _package_text,
     _readme,
-    _valid_zone,
     _write_new,
     keep_aside,
     plan_from_template,
@@ -58,8 +57,8 @@ def template_setup(
 ) -> Written:
     if template not in TEMPLATES:
         raise UsageError(t("init-unknown-template", template=template, choices=", ".join(TEMPLATES)))
-    if not _valid_zone(timezone):
-        raise UsageError(t("init-bad-timezone", timezone=timezone))
+    if not is_timezone(timezone):
+        raise UsageError(t("bad-timezone", timezone=timezone))
     if hours is not None and not 0 < hours <= 24:
         raise UsageError(t("init-bad-hours", hours=f"{hours:g}"))
     demo = demo_files(root)

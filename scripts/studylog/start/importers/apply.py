@@ -17,7 +17,7 @@ from typing import Any
 from studylog.cache import temporary_beside
 from studylog.check.links import check_links
 from studylog.check.repository import check_checkins
-from studylog.clock import today_in
+from studylog.clock import is_timezone, today_in
 from studylog.diagnostics import Diagnostic, Severity
 from studylog.errors import ImportRefused, UsageError
 from studylog.i18n import t
@@ -138,6 +138,8 @@ def import_file(
         text = source.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise UsageError(t("import.not-utf8", source=source, byte=exc.start + 1)) from None
+    if options.timezone and not is_timezone(options.timezone):
+        raise UsageError(t("bad-timezone", timezone=options.timezone))
     day = today or today_in(options.timezone or "Asia/Shanghai")
     try:
         imported = read_tracker(text, options, day)
