@@ -177,6 +177,11 @@ def test_warnings_alone_exit_0(tmp_path: Path, fixture_plan: str) -> None:
     [
         (["validate", "does-not-exist"], "no such directory"),
         (["validate", "--today", "2026-13-01"], "is not a date"),
+        # a day's arithmetic overflows near the calendar's ends (9999-12-31 stopped status and build
+        # with "internal error"); a year outside the plan's range is a slip
+        (["status", "--today", "9999-12-31"], "9999-12-31 is outside the years studylog works with (1900–2999)"),
+        (["build", "--today", "9999-12-31"], "outside the years studylog works with"),
+        (["new", "--date", "0226-01-05"], "0226-01-05 is outside the years"),
         (["validate", "--format", "xml"], "invalid choice"),
         ([], "usage: studylog"),
     ],

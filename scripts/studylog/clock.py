@@ -9,6 +9,10 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
+# The years studylog works with: a date outside them in a file, or given on the command line, is a
+# slip (0226, 20266), and dates near the calendar's ends overflow a day's arithmetic (9999-12-31 + 1).
+MIN_YEAR, MAX_YEAR = 1900, 2999
+
 
 def today_in(timezone: str, now: dt.datetime | None = None, day_starts_at: dt.time = dt.time(0)) -> dt.date:
     """The learner's date right now (or at `now`, an aware datetime) in the plan's timezone.

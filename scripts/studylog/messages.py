@@ -796,6 +796,10 @@ CATALOG: Final[dict[str, Entry]] = {
         "替换已有的 plan.yaml 和打卡文件（旧文件会备份）",
     ),
     "cli.not-a-date": Entry("{value!r} is not a date like 2026-01-18", "{value!r} 不是 2026-01-18 这样的日期"),
+    "cli.date-out-of-range": Entry(
+        "{value} is outside the years studylog works with ({first}–{last})",
+        "{value} 超出了 studylog 支持的年份范围（{first}–{last}）",
+    ),
     "cli.created": Entry("  created {path}", "  已创建 {path}"),
     "help.init.locale": Entry(
         "the dashboard's language (default: from LANG: zh-CN for zh_*, else en)",

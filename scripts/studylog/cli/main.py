@@ -36,10 +36,15 @@ if TYPE_CHECKING:
 
 
 def _date(value: str) -> dt.date:
+    from studylog.clock import MAX_YEAR, MIN_YEAR
+
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(t("cli.not-a-date", value=value)) from None
+    if not MIN_YEAR <= day.year <= MAX_YEAR:
+        raise argparse.ArgumentTypeError(t("cli.date-out-of-range", value=value, first=MIN_YEAR, last=MAX_YEAR))
+    return day
 
 
 def _number(value: str) -> float:

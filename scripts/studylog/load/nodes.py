@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Collection
 from typing import TYPE_CHECKING, TypeVar
 
+from studylog.clock import MAX_YEAR, MIN_YEAR
 from studylog.diagnostics import Diagnostic, Severity, Span
 from studylog.i18n import t
 from studylog.load.yamlsrc import BOOL, FLOAT, INT, NULL, STR, TIMESTAMP, span_of
@@ -22,7 +23,6 @@ else:
 
 T = TypeVar("T")
 D = TypeVar("D", dt.date, dt.datetime)
-MIN_YEAR, MAX_YEAR = 1900, 2999
 
 _DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _KIND_NAMES = {
