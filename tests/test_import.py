@@ -473,6 +473,36 @@ def test_damaged_hundred_days_log(tmp_path: Path) -> None:
     assert "line 17: Day 5 has no date: placed on 2019-03-07, Day 1 + 4 days" in out
 
 
+def test_hundred_days_dates_without_a_year(tmp_path: Path) -> None:
+    """The official log template's own entry is `### Day 1: June 27, Monday`: no year. It comes from
+    --start (the nearest such day), each later one is the first such day after the entry above (so a
+    log crosses New Year), and one that would jump most of a year is out of order, reported."""
+    template = FIXTURES / "hundred_days/template.md"
+    code, out = import_into(tmp_path / "none", template)
+    assert code == 1 and "`June 27` has a month and day but no year, and no entry gives one: pass --start" in out
+    assert not (tmp_path / "none/plan.yaml").exists()
+    code, out = import_into(tmp_path / "started", template, "--start", "2026-06-26")
+    assert code == 0, out
+    assert "line 21: 1 entry gives a month and day but no year: `June 27`, read as 2026-06-27" in out
+    checkin = (tmp_path / "started/checkins/2026/2026-06-27.yaml").read_text(encoding="utf-8")
+    assert "task: I've gone through many exercises on FreeCodeCamp.\n" in checkin
+    log = "# 100 Days Of Code - Log\n\n" + "".join(
+        f"### Day {n}: {day}\n**Today's Progress**: {what}\n\n"
+        for n, day, what in [
+            (1, "December 30, Monday", "Started."),
+            (2, "December 31", "Arrays."),
+            (3, "January 1", "Objects."),
+            (4, "Jan 2nd", "Closures."),
+            (5, "December 25", "Out of order."),
+        ]
+    )
+    code, out = import_into(tmp_path / "new-year", log, "--start", "2024-12-30")
+    assert code == 0, out
+    dated = sorted(p.stem for p in (tmp_path / "new-year/checkins").rglob("*.yaml"))
+    assert dated == ["2024-12-30", "2024-12-31", "2025-01-01", "2025-01-02"]
+    assert "Day 5 is dated 2024-12-25, not after the entry above (2025-01-02); not imported" in out
+
+
 @pytest.mark.git
 def test_task_list_plan(tmp_path: Path) -> None:
     root = git_repo(tmp_path)

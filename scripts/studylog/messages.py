@@ -1856,6 +1856,16 @@ CATALOG: Final[dict[str, Entry]] = {
     "import.days.example": Entry(
         "the template's example entry (Day 0 … Example); not imported", "模板自带的示例条目（Day 0 … Example）；未导入"
     ),
+    "import.days.no-year": Entry(
+        "{n} entries give a month and day but no year (`{text}` first, read as {date}): each is read as the "
+        "first such day after the entry above",
+        "有 {n} 条只写了月和日、没有年份（第一条是 `{text}`，读作 {date}）：每条都按上一条之后的第一个这一天来读",
+        en_one="{n} entry gives a month and day but no year: `{text}`, read as {date}",
+    ),
+    "import.days.no-year-start": Entry(
+        "`{text}` has a month and day but no year, and no entry gives one: pass --start YYYY-MM-DD (the day of Day 1)",
+        "`{text}` 只写了月和日、没有年份，也没有哪一条写了年份：请加 `--start YYYY-MM-DD`（Day 1 的日期）",
+    ),
     "import.days.no-start": Entry(
         "no entry has a date like `### Day 1: November 10, 2018`: pass --start YYYY-MM-DD (Day 1)",
         "没有一条写了 `### Day 1: November 10, 2018` 这样的日期：请加 `--start YYYY-MM-DD`（Day 1 的日期）",

@@ -7,6 +7,7 @@ check-ins the same way for every shape, so a new shape is one module and its fix
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from collections.abc import Iterator
@@ -118,8 +119,21 @@ _ENGLISH_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})\.?,?\s+(
 
 @dataclass(frozen=True)
 class DateFound:
-    date: dt.date | None  # None: spelled like a date but no such day (February 30)
+    date: dt.date | None  # None: spelled like a date but no such day (February 30), or no year
     text: str  # as written
+    month_day: tuple[int, int] | None = None  # a month and day written without a year, none given
+
+    def in_year_from(self, earliest: dt.date) -> dt.date | None:
+        """A month and day written without a year, on the first such day from `earliest` on (within
+        four years: February 29 waits for a leap year); None for a full date or no such day."""
+        if self.month_day is None:
+            return None
+        month, day = self.month_day
+        for year in range(earliest.year, earliest.year + 5):
+            with contextlib.suppress(ValueError):
+                if (found := dt.date(year, month, day)) >= earliest:
+                    return found
+        return None
 
 
 def find_date(text: str, year: int | None = None) -> DateFound | None:
@@ -144,7 +158,7 @@ def find_date(text: str, year: int | None = None) -> DateFound | None:
     _, written, y, month, day = min(candidates, key=lambda c: c[0])
     if y is None:
         if year is None:
-            return DateFound(None, written)
+            return DateFound(None, written.strip(), (month, day) if 1 <= month <= 12 and 1 <= day <= 31 else None)
         y = year
     try:
         return DateFound(dt.date(y, month, day), written.strip())

@@ -97,7 +97,6 @@ def _entries(text: str, builder: PlanBuilder) -> list[_Entry]:
     entries: list[_Entry] = []
     current: _Entry | None = None
     key: str | None = None
-    year: int | None = None
     round_no = 1
     in_comment = False
     for number, raw in enumerate(text.splitlines(), 1):
@@ -113,9 +112,7 @@ def _entries(text: str, builder: PlanBuilder) -> list[_Entry]:
         if match := _DAY_HEADING.match(line):
             day = int(match.group(2) or match.group(3))
             entry_round = int(match.group(1)) if match.group(1) else round_no
-            found = find_date(match.group(4), year)
-            if found and found.date:
-                year = found.date.year
+            found = find_date(match.group(4))  # `June 27` without a year: `read` places it after the entry above
             current = _Entry(number, entry_round, day, one_line(match.group(4)), found)
             entries.append(current)
             key = None
@@ -160,7 +157,7 @@ def read(text: str, options: Options, today: dt.date) -> Imported:
                 Note(entry.line, t("import.days.again", day=entry.day, line=seen[(entry.round, entry.day)]))
             )
         seen.setdefault((entry.round, entry.day), entry.line)
-        if entry.date is not None and entry.date.date is None:
+        if entry.date is not None and entry.date.date is None and entry.date.month_day is None:
             builder.notes.append(Note(entry.line, t("import.days.no-such-day", text=entry.date.text)))
             continue
         if entry.day == 0 and "example" in entry.heading.lower():
@@ -174,13 +171,24 @@ def read(text: str, options: Options, today: dt.date) -> Imported:
     if start is None and dated:
         first, first_date = dated[0]
         start = first_date - (first.day - 1) * ONE_DAY if first.day >= 1 else first_date
+    yearless = [e for e, d in usable if d is None and e.date is not None and e.date.month_day is not None]
+    if start is None and yearless:
+        raise ImportRefused(t("import.days.no-year-start", text=yearless[0].date.text if yearless[0].date else ""))
     if start is None:
         raise ImportRefused(t("import.days.no-start"))
     previous: dt.date | None = None
+    placed: list[dt.date] = []  # where the month-and-day-only dates went
     last = (1, 0)
     rounds: dict[int, dict[str, Any]] = {}
     weeks: dict[tuple[int, int], dict[str, Any]] = {}
     for entry, when in usable:
+        if when is None and entry.date is not None and entry.date.month_day is not None:
+            # No year written (the template's own `Day 1: June 27, Monday`): the first such day after
+            # the entry above; the first entry's, the one nearest the start (within half a year).
+            when = entry.date.in_year_from(previous + ONE_DAY if previous else start - 182 * ONE_DAY)
+            if when and previous and (when - previous).days > 62:  # no year's turn: out of order,
+                when = entry.date.in_year_from(previous - 182 * ONE_DAY)  # the nearest, reported below
+            placed += [when] if when else []
         date: dt.date = when or start + (max(entry.day, 1) - 1) * ONE_DAY
         if previous is not None and date <= previous:
             builder.notes.append(
@@ -224,6 +232,14 @@ def read(text: str, options: Options, today: dt.date) -> Imported:
         if not progress and not thoughts and not links:
             builder.notes.append(Note(entry.line, t("import.days.empty", day=entry.day)))
         builder.checkin(date, entry.line, Status.DONE, items=[item["id"]], **fields)
+    if placed:
+        first = next(e for e in yearless if e.date is not None)
+        builder.notes.append(
+            Note(
+                first.line,
+                t("import.days.no-year", n=len(placed), text=first.date.text if first.date else "", date=placed[0]),
+            )
+        )
     builder.notes += leftovers(lines, _used(text, entries))
     if previous is not None and last[1] < CHALLENGE_DAYS:
         _plan_the_rest(builder, weeks, last, previous)
