@@ -503,6 +503,19 @@ def test_hundred_days_dates_without_a_year(tmp_path: Path) -> None:
     assert "Day 5 is dated 2024-12-25, not after the entry above (2025-01-02); not imported" in out
 
 
+def test_a_summary_table_crosses_new_year_without_writing_years(tmp_path: Path) -> None:
+    """`1月1日` after `12月31日` is the next year (it was dated back in the same year: the plan was
+    refused as out of order and nothing was imported)."""
+    rows = [("Day1", "12月30日", "线性代数"), ("Day2", "12月31日", "概率论"), ("Day3", "1月1日", "微积分")]
+    table = "| 周次 | 日期 | 完成状态 | 核心任务 |\n|---|---|---|---|\n" + "".join(
+        f"| 第1周 {day} | {date} | ✅ | {task} |\n" for day, date, task in rows
+    )
+    code, out = import_into(tmp_path / "repo", f"# 我的打卡\n\n{table}", "--start", "2025-12-30")
+    assert code == 0, out
+    dated = sorted(p.stem for p in (tmp_path / "repo/checkins").rglob("*.yaml"))
+    assert dated == ["2025-12-30", "2025-12-31", "2026-01-01"]
+
+
 @pytest.mark.git
 def test_task_list_plan(tmp_path: Path) -> None:
     root = git_repo(tmp_path)

@@ -123,6 +123,15 @@ class DateFound:
     text: str  # as written
     month_day: tuple[int, int] | None = None  # a month and day written without a year, none given
 
+    def following(self, previous: dt.date) -> dt.date | None:
+        """A month and day written without a year, after a row dated `previous`: the first such day
+        from `previous` on, unless that is more than two months on (no year's turn: out of order),
+        then the nearest such day."""
+        found = self.in_year_from(previous)
+        if found is not None and (found - previous).days > 62:
+            found = self.in_year_from(previous - 182 * ONE_DAY)
+        return found
+
     def in_year_from(self, earliest: dt.date) -> dt.date | None:
         """A month and day written without a year, on the first such day from `earliest` on (within
         four years: February 29 waits for a leap year); None for a full date or no such day."""
@@ -136,9 +145,14 @@ class DateFound:
         return None
 
 
-def find_date(text: str, year: int | None = None) -> DateFound | None:
+def find_date(text: str, year: int | None = None, *, after: dt.date | None = None) -> DateFound | None:
     """The first date in `text`, in any spelling a tracker uses: 2026-01-05, 2025.12.1, 2025/12/1,
-    2025年12月29日, 12月1日 (year from context), November 10, 2018, Nov 10th, 10 November 2018."""
+    2025年12月29日, 12月1日 (year from context), November 10, 2018, Nov 10th, 10 November 2018.
+
+    A date written without a year takes it from `after` (the row above's date, or the start): the
+    first such day from it on, so `1月1日` after `12月31日` is in the next year; one that would be most
+    of a year later is the nearest such day instead (out of order, for the caller to report). Else
+    from `year`; else it has none (`month_day`)."""
     candidates: list[tuple[int, str, int | None, int, int]] = []
     for match in _NUMERIC.finditer(text):
         candidates.append(
@@ -157,8 +171,11 @@ def find_date(text: str, year: int | None = None) -> DateFound | None:
         return None
     _, written, y, month, day = min(candidates, key=lambda c: c[0])
     if y is None:
+        yearless = DateFound(None, written.strip(), (month, day) if 1 <= month <= 12 and 1 <= day <= 31 else None)
+        if after is not None:
+            return DateFound(yearless.following(after), written.strip())
         if year is None:
-            return DateFound(None, written.strip(), (month, day) if 1 <= month <= 12 and 1 <= day <= 31 else None)
+            return yearless
         y = year
     try:
         return DateFound(dt.date(y, month, day), written.strip())

@@ -138,13 +138,13 @@ class DayTable:
 
     def _dates(self, rows: list[Row]) -> tuple[list[_Dated], dt.date | None]:
         """Each row's date: as written, else from --start and its week and day, else unknown."""
-        year = self.options.start.year if self.options.start else None
+        previous = self.options.start  # a date written without a year follows the row above
         dated: list[_Dated] = []
         for row in rows:
             text = row.cells.get("date", "")
-            found = find_date(text, year)
+            found = find_date(text, after=previous)
             if found and found.date:
-                year = found.date.year
+                previous = found.date
             dated.append(_Dated(row, found.date if found else None, found, find_month_hint(text)))
         start = self.options.start
         if start is None:

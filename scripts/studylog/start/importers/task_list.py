@@ -85,7 +85,7 @@ def _outline(text: str, builder: PlanBuilder) -> list[_Week]:
     weeks: list[_Week] = []
     day: _Day | None = None
     phase = ""
-    year: int | None = None
+    previous: dt.date | None = None  # a date written without a year follows the day above
     for number, line in enumerate(text.splitlines(), 1):
         if (match := _PHASE.match(line)) and not _WEEK.match(line) and not _DAY.match(line):
             phase = line.lstrip("#").strip()
@@ -103,12 +103,12 @@ def _outline(text: str, builder: PlanBuilder) -> list[_Week]:
             day = None
             continue
         if (match := _DAY.match(line)) or (
-            (heading := _DATE_HEADING.match(line)) and find_date(heading.group(2), year)
+            (heading := _DATE_HEADING.match(line)) and find_date(heading.group(2), after=previous)
         ):
             rest = line.lstrip("#").strip()
-            found = find_date(rest, year)
+            found = find_date(rest, after=previous)
             if found and found.date:
-                year = found.date.year
+                previous = found.date
             if not weeks:
                 weeks.append(_Week(number, 1, "", phase=phase))
             number_of_day = int(match.group(2) or match.group(3) or match.group(4)) if match else None
