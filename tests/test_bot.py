@@ -240,6 +240,15 @@ def test_a_missing_repository_is_a_clear_404(learner: Path, github: FakeGitHub) 
     assert result.returncode == 4 and "404 when trying to list issues" in result.stderr
 
 
+@pytest.mark.parametrize("name", ["../../x", "a/..", "a/b/c", "a/b?x=1", "-a/b"])
+def test_a_repository_name_that_is_not_owner_slash_repo_is_refused_before_any_request(
+    learner: Path, github: FakeGitHub, name: str
+) -> None:
+    result = run_cli("remind", str(learner), "--today", "2026-01-07", env=env(github, GITHUB_REPOSITORY=name))
+    assert result.returncode == 2 and f"GITHUB_REPOSITORY is {name!r}, not OWNER/REPO" in result.stderr, result.stderr
+    assert github.requests == []
+
+
 def test_without_a_token_the_message_says_how_to_pass_it(learner: Path, github: FakeGitHub) -> None:
     result = run_cli("remind", str(learner), "--today", "2026-01-07", env=env(github, GITHUB_TOKEN=""))
     assert result.returncode == 2 and "GITHUB_TOKEN is not set" in result.stderr  # configuration

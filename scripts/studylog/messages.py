@@ -1060,6 +1060,10 @@ CATALOG: Final[dict[str, Entry]] = {
         "GitHub 在执行“{doing}”时返回 404：请检查 GITHUB_REPOSITORY，以及令牌能否看到这个仓库",
     ),
     "api-failed": Entry("GitHub failed to {doing}: {status}", "GitHub 执行“{doing}”失败：{status}"),
+    "api-bad-repository": Entry(
+        "GITHUB_REPOSITORY is {name!r}, not OWNER/REPO as GitHub names a repository",
+        "GITHUB_REPOSITORY 是 {name!r}，不是 GitHub 仓库名那样的 OWNER/REPO",
+    ),
     "api-no-repository": Entry(
         "GITHUB_REPOSITORY is not set (OWNER/REPO); GitHub Actions sets it",
         "没有设置 GITHUB_REPOSITORY（OWNER/REPO）；GitHub Actions 会自动设置它",

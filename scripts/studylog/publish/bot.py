@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -93,6 +94,11 @@ def _explain(exc: Any, doing: str, permission: str) -> ApiError:
     return ApiError(t("api-failed", doing=doing, status=f"{status} {detail or exc}"))
 
 
+# GITHUB_REPOSITORY as GitHub names repositories: an owner of letters, digits and hyphens, a name of
+# those and `.` and `_`.
+_REPOSITORY = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}")
+
+
 class Bot:
     def __init__(
         self,
@@ -119,6 +125,8 @@ class Bot:
             return cls(None, name or "OWNER/REPO", dry_run=True)
         if not name or "/" not in name:
             raise UsageError(t("api-no-repository"))
+        if not _REPOSITORY.fullmatch(name) or {".", ".."} & set(name.split("/")):
+            raise UsageError(t("api-bad-repository", name=name))  # before it becomes part of a request's path
         if not token:
             raise UsageError(t("api-no-token"))
         from github import Auth, Github
