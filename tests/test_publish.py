@@ -129,6 +129,16 @@ def test_a_refused_push_says_what_to_change(remote: Path, tmp_path: Path, hook_s
     assert result.returncode == 3 and expected in result.stderr and "Traceback" not in result.stderr  # GitError
 
 
+def test_outside_a_git_repository_publish_says_so(tmp_path: Path, fixture_plan: str) -> None:
+    """(It exited 3 with git's own "fatal: not a git repository" and the git command line.)"""
+    root = write_repo(tmp_path / "study", {"plan.yaml": fixture_plan})
+    # git must not find a repository above the temporary folder either
+    result = run_cli("publish", str(root), "--today", TODAY, env={"GIT_CEILING_DIRECTORIES": str(tmp_path)})
+    assert result.returncode == 2, result.stderr
+    assert f"publish commits and pushes with git, but {root} is not in a git repository" in result.stderr
+    assert not (root / "reports").exists()  # nothing built either
+
+
 def test_dry_run_nothing_to_publish_and_detached_head(
     remote: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -1008,6 +1008,12 @@ CATALOG: Final[dict[str, Entry]] = {
     "publish-has-errors": Entry(
         "the repository has {errors}; nothing was published:", "仓库里有 {errors}；什么都没有发布："
     ),
+    "publish-not-git": Entry(
+        "publish commits and pushes with git, but {path} is not in a git repository: run it in your clone "
+        "(or `git init` and add a remote first)",
+        "publish 用 git 提交并推送，但 {path} 不在 git 仓库里："
+        "请在你克隆的仓库里运行（或先 `git init` 并添加远程仓库）",
+    ),
     "publish-dirty": Entry(
         "uncommitted changes to {paths}: commit or stash them first", "{paths} 有未提交的改动：请先提交或暂存"
     ),

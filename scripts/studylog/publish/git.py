@@ -188,6 +188,8 @@ def publish(
     before_push: Callable[[int], None] | None = None,
     sleep: Callable[[float], None] = time.sleep,
 ) -> Published:
+    if git(root, "rev-parse", "--is-inside-work-tree", check=False).stdout.strip() != "true":
+        raise UsageError(t("publish-not-git", path=root))
     dirty = _dirty_outside_generated(root)
     if dirty:
         raise UsageError(t("publish-dirty", paths=", ".join(dirty[:5])))
