@@ -284,3 +284,73 @@ def test_a_github_folder_readme_is_a_clear_error(learner: Path) -> None:
     code, out = build(learner)
     assert code != 0 and ".github/README.md is the README GitHub shows" in out
     assert (learner / "README.md").read_text(encoding="utf-8") == README
+
+
+# A merge in the learner's clone: the workflow rebuilt the dashboard on GitHub while the learner
+# built and committed locally; `git merge` leaves the README (and reports/) conflicted.
+
+
+def merged(built: Path, *, mine: str = "", theirs: str = "", line: str = "Mine.", same_day: bool = False) -> Path:
+    """`built` committed, then changed on two branches (`mine` / `theirs` replace README's `line`,
+    when given; each side builds on another day unless `same_day`) and merged: the merge stops with
+    conflicts."""
+    git(built, "init", "-q", "-b", "main")
+    git(built, "add", "-A")
+    git(built, "commit", "-qm", "built")
+    git(built, "checkout", "-qb", "bot")
+    for branch, day, words in (
+        ("bot", "2026-01-10", theirs),
+        ("main", "2026-01-10" if same_day else "2026-01-09", mine),
+    ):
+        if branch == "main":
+            git(built, "checkout", "-q", "main")
+        if words:
+            readme = built / "README.md"
+            readme.write_text(readme.read_text(encoding="utf-8").replace(line, words), encoding="utf-8")
+        assert build(built, "--today", day)[0] == 0
+        git(built, "add", "-A")
+        git(built, "commit", "-qm", f"dashboard as of {day}")
+    merge = subprocess.run(["git", "merge", "-q", "bot"], cwd=built, capture_output=True, text=True, check=False)
+    assert merge.returncode != 0 and "<<<<<<< " in (built / "README.md").read_text(encoding="utf-8")
+    return built
+
+
+def test_a_merge_conflict_only_inside_the_section_is_resolved_by_the_build(built: Path) -> None:
+    learner = merged(built)
+    code, out = build(learner, "--today", "2026-01-10")
+    assert code == 0, out
+    readme = (learner / "README.md").read_text(encoding="utf-8")
+    assert "<<<<<<<" not in readme and ">>>>>>>" not in readme
+    assert readme.startswith("# 我的学习\n\nMine.\n\n<!-- studylog:start -->\n") and readme.endswith(
+        "<!-- studylog:end -->\n\nAlso mine.\n"
+    )
+    assert build(learner, "--today", "2026-01-10")[0] == 0 and (learner / "README.md").read_text("utf-8") == readme
+
+
+@pytest.mark.parametrize(
+    ("line", "same_day", "at"),
+    [("Mine.", False, 3), ("Also mine.", True, None)],
+    ids=["with-the-section", "only-the-learners-text"],
+)
+def test_a_merge_conflict_in_the_learners_own_text_is_left_to_them(
+    built: Path, line: str, same_day: bool, at: int | None
+) -> None:
+    """Only the learner can choose between their two texts. (With the section: the build said the
+    start marker was repeated. Without: it built, and kept git's markers in the learner's text.)"""
+    learner = merged(built, mine="我的介绍。", theirs="在 GitHub 网页上改的介绍。", line=line, same_day=same_day)
+    before = (learner / "README.md").read_bytes()
+    at = at or before.decode("utf-8").splitlines().index("<<<<<<< HEAD") + 1
+    code, out = build(learner, "--today", "2026-01-10")
+    assert code == 2, out
+    assert f"merge conflict (line {at}) that reaches your own text outside the studylog section" in out
+    assert (learner / "README.md").read_bytes() == before
+
+
+def test_a_heading_underlined_with_seven_equals_signs_is_not_a_conflict(learner: Path) -> None:
+    readme = "My study\n=======\n\n<!-- studylog:start -->\n<!-- studylog:end -->\n"
+    write_repo(learner, {"README.md": readme})
+    code, out = build(learner)
+    assert code == 0, out
+    assert (
+        (learner / "README.md").read_text(encoding="utf-8").startswith("My study\n=======\n\n<!-- studylog:start -->\n")
+    )

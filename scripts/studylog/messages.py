@@ -904,6 +904,25 @@ CATALOG: Final[dict[str, Entry]] = {
     "readme-no-markers": Entry(
         "README.md has no studylog markers; {how_to}", "README.md 里没有 studylog 标记；{how_to}"
     ),
+    "readme-conflict": Entry(
+        "README.md has an unresolved merge conflict (line {line}); `studylog build` resolves one that lies "
+        "only inside the studylog section, else keep the lines you want and delete git's <<<<<<< ======= >>>>>>> lines",
+        "README.md 里有没解决的合并冲突（第 {line} 行）；只在 studylog 段落里的冲突 `studylog build` 会自己解决，"
+        "否则请保留你要的行，删掉 git 加的 <<<<<<< ======= >>>>>>> 行",
+    ),
+    "readme-conflict-outside": Entry(
+        "README.md has an unresolved merge conflict (line {line}) that reaches your own text outside the studylog "
+        "section: keep the lines you want, delete git's <<<<<<< ======= >>>>>>> lines, then build again "
+        "(conflicts inside the section are resolved by the build)",
+        "README.md 里的合并冲突（第 {line} 行）涉及 studylog 段落之外你自己写的内容：请保留你要的行，"
+        "删掉 git 加的 <<<<<<< ======= >>>>>>> 行，再运行 build（段落里的冲突 build 会自己解决）",
+    ),
+    "readme-conflict-broken": Entry(
+        "README.md has merge-conflict lines that do not pair up (line {line}): keep the lines you want and delete "
+        "git's <<<<<<< ======= >>>>>>> lines",
+        "README.md 里的合并冲突标记没有成对出现（第 {line} 行）："
+        "请保留你要的行，删掉 git 加的 <<<<<<< ======= >>>>>>> 行",
+    ),
     "readme-marker-repeated": Entry(
         "README.md has `{marker}` more than once (lines {lines}); keep exactly one",
         "README.md 里 `{marker}` 出现了不止一次（第 {lines} 行）；只保留一个",

@@ -26,6 +26,7 @@ from studylog.diagnostics import Span
 from studylog.errors import MarkerError, UnsafePath, UsageError
 from studylog.i18n import t
 from studylog.layout import MANIFEST, README, REPORTS
+from studylog.write.conflicts import sides as conflict_sides
 from studylog.write.readme import locate_readme, new_readme, splice
 
 if TYPE_CHECKING:
@@ -125,25 +126,12 @@ def _read(root: Path, path: str) -> bytes | None:
 
 
 def _conflict_sides(text: str) -> list[str]:
-    """Both sides of a file with git's merge-conflict markers (the text itself when it has none)."""
-    sides: list[list[str]] = [[], []]
-    state = "both"
-    for line in text.splitlines(keepends=True):
-        if line.startswith("<<<<<<< "):
-            state = "ours"
-        elif line.startswith("|||||||") and state == "ours":
-            state = "base"
-        elif line.startswith("=======") and state in ("ours", "base"):
-            state = "theirs"
-        elif line.startswith(">>>>>>> ") and state == "theirs":
-            state = "both"
-        elif state in ("both", "ours"):
-            sides[0].append(line)
-            if state == "both":
-                sides[1].append(line)
-        elif state == "theirs":
-            sides[1].append(line)
-    return ["".join(side) for side in sides]
+    """Both sides of a file with git's merge-conflict markers (the text itself when it has none or
+    they do not pair up)."""
+    try:
+        return list(conflict_sides(text))
+    except MarkerError:
+        return [text]
 
 
 def _git_versions(root: Path) -> list[str]:

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 from studylog.errors import MarkerError
 from studylog.i18n import t
+from studylog.write.conflicts import conflict_line, sides
 
 START = "<!-- studylog:start -->"
 END = "<!-- studylog:end -->"
@@ -66,6 +67,25 @@ def _markers(text: str) -> list[tuple[str, _Marker]]:
     return found
 
 
+def resolve_conflict(text: str) -> str:
+    """A README that git left with merge conflicts only inside the generated section (the section was
+    rebuilt on both sides, by the workflow on GitHub and by a build in the learner's clone): our side,
+    whose section the build then writes anew. Every byte outside the section is the same on both
+    sides, so nothing of the learner's is chosen for them. A conflict that reaches the learner's own
+    text raises MarkerError with its line: only the learner can choose there."""
+    line = conflict_line(text)
+    if line is None:
+        return text
+    ours, theirs = sides(text)
+    try:
+        (a_begin, a_end), (b_begin, b_end) = find_section(ours), find_section(theirs)
+    except MarkerError:
+        raise MarkerError(t("readme-conflict-outside", line=line)) from None
+    if ours[:a_begin] + ours[a_end:] != theirs[:b_begin] + theirs[b_end:]:
+        raise MarkerError(t("readme-conflict-outside", line=line))
+    return ours
+
+
 def find_section(text: str) -> tuple[int, int]:
     """The span strictly between the end of the start marker line and the start of the end marker."""
     found = _markers(text)
@@ -74,6 +94,8 @@ def find_section(text: str) -> tuple[int, int]:
     if not starts and not ends:
         raise MarkerError(t("readme-no-markers", how_to=_how_to()))
     for name, matches in ((START, starts), (END, ends)):
+        if len(matches) > 1 and (conflicted := conflict_line(text)) is not None:
+            raise MarkerError(t("readme-conflict", line=conflicted))
         if len(matches) > 1:
             lines = ", ".join(str(_line(text, m.start())) for m in matches)
             raise MarkerError(t("readme-marker-repeated", marker=name, lines=lines))
@@ -95,7 +117,9 @@ def find_section(text: str) -> tuple[int, int]:
 
 
 def splice(text: str, section: str) -> str:
-    """`text` with the generated section replaced by `section`; every other byte is kept."""
+    """`text` with the generated section replaced by `section`; every other byte is kept (a merge
+    conflict only inside the section is resolved: see `resolve_conflict`)."""
+    text = resolve_conflict(text)
     begin, finish = find_section(text)
     newline = "\r\n" if text[:begin].endswith("\r\n") else "\r" if text[:begin].endswith("\r") else "\n"
     body = section if section.endswith("\n") else section + "\n"
