@@ -290,7 +290,9 @@ def test_a_github_folder_readme_is_a_clear_error(learner: Path) -> None:
 # built and committed locally; `git merge` leaves the README (and reports/) conflicted.
 
 
-def merged(built: Path, *, mine: str = "", theirs: str = "", line: str = "Mine.", same_day: bool = False) -> Path:
+def merged(
+    built: Path, *, mine: str = "", theirs: str = "", line: str = "Mine.", same_day: bool = False, notes: str = ""
+) -> Path:
     """`built` committed, then changed on two branches (`mine` / `theirs` replace README's `line`,
     when given; each side builds on another day unless `same_day`) and merged: the merge stops with
     conflicts."""
@@ -308,6 +310,10 @@ def merged(built: Path, *, mine: str = "", theirs: str = "", line: str = "Mine."
             readme = built / "README.md"
             readme.write_text(readme.read_text(encoding="utf-8").replace(line, words), encoding="utf-8")
         assert build(built, "--today", day)[0] == 0
+        if notes and branch == "main":  # the learner's words in the week's review, on their side only
+            review = built / "reports/weekly/w1.md"
+            start = "<!-- studylog:notes:start -->"
+            review.write_text(review.read_text(encoding="utf-8").replace(start, f"{start}\n{notes}"), encoding="utf-8")
         git(built, "add", "-A")
         git(built, "commit", "-qm", f"dashboard as of {day}")
     merge = subprocess.run(["git", "merge", "-q", "bot"], cwd=built, capture_output=True, text=True, check=False)
@@ -354,3 +360,29 @@ def test_a_heading_underlined_with_seven_equals_signs_is_not_a_conflict(learner:
     assert (
         (learner / "README.md").read_text(encoding="utf-8").startswith("My study\n=======\n\n<!-- studylog:start -->\n")
     )
+
+
+def test_generated_files_git_merged_from_two_builds_are_built_anew(built: Path) -> None:
+    """Every generated file conflicts after such a merge; each is two versions studylog wrote, so the
+    build writes it anew (they were all kept aside as `….orig`, for the learner to delete)."""
+    learner = merged(built)
+    conflicted = git(learner, "diff", "--name-only", "--diff-filter=U").split()
+    assert "reports/.studylog-manifest.json" in conflicted and len(conflicted) >= 8, conflicted
+    code, out = build(learner, "--today", "2026-01-10")
+    assert code == 0, out
+    assert not list(learner.rglob("*.orig*"))
+    assert not [p for p in (learner / "reports").rglob("*") if p.is_file() and b"<<<<<<<" in p.read_bytes()]
+    git(learner, "add", "-A")
+    git(learner, "commit", "-qm", "merge")
+    assert build(learner, "--check")[0] == 0
+
+
+def test_a_merged_review_whose_notes_differ_keeps_the_learners_words(built: Path) -> None:
+    """Only the learner's side has words in the review's notes: the review is not rebuilt over them.
+    The merged file is kept aside, and the new review carries the words."""
+    learner = merged(built, notes="本周收获：终于懂了 SVD。")
+    code, out = build(learner, "--today", "2026-01-10")
+    assert code == 0, out
+    assert "本周收获：终于懂了 SVD。" in (learner / "reports/weekly/w1.md").read_text(encoding="utf-8")
+    kept = [p.name for p in learner.rglob("*.orig*")]
+    assert kept == ["w1.md.orig"], kept

@@ -26,6 +26,7 @@ from studylog.diagnostics import Span
 from studylog.errors import MarkerError, UnsafePath, UsageError
 from studylog.i18n import t
 from studylog.layout import MANIFEST, README, REPORTS
+from studylog.write.conflicts import conflict_line
 from studylog.write.conflicts import sides as conflict_sides
 from studylog.write.readme import locate_readme, new_readme, splice
 
@@ -150,8 +151,10 @@ def _git_versions(root: Path) -> list[str]:
 def _recover(root: Path, damaged: str) -> Manifest:
     """An unreadable manifest (a merge conflict, a bad edit): rebuild what studylog owns from every
     readable version — both conflict sides and git's copies — trusting an entry only where the file
-    on disk still has the recorded bytes. Everything else stays the learner's."""
+    on disk still has the recorded bytes, or is git's merge of two versions studylog wrote
+    (`_merged_outputs`). Everything else stays the learner's."""
     versions = [m for m in (Manifest.parse(t) for t in [*_conflict_sides(damaged), *_git_versions(root)]) if m]
+    merged = _merged_outputs(root) if conflict_line(damaged) is not None else {}
     files: dict[str, dict[str, str]] = {}
     for version in versions:
         for path, entry in version.files.items():
@@ -161,9 +164,59 @@ def _recover(root: Path, damaged: str) -> Manifest:
                 current = _read(root, path)
             except UsageError:
                 continue
-            if current is not None and _wrote(current, entry):
+            if current is None:
+                continue
+            if _wrote(current, entry):
                 files[path] = entry
+            elif path in merged and _both_ours(current, merged[path], [v.files.get(path, {}) for v in versions]):
+                files[path] = {"sha256": _sha(current)}  # no chart key: a conflicted drawing is drawn again
     return Manifest(None, files, damaged=True)
+
+
+def _merged_outputs(root: Path) -> dict[str, tuple[bytes, bytes]]:
+    """Generated files `git merge` left conflicted: path → (our side's bytes, their side's), from git's
+    index (stages 2 and 3). Empty when git has none or cannot say."""
+    try:
+        listed = subprocess.run(
+            ["git", "ls-files", "--unmerged", "-z", "--", REPORTS], cwd=root, capture_output=True, timeout=60
+        )
+        if listed.returncode != 0:
+            return {}
+        stages: dict[str, dict[bytes, bytes]] = {}
+        for record in listed.stdout.split(b"\0"):
+            meta, _, name = record.partition(b"\t")
+            if len(fields := meta.split()) == 3:
+                stages.setdefault(name.decode("utf-8", "surrogateescape"), {})[fields[2]] = fields[1]
+        pairs = {path: (found[b"2"], found[b"3"]) for path, found in stages.items() if b"2" in found and b"3" in found}
+        if not pairs:
+            return {}
+        wanted = b"".join(sha + b"\n" for pair in pairs.values() for sha in pair)
+        shown = subprocess.run(["git", "cat-file", "--batch"], cwd=root, input=wanted, capture_output=True, timeout=60)
+    except (OSError, subprocess.SubprocessError):
+        return {}
+    blobs, out, at = {}, shown.stdout, 0
+    while at < len(out):
+        header_end = out.index(b"\n", at)
+        sha, kind, *size = out[at:header_end].split()
+        if kind != b"blob" or not size:
+            return {}
+        length = int(size[0])
+        blobs[sha] = out[header_end + 1 : header_end + 1 + length]
+        at = header_end + 1 + length + 1
+    return {path: (blobs[a], blobs[b]) for path, (a, b) in pairs.items() if a in blobs and b in blobs}
+
+
+def _both_ours(current: bytes, sides: tuple[bytes, bytes], entries: list[dict[str, str]]) -> bool:
+    """Whether `current`, a file with git's conflict markers, merges two versions studylog wrote, with
+    the learner's notes (a weekly review's) the same in both and whole in the merge: then nothing of
+    the learner's is chosen for them when the build writes it anew."""
+    ours, theirs = sides
+    if conflict_line(current.decode("utf-8", "replace")) is None:
+        return False
+    if not all(any(_wrote(side, entry) for entry in entries) for side in sides):
+        return False
+    notes = [(found.group(0) if (found := _NOTES_BYTES.search(data)) else None) for data in (ours, theirs, current)]
+    return notes[0] == notes[1] == notes[2]
 
 
 def keep_learner_notes(existing: bytes | None, new: bytes) -> bytes:
