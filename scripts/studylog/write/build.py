@@ -195,14 +195,16 @@ def _merged_outputs(root: Path) -> dict[str, tuple[bytes, bytes]]:
     except (OSError, subprocess.SubprocessError):
         return {}
     blobs, out, at = {}, shown.stdout, 0
-    while at < len(out):
-        header_end = out.index(b"\n", at)
-        sha, kind, *size = out[at:header_end].split()
-        if kind != b"blob" or not size:
-            return {}
-        length = int(size[0])
-        blobs[sha] = out[header_end + 1 : header_end + 1 + length]
-        at = header_end + 1 + length + 1
+    try:
+        while at < len(out):  # `SHA blob SIZE`, the bytes, a newline; `SHA missing` for none
+            header_end = out.index(b"\n", at)
+            sha, kind, size = out[at:header_end].split()
+            if kind != b"blob":
+                return {}
+            blobs[sha] = out[header_end + 1 : header_end + 1 + int(size)]
+            at = header_end + 1 + int(size) + 1
+    except ValueError:  # not what git writes: trust nothing
+        return {}
     return {path: (blobs[a], blobs[b]) for path, (a, b) in pairs.items() if a in blobs and b in blobs}
 
 
