@@ -370,6 +370,8 @@ def test_generated_files_git_merged_from_two_builds_are_built_anew(built: Path) 
     assert "reports/.studylog-manifest.json" in conflicted and len(conflicted) >= 8, conflicted
     code, out = build(learner, "--today", "2026-01-10")
     assert code == 0, out
+    assert f"resolved git's merge conflicts in {len(conflicted)} generated files (README.md, reports/" in out
+    assert "`git add` them and commit the merge" in out
     assert not list(learner.rglob("*.orig*"))
     assert not [p for p in (learner / "reports").rglob("*") if p.is_file() and b"<<<<<<<" in p.read_bytes()]
     git(learner, "add", "-A")

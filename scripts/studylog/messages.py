@@ -863,6 +863,11 @@ CATALOG: Final[dict[str, Entry]] = {
     "cli.nothing-to-commit": Entry(" — nothing to commit", " —— 没有需要提交的内容"),
     "cli.wrote": Entry("  wrote {path}", "  已写入 {path}"),
     "cli.removed": Entry("  removed {path}", "  已删除 {path}"),
+    "cli.conflicts-resolved": Entry(
+        "  resolved git's merge conflicts in {n} generated files ({paths}): `git add` them and commit the merge",
+        "  已解决 {n} 个生成文件里 git 的合并冲突（{paths}）：请 `git add` 它们并提交这次合并",
+        en_one="  resolved git's merge conflicts in {n} generated file ({paths}): `git add` it and commit the merge",
+    ),
     "cli.kept-unowned": Entry(
         "  kept {path} (the manifest was unreadable: yours or an old build? check and delete)",
         "  已保留 {path}（清单无法读取：是你的文件还是旧的构建产物？请检查后删除）",

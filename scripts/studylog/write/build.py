@@ -383,6 +383,7 @@ class WriteResult:
     removed: list[str]
     unchanged: int
     preserved: list[str] = field(default_factory=list)  # the learner's copies, kept under a new name
+    resolved: list[str] = field(default_factory=list)  # written over git's merge-conflict markers
 
 
 def stale(root: Path, outputs: Outputs, previous: Manifest) -> tuple[list[str], list[str]]:
@@ -428,12 +429,16 @@ def write(root: Path, outputs: Outputs, previous: Manifest) -> WriteResult:
         raise UsageError(t("build-unsafe", error=str(exc))) from None
     preserved = _preserve(root, outputs, previous) if previous.damaged else []
     _not_ours_refused(root, outputs, previous)
-    written = []
+    written: list[str] = []
+    resolved: list[str] = []
     unchanged = 0
     for path, data in sorted(outputs.files.items()):
-        if _read(root, path) == data:
+        existing = _read(root, path)
+        if existing == data:
             unchanged += 1
             continue
+        if existing is not None and conflict_line(existing.decode("utf-8", "replace")) is not None:
+            resolved.append(path)
         safepath.write(root, path, data)
         written.append(path)
     removed = []
@@ -448,7 +453,7 @@ def write(root: Path, outputs: Outputs, previous: Manifest) -> WriteResult:
             safepath.delete(root, path)
             removed.append(path)
             _prune_empty(root, path)
-    return WriteResult(written, removed, unchanged, preserved)
+    return WriteResult(written, removed, unchanged, preserved, resolved)
 
 
 def _preserve(root: Path, outputs: Outputs, previous: Manifest) -> list[str]:
@@ -485,6 +490,7 @@ class BuildReport:
     leftover: list[str]  # --check: generated files a fresh build would remove
     newer_checkins: list[str]  # --check: check-ins dated after the recorded as-of date
     preserved: list[str] = field(default_factory=list)  # "old → new": files kept aside (damaged manifest)
+    resolved: list[str] = field(default_factory=list)  # written over git's merge-conflict markers: to `git add`
 
 
 def _warm() -> None:
@@ -591,5 +597,5 @@ def _build(
         return result, BuildReport(as_of, [], [], 0, outputs.redrawn, differing, leftover, newer)
     done = write(root, outputs, previous)
     return result, BuildReport(
-        as_of, done.written, done.removed, done.unchanged, outputs.redrawn, [], [], [], done.preserved
+        as_of, done.written, done.removed, done.unchanged, outputs.redrawn, [], [], [], done.preserved, done.resolved
     )
