@@ -13,6 +13,7 @@ from typing import Any
 
 import cmarkgfm
 import pytest
+import yaml
 from cmarkgfm.cmark import Options
 
 from conftest import run_cli, write_repo
@@ -514,6 +515,36 @@ def test_a_summary_table_crosses_new_year_without_writing_years(tmp_path: Path) 
     assert code == 0, out
     dated = sorted(p.stem for p in (tmp_path / "repo/checkins").rglob("*.yaml"))
     assert dated == ["2025-12-30", "2025-12-31", "2026-01-01"]
+
+
+def test_a_dated_table_as_notion_exports_it(tmp_path: Path) -> None:
+    """A date on every row and no week or day column (Notion, a spreadsheet): weeks counted from the
+    first date; an English table gets an English plan."""
+    code, out = import_into(tmp_path / "repo", FIXTURES / "dated_table/notion.md")
+    assert code == 0, out
+    assert "recognised: dated-table — the table at line 3 has columns Name, Date, Status; 4 rows hold a date" in out
+    plan = (tmp_path / "repo/plan.yaml").read_text(encoding="utf-8")
+    assert "start: 2026-01-05\ntimezone: UTC\nlocale: en\n" in plan and "title: Week 1\n" in plan
+    statuses = [
+        yaml.safe_load((tmp_path / f"repo/checkins/2026/2026-01-0{day}.yaml").read_text(encoding="utf-8"))["status"]
+        for day in (5, 6, 7, 8)
+    ]
+    assert statuses == ["done", "done", "in-progress", "not-done"]
+    report = status(tmp_path / "repo", "2026-01-09")
+    assert report["items"]["done"] == 2 and report["items"]["in_progress"] == 1
+
+
+def test_a_chinese_dated_table_without_years_needs_the_start_and_crosses_new_year(tmp_path: Path) -> None:
+    source = FIXTURES / "dated_table/打卡.md"
+    code, out = import_into(tmp_path / "none", source)
+    assert code == 1 and "`12月30日` has no year, and no row above gives one: pass --start" in out
+    code, out = import_into(tmp_path / "repo", source, "--start", "2025-12-30")
+    assert code == 0, out
+    dated = sorted(p.stem for p in (tmp_path / "repo/checkins").rglob("*.yaml"))
+    assert dated == ["2025-12-30", "2025-12-31", "2026-01-01", "2026-01-02"]
+    first = yaml.safe_load((tmp_path / "repo/checkins/2025/2025-12-30.yaml").read_text(encoding="utf-8"))
+    assert first["problems"] == [{"problem": "特征值", "solution": "3b1b"}] and first["hours"] == 2.0
+    assert "locale: zh-CN" in (tmp_path / "repo/plan.yaml").read_text(encoding="utf-8")
 
 
 @pytest.mark.git

@@ -1624,6 +1624,10 @@ CATALOG: Final[dict[str, Entry]] = {
         "#100DaysOfCode log: ### Day N: date, then **Today's Progress**, **Thoughts**, **Link to work**",
         "#100DaysOfCode 日志：`### Day N: 日期`，下面写 `**Today's Progress**`、`**Thoughts**`、`**Link to work**`",
     ),
+    "import.shape.dated-table": Entry(
+        "dated table (Notion, a spreadsheet): Date | Task | Status | … with a date on every row",
+        "带日期的表格（Notion、电子表格）：`日期 | 任务 | 状态 | …`，每行一个日期",
+    ),
     "import.shape.task-list": Entry(
         "task-list plan: `- [x]` / `- [ ]` items under `## 第1周` / `### Day 1` headings",
         "任务清单：`## 第1周` / `### Day 1` 标题下的 `- [x]` / `- [ ]` 条目",
@@ -1634,6 +1638,7 @@ CATALOG: Final[dict[str, Entry]] = {
     "import.shape-name.week-day-table": Entry("week-day-table", "周和天分列的打卡表"),
     "import.shape-name.100-days-of-code": Entry("100-days-of-code", "#100DaysOfCode 日志"),
     "import.shape-name.task-list": Entry("task-list", "任务清单"),
+    "import.shape-name.dated-table": Entry("dated-table", "带日期的表格"),
     "import.shape-line": Entry("  - {title}\n      e.g. {example}", "  - {title}\n      例如：`{example}`"),
     "import.looks-like": Entry("it looks like a {title} — {reason}", "看起来是{title} —— {reason}"),
     "import.closest": Entry("closest: {title} — {reason}", "最接近的是{title} —— {reason}"),
@@ -1810,6 +1815,31 @@ CATALOG: Final[dict[str, Entry]] = {
     ),
     "import.day.hours": Entry(
         "`{spent}` is not a number of hours; kept in `notes`", "`{spent}` 不是小时数；保留在 `notes` 里"
+    ),
+    "import.dated.none": Entry(
+        "no table with a date and a task column (like Date, Task, Status)",
+        "没有带日期列和任务列的表格（例如 `日期 | 任务 | 状态`）",
+    ),
+    "import.dated.no-dates": Entry(
+        "the table at line {line} has a {column} column, but no row holds a date in it",
+        "第 {line} 行的表格有 `{column}` 列，但没有一行在这一列写了日期",
+    ),
+    "import.dated.found": Entry(
+        "the table at line {line} has columns {columns}; {n} rows hold a date",
+        "第 {line} 行的表格有这些列：{columns}；其中 {n} 行写了日期",
+        en_one="the table at line {line} has columns {columns}; {n} row holds a date",
+    ),
+    "import.dated.not-a-date": Entry(
+        "`{cell}` is not a date like 2026-01-05 or January 5, 2026; row not imported",
+        "`{cell}` 不是 2026-01-05 或 1月5日 这样的日期；这一行未导入",
+    ),
+    "import.dated.no-year": Entry(
+        "`{cell}` has no year, and no row above gives one: pass --start YYYY-MM-DD (the first day); row not imported",
+        "`{cell}` 没有年份，上面也没有哪一行给出年份：请加 `--start YYYY-MM-DD`（第一天）；这一行未导入",
+    ),
+    "import.dated.before": Entry(
+        "{date} is before the row above ({previous}): rows go in date order; row not imported",
+        "{date} 早于上一行（{previous}）：各行要按日期先后排列；这一行未导入",
     ),
     "import.summary.none": Entry(
         "no table with columns like 周次, 日期, 完成状态, 核心任务",

@@ -13,11 +13,11 @@ import datetime as dt
 
 from studylog.errors import ImportRefused
 from studylog.i18n import t
-from studylog.start.importers import hundred_days, summary_table, task_list, tracker, week_day_table
+from studylog.start.importers import dated_table, hundred_days, summary_table, task_list, tracker, week_day_table
 from studylog.start.importers.common import Imported, Options, Shape
 
 # In order of precedence when two are equally sure: the most specific shape first.
-SHAPES: tuple[Shape, ...] = (tracker, summary_table, week_day_table, hundred_days, task_list)
+SHAPES: tuple[Shape, ...] = (tracker, summary_table, week_day_table, hundred_days, task_list, dated_table)
 RECOGNISED = 0.75  # a detection this sure is the document's shape
 
 

@@ -121,8 +121,11 @@ class _Dated:
 class DayTable:
     """Collects rows in document order, then builds the plan and check-ins."""
 
-    def __init__(self, shape: str, title: str, text: str, options: Options, today: dt.date) -> None:
+    def __init__(
+        self, shape: str, title: str, text: str, options: Options, today: dt.date, locale: str = "zh-CN"
+    ) -> None:
         self.builder = PlanBuilder(shape, title)
+        self.locale = locale  # the plan's: the words it makes up (week titles, milestones) are in it
         self.options = options
         self.today = today
         self.lines = text.splitlines()
@@ -201,7 +204,9 @@ class DayTable:
             if isinstance(event, PhaseMark):
                 phase_no = event.number or len(builder.phases) + 1
                 declared = self.declared.get(phase_no)
-                title = event.title.strip() or (declared.group(4).strip() if declared else f"阶段{phase_no}")
+                title = event.title.strip() or (
+                    declared.group(4).strip() if declared else self._words("phase", phase_no)
+                )
                 goal = ""
                 if declared and (goal_match := re.search(r"[（(](.+)[)）]\s*$", declared.group(4))):
                     goal = goal_match.group(1)
@@ -215,13 +220,13 @@ class DayTable:
             if week is None:
                 written = entry.found.date if entry.found else None  # a date the row itself states
                 week_start = written - (row.day - 1) * ONE_DAY if written else None
-                week = builder.week(f"w{row.week}", row.week_title or f"第{row.week}周", week_start)
+                week = builder.week(f"w{row.week}", row.week_title or self._words("week", row.week), week_start)
                 weeks[key] = week
             task = one_line(row.cells.get("task", ""))
             item = builder.item(
                 week,
                 f"w{row.week}d{row.day}",
-                task or f"第{row.week}周 第{row.day}天",
+                task or self._words("day", row.week, row.day),
                 day=row.day if "start" not in week else None,
                 date=entry.date if "start" in week and entry.date else None,
                 days=row.last - row.day + 1,
@@ -248,9 +253,22 @@ class DayTable:
             weeks_of = phase.pop("weeks")
             phase["weight"] = len([w for w in weeks_of if w["items"]])
             phase["weeks"] = weeks_of
-        result = builder.finish(plan_start, hours=hours, milestones=self._milestones(item_dates), reason=reason)
+        result = builder.finish(
+            plan_start, hours=hours, milestones=self._milestones(item_dates), reason=reason, locale=self.locale
+        )
         result.notes = sorted([*result.notes, *self.notes, *(leftovers(self.lines, used) if used is not None else [])])
         return result
+
+    def _words(self, what: str, *values: object) -> str:
+        """The titles the plan makes up where the tracker has none, in the plan's language."""
+        english = self.locale == "en"
+        if what == "phase":
+            return f"Phase {values[0]}" if english else f"阶段{values[0]}"
+        if what == "week":
+            return f"Week {values[0]}" if english else f"第{values[0]}周"
+        if what == "day":
+            return f"Week {values[0]}, day {values[1]}" if english else f"第{values[0]}周 第{values[1]}天"
+        return f"{values[0]} done" if english else f"{values[0]} 完成"
 
     def _checkin(self, row: Row, date: dt.date, item_id: str) -> None:
         raw = row.cells.get("status", "").strip()
@@ -297,7 +315,7 @@ class DayTable:
             milestones.append(
                 {
                     "id": f"m{index}",
-                    "title": acceptance["title"] if acceptance else f"{phase['title']} 完成",
+                    "title": acceptance["title"] if acceptance else self._words("done", phase["title"]),
                     "covers": [phase["id"]],
                     **({"due": due} if due else {}),
                 }
