@@ -249,6 +249,16 @@ def strip_markup(text: str) -> str:
     return text.strip()
 
 
+def column_names(table: Table, columns: dict[str, int]) -> str:
+    """The headers of the columns found, in the table's order, for saying what was recognised."""
+    return t("word.list-comma").join(table.header[i] for i in sorted(columns.values()))
+
+
+def document_title(lines: list[str], default: str = "Imported plan") -> str:
+    """The tracker's `# Title`, the plan's title."""
+    return next((line[2:].strip() for line in lines if line.startswith("# ")), default)
+
+
 def one_line(text: str) -> str:
     return " ".join(strip_markup(text).split())
 

@@ -19,6 +19,7 @@ from studylog.start.importers.common import (
     Imported,
     Options,
     Table,
+    column_names,
     find_columns,
     find_date,
     one_line,
@@ -56,35 +57,27 @@ def detect(text: str) -> Detection:
     dated = sum(1 for row in table.rows if find_date(_date_cell(row.cells, columns)))
     if dated == 0:
         return Detection(0.4, t("import.dated.no-dates", line=table.line, column=table.header[columns["date"]]))
-    listed = t("word.list-comma").join(table.header[i] for i in sorted(columns.values()))
+    listed = column_names(table, columns)
     return Detection(0.8, t("import.dated.found", line=table.line, columns=listed, n=dated))
 
 
 def read(text: str, options: Options, today: dt.date) -> Imported:
     found = _table(text)
     lines = text.splitlines()
-    doc_title = next((line[2:].strip() for line in lines if line.startswith("# ")), "Imported plan")
     # An English tracker gets an English plan (and UTC); one with Chinese in it, a Chinese plan.
     locale = "zh-CN" if _CJK.search(text) else "en"
-    reader = DayTable(name, doc_title, text, options, today, locale)
+    reader = DayTable(name, text, options, today, locale)
     if found is None:
         return Imported(name, {}, {}, [], 0)
     table, columns = found
-    header = table.header
-    unmapped = [(i, h) for i, h in enumerate(header) if i not in columns.values() and h]
-    if unmapped:
-        reader.note(table.line, t("import.unmapped-columns", columns=t("word.list-comma").join(h for _, h in unmapped)))
+    unmapped = reader.unmapped(table, columns)
     start = options.start
     previous = start
     for row in table.rows:
         cells = row.cells
         if not any(c.strip() for c in cells):
             continue
-        if len(cells) != len(header):
-            reader.note(
-                row.line,
-                t("import.cells-mismatch-row", cells=len(cells), columns=len(header), row=" | ".join(cells)[:80]),
-            )
+        if not reader.fits(cells, table, row.line):
             continue
         written = one_line(_date_cell(cells, columns))
         when = find_date(written, after=previous)

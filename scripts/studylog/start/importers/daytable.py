@@ -25,6 +25,8 @@ from studylog.start.importers.common import (
     MonthHint,
     Note,
     Options,
+    Table,
+    document_title,
     find_date,
     find_month_hint,
     leftovers,
@@ -121,10 +123,8 @@ class _Dated:
 class DayTable:
     """Collects rows in document order, then builds the plan and check-ins."""
 
-    def __init__(
-        self, shape: str, title: str, text: str, options: Options, today: dt.date, locale: str = "zh-CN"
-    ) -> None:
-        self.builder = PlanBuilder(shape, title)
+    def __init__(self, shape: str, text: str, options: Options, today: dt.date, locale: str = "zh-CN") -> None:
+        self.builder = PlanBuilder(shape, document_title(text.splitlines()))
         self.locale = locale  # the plan's: the words it makes up (week titles, milestones) are in it
         self.options = options
         self.today = today
@@ -133,9 +133,30 @@ class DayTable:
         self.events: list[PhaseMark | Row] = []
         self.notes: list[Note] = []
         self.header_extras: list[str] = []
+        self._said: set[int] = set()  # tables whose unmapped columns were reported
 
     def note(self, line: int, message: str) -> None:
         self.notes.append(Note(line, message))
+
+    def unmapped(self, table: Table, columns: dict[str, int]) -> list[tuple[int, str]]:
+        """The table's columns with no place in a check-in (each row's text of them goes into `notes`),
+        said once per table."""
+        found = [(i, h) for i, h in enumerate(table.header) if i not in columns.values() and h]
+        if found and table.line not in self._said:
+            self._said.add(table.line)
+            self.note(table.line, t("import.unmapped-columns", columns=t("word.list-comma").join(h for _, h in found)))
+        return found
+
+    def fits(self, cells: list[str], table: Table, line: int, *, quoted: bool = True) -> bool:
+        """Whether a row has a cell for each column; if not it is reported (an unescaped `|` in a cell)."""
+        if len(cells) == len(table.header):
+            return True
+        got, wanted = len(cells), len(table.header)
+        if quoted:
+            self.note(line, t("import.cells-mismatch-row", cells=got, columns=wanted, row=" | ".join(cells)[:80]))
+        else:
+            self.note(line, t("import.cells-mismatch", cells=got, columns=wanted))
+        return False
 
     # -- dates ---------------------------------------------------------------------------------
 

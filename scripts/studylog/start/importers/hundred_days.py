@@ -28,6 +28,7 @@ from studylog.start.importers.common import (
     Imported,
     Note,
     Options,
+    document_title,
     find_date,
     leftovers,
     links_in,
@@ -146,7 +147,7 @@ def _entries(text: str, builder: PlanBuilder) -> list[_Entry]:
 
 def read(text: str, options: Options, today: dt.date) -> Imported:
     lines = text.splitlines()
-    doc_title = next((line[2:].strip() for line in lines if line.startswith("# ")), "#100DaysOfCode")
+    doc_title = document_title(lines, "#100DaysOfCode")
     builder = PlanBuilder(name, doc_title)
     entries = _entries(text, builder)
     usable: list[tuple[_Entry, dt.date | None]] = []

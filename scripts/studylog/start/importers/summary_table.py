@@ -8,7 +8,16 @@ import datetime as dt
 import re
 
 from studylog.i18n import t
-from studylog.start.importers.common import Detection, Imported, Options, Table, find_columns, one_line, tables
+from studylog.start.importers.common import (
+    Detection,
+    Imported,
+    Options,
+    Table,
+    column_names,
+    find_columns,
+    one_line,
+    tables,
+)
 from studylog.start.importers.daytable import COLUMNS, DayTable, PhaseMark, Row, hours_per_day
 
 name = "summary-table"
@@ -68,22 +77,18 @@ def detect(text: str) -> Detection:
     )
     if readable == 0:
         return Detection(0.5, t("import.summary.no-week-day", line=table.line, column=table.header[columns["week"]]))
-    listed = t("word.list-comma").join(table.header[i] for i in sorted(columns.values()))
+    listed = column_names(table, columns)
     return Detection(0.9, t("import.summary.found", line=table.line, columns=listed, n=readable))
 
 
 def read(text: str, options: Options, today: dt.date) -> Imported:
     found = _table(text)
     lines = text.splitlines()
-    doc_title = next((line[2:].strip() for line in lines if line.startswith("# ")), "Imported plan")
-    reader = DayTable(name, doc_title, text, options, today)
+    reader = DayTable(name, text, options, today)
     if found is None:
         return Imported(name, {}, {}, [], 0)
     table, columns = found
-    header = table.header
-    unmapped = [(i, h) for i, h in enumerate(header) if i not in columns.values() and h]
-    if unmapped:
-        reader.note(table.line, t("import.unmapped-columns", columns=t("word.list-comma").join(h for _, h in unmapped)))
+    unmapped = reader.unmapped(table, columns)
     if "progress" not in columns:
         reader.note(table.line, t("import.summary.no-progress"))
     for row in table.rows:
@@ -97,11 +102,7 @@ def read(text: str, options: Options, today: dt.date) -> Imported:
             continue
         if not any(c.strip() for c in cells):
             continue
-        if len(cells) != len(header):
-            reader.note(
-                row.line,
-                t("import.cells-mismatch-row", cells=len(cells), columns=len(header), row=" | ".join(cells)[:80]),
-            )
+        if not reader.fits(cells, table, row.line):
             continue
         cell = {key: cells[i] for key, i in columns.items()}
         position = _WEEK_DAY.search(one_line(cell["week"]))

@@ -28,6 +28,7 @@ from studylog.start.importers.common import (
     Imported,
     Note,
     Options,
+    document_title,
     find_date,
     leftovers,
     links_in,
@@ -139,7 +140,7 @@ def _status(ticks: list[bool | None]) -> Status:
 
 def read(text: str, options: Options, today: dt.date) -> Imported:
     lines = text.splitlines()
-    doc_title = next((line[2:].strip() for line in lines if line.startswith("# ")), "Imported plan")
+    doc_title = document_title(lines)
     builder = PlanBuilder(name, doc_title)
     weeks = _outline(text, builder)
     if not any(w.days or w.loose for w in weeks):

@@ -19,6 +19,7 @@ from studylog.start.importers.common import (
     Imported,
     Note,
     Options,
+    document_title,
     find_date,
     is_separator,
     one_line,
@@ -83,7 +84,7 @@ class _Pending:
 
 def read(text: str, options: Options, today: dt.date) -> Imported:
     lines = text.splitlines()
-    doc_title = next((line[2:].strip() for line in lines if line.startswith("# ")), "Imported plan")
+    doc_title = document_title(lines)
     builder = PlanBuilder(name, doc_title)
     fields = {m.group(1).strip(): m.group(2).strip() for line in lines if (m := _FIELD.match(line.strip()))}
     found_start = find_date(fields.get("开始日期", ""))

@@ -8,7 +8,15 @@ import datetime as dt
 import re
 
 from studylog.i18n import t
-from studylog.start.importers.common import Detection, Imported, Options, Table, find_columns, one_line, tables
+from studylog.start.importers.common import (
+    Detection,
+    Imported,
+    Options,
+    Table,
+    find_columns,
+    one_line,
+    tables,
+)
 from studylog.start.importers.daytable import COLUMNS, DayTable, PhaseMark, Row, day_range, hours_per_day
 
 name = "week-day-table"
@@ -58,30 +66,22 @@ def detect(text: str) -> Detection:
 
 def read(text: str, options: Options, today: dt.date) -> Imported:
     lines = text.splitlines()
-    doc_title = next((line[2:].strip() for line in lines if line.startswith("# ")), "Imported plan")
-    reader = DayTable(name, doc_title, text, options, today)
+    reader = DayTable(name, text, options, today)
     found = _tables(text)
     phase_headings = [(n, m) for n, line in enumerate(lines, 1) if (m := _PHASE_HEADING.match(line))]
     heading_at = 0
-    reported_columns: set[int] = set()
     for table, columns, heading_week in found:
         while heading_at < len(phase_headings) and phase_headings[heading_at][0] < table.line:
             number, match = phase_headings[heading_at]
             reader.events.append(PhaseMark(number, int(match.group(1)), match.group(2).strip(" ：:-—")))
             heading_at += 1
-        unmapped = [(i, h) for i, h in enumerate(table.header) if i not in columns.values() and h]
-        if unmapped and table.line not in reported_columns:
-            reported_columns.add(table.line)
-            reader.note(
-                table.line, t("import.unmapped-columns", columns=t("word.list-comma").join(h for _, h in unmapped))
-            )
+        unmapped = reader.unmapped(table, columns)
         previous_day = 0
         for row in table.rows:
             cells = row.cells
             if not any(c.strip() for c in cells):
                 continue
-            if len(cells) != len(table.header):
-                reader.note(row.line, t("import.cells-mismatch", cells=len(cells), columns=len(table.header)))
+            if not reader.fits(cells, table, row.line, quoted=False):
                 continue
             cell = {key: cells[i] for key, i in columns.items()}
             week = heading_week if heading_week is not None else _week_number(cell.get("week", ""))
