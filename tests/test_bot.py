@@ -249,6 +249,13 @@ def test_a_repository_name_that_is_not_owner_slash_repo_is_refused_before_any_re
     assert github.requests == []
 
 
+def test_an_enterprise_managed_users_repository_is_asked_for(learner: Path, github: FakeGitHub) -> None:
+    """EMU owners have `_` in their name (`octocat_acme`): a name GitHub gives, so the request is made."""
+    env_ = env(github, GITHUB_REPOSITORY="octocat_acme/study")
+    result = run_cli("remind", str(learner), "--today", "2026-01-07", env=env_)
+    assert "not OWNER/REPO" not in result.stderr and github.requests, result.stderr
+
+
 def test_without_a_token_the_message_says_how_to_pass_it(learner: Path, github: FakeGitHub) -> None:
     result = run_cli("remind", str(learner), "--today", "2026-01-07", env=env(github, GITHUB_TOKEN=""))
     assert result.returncode == 2 and "GITHUB_TOKEN is not set" in result.stderr  # configuration

@@ -547,6 +547,32 @@ def test_a_chinese_dated_table_without_years_needs_the_start_and_crosses_new_yea
     assert "locale: zh-CN" in (tmp_path / "repo/plan.yaml").read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        # February 29 with no leap year near: no such day (it went to 2028, and the rows after it too)
+        ([("2026-02-26", "a"), ("2月27日", "b"), ("2月29日", "c"), ("3月2日", "d")], "`2月29日` is not a date"),
+        # years past the calendar's ends: not dates (a day's arithmetic overflowed: internal error)
+        ([("0001-03-01", "a"), ("12月1日", "b")], "`0001-03-01` is not a date"),
+        ([("9999-12-31", "a"), ("1月1日", "b")], "`9999-12-31` is not a date"),
+    ],
+    ids=["february-29", "year-1", "year-9999"],
+)
+def test_dates_a_calendar_cannot_give_are_reported(tmp_path: Path, rows: list[tuple[str, str]], expected: str) -> None:
+    table = "| 日期 | 任务 | 状态 |\n|---|---|---|\n" + "".join(f"| {d} | {w} | ✅ |\n" for d, w in rows)
+    code, out = import_into(tmp_path / "repo", f"# 打卡\n\n{table}", "--dry-run")
+    assert code in (0, 1) and "internal error" not in out, out
+    assert expected in out, out
+    assert "2028" not in out
+
+
+def test_a_hundred_days_log_at_the_calendars_end_is_not_an_internal_error(tmp_path: Path) -> None:
+    log = "# log\n\n### Day 1: December 31, 9999\n**Today's Progress**: a\n\n"
+    log += "### Day 2: January 1\n**Today's Progress**: b\n"
+    code, out = import_into(tmp_path / "repo", log, "--start", "2026-01-05", "--dry-run")
+    assert code in (0, 1) and "internal error" not in out, out
+
+
 @pytest.mark.git
 def test_task_list_plan(tmp_path: Path) -> None:
     root = git_repo(tmp_path)

@@ -388,3 +388,43 @@ def test_a_merged_review_whose_notes_differ_keeps_the_learners_words(built: Path
     assert "本周收获：终于懂了 SVD。" in (learner / "reports/weekly/w1.md").read_text(encoding="utf-8")
     kept = [p.name for p in learner.rglob("*.orig*")]
     assert kept == ["w1.md.orig"], kept
+
+
+EXAMPLE = "```\n<<<<<<< HEAD\nmine\n=======\ntheirs\n>>>>>>> main\n```\n"
+
+
+def test_conflict_markers_in_a_code_block_are_an_example_not_a_merge(learner: Path) -> None:
+    """Only git's index says a file is in a merge conflict: a README that shows git's markers in a
+    code block keeps them (the build took them for a conflict and deleted the example's lines)."""
+    readme = f"# Mine\n\nHow a conflict looks:\n\n{EXAMPLE}\n<!-- studylog:start -->\n<!-- studylog:end -->\n"
+    write_repo(learner, {"README.md": readme})
+    git(learner, "init", "-q")
+    code, out = build(learner)
+    assert code == 0, out
+    assert (learner / "README.md").read_text(encoding="utf-8").startswith(readme.split("<!-- studylog:start")[0])
+    assert "merge conflicts" not in out
+
+
+def test_a_readme_partly_resolved_by_hand_is_left_to_the_learner(built: Path) -> None:
+    """A line typed into the conflicted README while resolving it is the learner's: the build does
+    not take a side over it."""
+    learner = merged(built)
+    readme = learner / "README.md"
+    readme.write_text(
+        readme.read_text(encoding="utf-8").replace("Also mine.", "Also mine. And a new thought."), "utf-8"
+    )
+    before = readme.read_bytes()
+    code, out = build(learner, "--today", "2026-01-10")
+    assert code == 2 and "that reaches your own text outside the studylog section" in out, out
+    assert readme.read_bytes() == before
+
+
+def test_a_generated_file_partly_resolved_by_hand_is_kept_aside(built: Path) -> None:
+    learner = merged(built)
+    review = learner / "reports/weekly/w1.md"
+    assert "<<<<<<<" in review.read_text(encoding="utf-8")
+    review.write_text(review.read_text(encoding="utf-8") + "\nMy own analysis, typed while resolving.\n", "utf-8")
+    code, out = build(learner, "--today", "2026-01-10")
+    assert code == 0, out
+    kept = learner / "reports/weekly/w1.md.orig"
+    assert "My own analysis, typed while resolving." in kept.read_text(encoding="utf-8")

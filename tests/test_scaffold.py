@@ -75,8 +75,10 @@ def test_init_on_an_existing_plan_adds_only_what_is_missing(tmp_path: Path) -> N
         "title: 我的计划\ntimezone: Asia/Shanghai\nphases: " + "[" * 30_000 + "\n",  # deeper than any parser's stack
         "title: 我的计划\ntimezone: Asia/Shanghai\nphases: [\n",  # not YAML
         "- title: 我的计划\n",  # not a mapping
+        "title: 我的计划\ntimezone: Asia/Shanghai\nstart: 2026-02-30\nlocale: !!bool maybe\n",  # a tag's bad value
+        "title: Study log\ntimezone: Europe\n",  # a folder of the timezone database, not a zone
     ],
-    ids=["no-such-day", "nested-30000-deep", "unclosed", "a-list"],
+    ids=["no-such-day", "nested-30000-deep", "unclosed", "a-list", "bad-tag", "zone-folder"],
 )
 def test_init_keeps_a_plan_it_cannot_read_and_validate_says_why(tmp_path: Path, plan: str) -> None:
     """`init` in a folder whose plan has errors sets up the rest (it reads the few facts it needs

@@ -27,7 +27,7 @@ def is_timezone(name: str) -> bool:
     """Whether `name` is an IANA timezone a plan may name: `Area/City` (Asia/Shanghai) or UTC."""
     try:
         ZoneInfo(name)
-    except (KeyError, ValueError):  # not in the database (ZoneInfoNotFoundError is a KeyError), or not a key
+    except (KeyError, ValueError, OSError):  # not in the database (a KeyError), not a key, a folder (`America`)
         return False
     return "/" in name or name == "UTC"
 

@@ -326,6 +326,6 @@ def top_scalars(path: str, data: bytes, max_bytes: int) -> dict[str, Any]:
         if isinstance(key, yaml.ScalarNode) and isinstance(value, yaml.ScalarNode):
             try:
                 found.setdefault(str(constructor.construct_object(key)), constructor.construct_object(value))
-            except (ValueError, OverflowError, yaml.YAMLError):  # a date that no calendar has, …
+            except (ValueError, OverflowError, KeyError, TypeError, yaml.YAMLError):  # `2026-02-30`, `!!bool maybe`
                 continue
     return found

@@ -94,9 +94,9 @@ def _explain(exc: Any, doing: str, permission: str) -> ApiError:
     return ApiError(t("api-failed", doing=doing, status=f"{status} {detail or exc}"))
 
 
-# GITHUB_REPOSITORY as GitHub names repositories: an owner of letters, digits and hyphens, a name of
-# those and `.` and `_`.
-_REPOSITORY = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}")
+# GITHUB_REPOSITORY as GitHub names repositories: an owner of letters, digits and hyphens (and `_`
+# for an Enterprise Managed User, `octocat_acme`), a name of those and `.`.
+_REPOSITORY = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,38}/[A-Za-z0-9._-]{1,100}")
 
 
 class Bot:

@@ -26,9 +26,9 @@ from studylog.diagnostics import Span
 from studylog.errors import MarkerError, UnsafePath, UsageError
 from studylog.i18n import t
 from studylog.layout import MANIFEST, README, REPORTS
-from studylog.write.conflicts import conflict_line
+from studylog.write.conflicts import Stages, conflict_line, merge_stages
 from studylog.write.conflicts import sides as conflict_sides
-from studylog.write.readme import locate_readme, new_readme, splice
+from studylog.write.readme import locate_readme, new_readme, resolve_merge, splice
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -152,9 +152,9 @@ def _recover(root: Path, damaged: str) -> Manifest:
     """An unreadable manifest (a merge conflict, a bad edit): rebuild what studylog owns from every
     readable version — both conflict sides and git's copies — trusting an entry only where the file
     on disk still has the recorded bytes, or is git's merge of two versions studylog wrote
-    (`_merged_outputs`). Everything else stays the learner's."""
+    (`_both_ours`). Everything else stays the learner's."""
     versions = [m for m in (Manifest.parse(t) for t in [*_conflict_sides(damaged), *_git_versions(root)]) if m]
-    merged = _merged_outputs(root) if conflict_line(damaged) is not None else {}
+    merged = merge_stages(root, REPORTS) if conflict_line(damaged) is not None else {}
     files: dict[str, dict[str, str]] = {}
     for version in versions:
         for path, entry in version.files.items():
@@ -173,52 +173,18 @@ def _recover(root: Path, damaged: str) -> Manifest:
     return Manifest(None, files, damaged=True)
 
 
-def _merged_outputs(root: Path) -> dict[str, tuple[bytes, bytes]]:
-    """Generated files `git merge` left conflicted: path → (our side's bytes, their side's), from git's
-    index (stages 2 and 3). Empty when git has none or cannot say."""
-    try:
-        listed = subprocess.run(
-            ["git", "ls-files", "--unmerged", "-z", "--", REPORTS], cwd=root, capture_output=True, timeout=60
-        )
-        if listed.returncode != 0:
-            return {}
-        stages: dict[str, dict[bytes, bytes]] = {}
-        for record in listed.stdout.split(b"\0"):
-            meta, _, name = record.partition(b"\t")
-            if len(fields := meta.split()) == 3:
-                stages.setdefault(name.decode("utf-8", "surrogateescape"), {})[fields[2]] = fields[1]
-        pairs = {path: (found[b"2"], found[b"3"]) for path, found in stages.items() if b"2" in found and b"3" in found}
-        if not pairs:
-            return {}
-        wanted = b"".join(sha + b"\n" for pair in pairs.values() for sha in pair)
-        shown = subprocess.run(["git", "cat-file", "--batch"], cwd=root, input=wanted, capture_output=True, timeout=60)
-    except (OSError, subprocess.SubprocessError):
-        return {}
-    blobs, out, at = {}, shown.stdout, 0
-    try:
-        while at < len(out):  # `SHA blob SIZE`, the bytes, a newline; `SHA missing` for none
-            header_end = out.index(b"\n", at)
-            sha, kind, size = out[at:header_end].split()
-            if kind != b"blob":
-                return {}
-            blobs[sha] = out[header_end + 1 : header_end + 1 + int(size)]
-            at = header_end + 1 + int(size) + 1
-    except ValueError:  # not what git writes: trust nothing
-        return {}
-    return {path: (blobs[a], blobs[b]) for path, (a, b) in pairs.items() if a in blobs and b in blobs}
-
-
-def _both_ours(current: bytes, sides: tuple[bytes, bytes], entries: list[dict[str, str]]) -> bool:
-    """Whether `current`, a file with git's conflict markers, merges two versions studylog wrote, with
-    the learner's notes (a weekly review's) the same in both and whole in the merge: then nothing of
-    the learner's is chosen for them when the build writes it anew."""
-    ours, theirs = sides
-    if conflict_line(current.decode("utf-8", "replace")) is None:
+def _both_ours(current: bytes, stages: Stages, entries: list[dict[str, str]]) -> bool:
+    """Whether `current`, a file git left conflicted, is only the merge of two versions studylog
+    wrote (nothing typed into it since), with the learner's notes (a weekly review's) the same in
+    both and whole in the merge: then nothing of the learner's is chosen for them when the build
+    writes it anew."""
+    if not stages.made(current):
         return False
-    if not all(any(_wrote(side, entry) for entry in entries) for side in sides):
+    if not all(any(_wrote(side, entry) for entry in entries) for side in (stages.ours, stages.theirs)):
         return False
-    notes = [(found.group(0) if (found := _NOTES_BYTES.search(data)) else None) for data in (ours, theirs, current)]
-    return notes[0] == notes[1] == notes[2]
+    notes = [_NOTES_BYTES.search(data.replace(b"\r\n", b"\n")) for data in (stages.ours, stages.theirs, current)]
+    found = [n.group(0) if n else None for n in notes]
+    return found[0] == found[1] == found[2]
 
 
 def keep_learner_notes(existing: bytes | None, new: bytes) -> bytes:
@@ -304,7 +270,13 @@ def _spliced(root: Path, name: str, readme: bytes | None, section: str) -> bytes
     try:
         if readme is None:
             return new_readme(root.resolve().name, section).encode("utf-8")
-        return splice(readme.decode("utf-8"), section).encode("utf-8")
+        text = readme.decode("utf-8")
+        line = conflict_line(text)
+        if line is not None and (stages := merge_stages(root, name).get(name)) is not None:  # git says: a conflict
+            if not stages.made(readme):  # partly resolved by hand: the learner finishes it
+                raise MarkerError(t("readme-conflict-outside", line=line))
+            text = resolve_merge(text, stages.ours.decode("utf-8"), stages.theirs.decode("utf-8"))
+        return splice(text, section).encode("utf-8")
     except UnicodeDecodeError as exc:
         raise UsageError(t("build-readme-not-utf8", path=name, byte=exc.start)) from None
     except MarkerError as exc:
@@ -430,7 +402,7 @@ def write(root: Path, outputs: Outputs, previous: Manifest) -> WriteResult:
     preserved = _preserve(root, outputs, previous) if previous.damaged else []
     _not_ours_refused(root, outputs, previous)
     written: list[str] = []
-    resolved: list[str] = []
+    marked: list[str] = []  # written over what looked like git's conflict markers
     unchanged = 0
     for path, data in sorted(outputs.files.items()):
         existing = _read(root, path)
@@ -438,9 +410,10 @@ def write(root: Path, outputs: Outputs, previous: Manifest) -> WriteResult:
             unchanged += 1
             continue
         if existing is not None and conflict_line(existing.decode("utf-8", "replace")) is not None:
-            resolved.append(path)
+            marked.append(path)
         safepath.write(root, path, data)
         written.append(path)
+    resolved = sorted(set(marked) & set(merge_stages(root, *marked))) if marked else []  # git's own conflicts
     removed = []
     for path in sorted(previous.files):
         if path in outputs.files or not _inside_reports(path):

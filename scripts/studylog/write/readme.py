@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 from studylog.errors import MarkerError
 from studylog.i18n import t
-from studylog.write.conflicts import conflict_line, sides
+from studylog.write.conflicts import conflict_line
 
 START = "<!-- studylog:start -->"
 END = "<!-- studylog:end -->"
@@ -67,22 +67,31 @@ def _markers(text: str) -> list[tuple[str, _Marker]]:
     return found
 
 
-def resolve_conflict(text: str) -> str:
-    """A README that git left with merge conflicts only inside the generated section (the section was
-    rebuilt on both sides, by the workflow on GitHub and by a build in the learner's clone): our side,
-    whose section the build then writes anew. Every byte outside the section is the same on both
-    sides, so nothing of the learner's is chosen for them. A conflict that reaches the learner's own
-    text raises MarkerError with its line: only the learner can choose there."""
+def _conflict_outside_code(text: str) -> int | None:
+    """The line of the first `<<<<<<<` that is not inside a code block (where it is an example)."""
     line = conflict_line(text)
     if line is None:
-        return text
-    ours, theirs = sides(text)
+        return None
+    code = [t.map for t in _parser().parse(text) if t.type in ("fence", "code_block") and t.map is not None]
+    starts = [n for n, row in enumerate(text.split("\n"), 1) if row.startswith("<" * 7)]
+    return next((n for n in starts if not any(first < n <= last for first, last in code)), None)
+
+
+def resolve_merge(current: str, ours: str, theirs: str) -> str:
+    """A README git left conflicted (`current`), from our and their side as git's index holds them:
+    our side, with the learner's text, when both sides' text outside the generated section is the
+    same (the section was rebuilt on both sides: by the workflow on GitHub, by a build in the
+    learner's clone); the build then writes the section anew. When the conflict reaches the
+    learner's own text, MarkerError with its line: only the learner can choose there."""
+    line = conflict_line(current) or 1
     try:
         (a_begin, a_end), (b_begin, b_end) = find_section(ours), find_section(theirs)
     except MarkerError:
         raise MarkerError(t("readme-conflict-outside", line=line)) from None
     if ours[:a_begin] + ours[a_end:] != theirs[:b_begin] + theirs[b_end:]:
         raise MarkerError(t("readme-conflict-outside", line=line))
+    if "\r\n" in current and "\r\n" not in ours:  # the index has LF, the checkout CRLF: keep the learner's
+        ours = ours.replace("\n", "\r\n")
     return ours
 
 
@@ -94,7 +103,7 @@ def find_section(text: str) -> tuple[int, int]:
     if not starts and not ends:
         raise MarkerError(t("readme-no-markers", how_to=_how_to()))
     for name, matches in ((START, starts), (END, ends)):
-        if len(matches) > 1 and (conflicted := conflict_line(text)) is not None:
+        if len(matches) > 1 and (conflicted := _conflict_outside_code(text)) is not None:
             raise MarkerError(t("readme-conflict", line=conflicted))
         if len(matches) > 1:
             lines = ", ".join(str(_line(text, m.start())) for m in matches)
@@ -117,9 +126,7 @@ def find_section(text: str) -> tuple[int, int]:
 
 
 def splice(text: str, section: str) -> str:
-    """`text` with the generated section replaced by `section`; every other byte is kept (a merge
-    conflict only inside the section is resolved: see `resolve_conflict`)."""
-    text = resolve_conflict(text)
+    """`text` with the generated section replaced by `section`; every other byte is kept."""
     begin, finish = find_section(text)
     newline = "\r\n" if text[:begin].endswith("\r\n") else "\r" if text[:begin].endswith("\r") else "\n"
     body = section if section.endswith("\n") else section + "\n"

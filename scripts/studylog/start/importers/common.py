@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from studylog.clock import MAX_YEAR, MIN_YEAR
 from studylog.i18n import t
 from studylog.model import Status, parse_status
 
@@ -125,24 +126,29 @@ class DateFound:
 
     def following(self, previous: dt.date) -> dt.date | None:
         """A month and day written without a year, after a row dated `previous`: the first such day
-        from `previous` on, unless that is more than two months on (no year's turn: out of order),
-        then the nearest such day."""
-        found = self.in_year_from(previous)
-        if found is not None and (found - previous).days > 62:
-            found = self.in_year_from(previous - 182 * ONE_DAY)
-        return found
+        from `previous` on when it is within two months (a year's turn), else the nearest such day
+        (out of order, for the caller to report); None when no such day is within half a year
+        (February 29 far from a leap year)."""
+        days = self._around(previous)
+        after = [d for d in days if 0 <= (d - previous).days <= 62]
+        return after[0] if after else self.nearest(previous)
 
-    def in_year_from(self, earliest: dt.date) -> dt.date | None:
-        """A month and day written without a year, on the first such day from `earliest` on (within
-        four years: February 29 waits for a leap year); None for a full date or no such day."""
+    def nearest(self, reference: dt.date) -> dt.date | None:
+        """A month and day written without a year, in the year that puts it nearest `reference`, if
+        that is within half a year."""
+        days = sorted(self._around(reference), key=lambda d: abs((d - reference).days))
+        return days[0] if days and abs((days[0] - reference).days) <= 183 else None
+
+    def _around(self, reference: dt.date) -> list[dt.date]:
+        """The month and day in the year of `reference` and the years either side, where they exist."""
         if self.month_day is None:
-            return None
+            return []
         month, day = self.month_day
-        for year in range(earliest.year, earliest.year + 5):
-            with contextlib.suppress(ValueError):
-                if (found := dt.date(year, month, day)) >= earliest:
-                    return found
-        return None
+        found = []
+        for year in (reference.year - 1, reference.year, reference.year + 1):
+            with contextlib.suppress(ValueError):  # no such day that year, or no such year
+                found.append(dt.date(year, month, day))
+        return found
 
 
 def find_date(text: str, year: int | None = None, *, after: dt.date | None = None) -> DateFound | None:
@@ -170,6 +176,8 @@ def find_date(text: str, year: int | None = None, *, after: dt.date | None = Non
     if not candidates:
         return None
     _, written, y, month, day = min(candidates, key=lambda c: c[0])
+    if y is not None and not MIN_YEAR <= y <= MAX_YEAR:  # a slip (0226, 20266), and no day's arithmetic overflows
+        return DateFound(None, written.strip())
     if y is None:
         yearless = DateFound(None, written.strip(), (month, day) if 1 <= month <= 12 and 1 <= day <= 31 else None)
         if after is not None:

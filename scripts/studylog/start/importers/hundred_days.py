@@ -186,9 +186,7 @@ def read(text: str, options: Options, today: dt.date) -> Imported:
         if when is None and entry.date is not None and entry.date.month_day is not None:
             # No year written (the template's own `Day 1: June 27, Monday`): the first such day after
             # the entry above; the first entry's, the one nearest the start (within half a year).
-            when = (
-                entry.date.following(previous + ONE_DAY) if previous else entry.date.in_year_from(start - 182 * ONE_DAY)
-            )
+            when = entry.date.following(previous + ONE_DAY) if previous else entry.date.nearest(start)
             placed += [when] if when else []
         date: dt.date = when or start + (max(entry.day, 1) - 1) * ONE_DAY
         if previous is not None and date <= previous:
