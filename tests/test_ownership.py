@@ -291,7 +291,14 @@ def test_a_github_folder_readme_is_a_clear_error(learner: Path) -> None:
 
 
 def merged(
-    built: Path, *, mine: str = "", theirs: str = "", line: str = "Mine.", same_day: bool = False, notes: str = ""
+    built: Path,
+    *,
+    mine: str = "",
+    theirs: str = "",
+    line: str = "Mine.",
+    same_day: bool = False,
+    notes: str = "",
+    their_notes: str = "",
 ) -> Path:
     """`built` committed, then changed on two branches (`mine` / `theirs` replace README's `line`,
     when given; each side builds on another day unless `same_day`) and merged: the merge stops with
@@ -310,10 +317,11 @@ def merged(
             readme = built / "README.md"
             readme.write_text(readme.read_text(encoding="utf-8").replace(line, words), encoding="utf-8")
         assert build(built, "--today", day)[0] == 0
-        if notes and branch == "main":  # the learner's words in the week's review, on their side only
+        words = notes if branch == "main" else their_notes  # the learner's words in the week's review
+        if words:
             review = built / "reports/weekly/w1.md"
             start = "<!-- studylog:notes:start -->"
-            review.write_text(review.read_text(encoding="utf-8").replace(start, f"{start}\n{notes}"), encoding="utf-8")
+            review.write_text(review.read_text(encoding="utf-8").replace(start, f"{start}\n{words}"), encoding="utf-8")
         git(built, "add", "-A")
         git(built, "commit", "-qm", f"dashboard as of {day}")
     merge = subprocess.run(["git", "merge", "-q", "bot"], cwd=built, capture_output=True, text=True, check=False)
@@ -379,15 +387,27 @@ def test_generated_files_git_merged_from_two_builds_are_built_anew(built: Path) 
     assert build(learner, "--check")[0] == 0
 
 
-def test_a_merged_review_whose_notes_differ_keeps_the_learners_words(built: Path) -> None:
-    """Only the learner's side has words in the review's notes: the review is not rebuilt over them.
-    The merged file is kept aside, and the new review carries the words."""
+def test_a_review_whose_notes_git_merged_cleanly_keeps_the_learners_words(built: Path) -> None:
+    """Words in the review's notes on one side: git merges the notes block cleanly, and the new
+    review carries them (the review used to be kept aside as `.orig`, its words copied along)."""
     learner = merged(built, notes="本周收获：终于懂了 SVD。")
     code, out = build(learner, "--today", "2026-01-10")
     assert code == 0, out
-    assert "本周收获：终于懂了 SVD。" in (learner / "reports/weekly/w1.md").read_text(encoding="utf-8")
-    kept = [p.name for p in learner.rglob("*.orig*")]
-    assert kept == ["w1.md.orig"], kept
+    review = (learner / "reports/weekly/w1.md").read_text(encoding="utf-8")
+    assert "本周收获：终于懂了 SVD。" in review and "<<<<<<<" not in review
+    assert not list(learner.rglob("*.orig*"))
+
+
+def test_a_review_whose_notes_conflict_is_kept_aside_with_both_sides_words(built: Path) -> None:
+    """Different words at the same place on each side: only the learner can choose. The merged
+    review, both sides' words and git's markers, is kept aside as `.orig`."""
+    learner = merged(built, notes="本地写的复盘。", their_notes="在 GitHub 网页上写的复盘。")
+    code, out = build(learner, "--today", "2026-01-10")
+    assert code == 0, out
+    kept = learner / "reports/weekly/w1.md.orig"
+    text = kept.read_text(encoding="utf-8")
+    assert "本地写的复盘。" in text and "在 GitHub 网页上写的复盘。" in text and "<<<<<<<" in text
+    assert "本地写的复盘。" in (learner / "reports/weekly/w1.md").read_text(encoding="utf-8")
 
 
 EXAMPLE = "```\n<<<<<<< HEAD\nmine\n=======\ntheirs\n>>>>>>> main\n```\n"

@@ -27,6 +27,7 @@ from studylog.errors import MarkerError, UnsafePath, UsageError
 from studylog.i18n import t
 from studylog.layout import MANIFEST, README, REPORTS
 from studylog.write.conflicts import Stages, conflict_line, merge_stages
+from studylog.write.conflicts import marker_line as _conflict_marker
 from studylog.write.conflicts import sides as conflict_sides
 from studylog.write.readme import locate_readme, new_readme, resolve_merge, splice
 
@@ -175,16 +176,18 @@ def _recover(root: Path, damaged: str) -> Manifest:
 
 def _both_ours(current: bytes, stages: Stages, entries: list[dict[str, str]]) -> bool:
     """Whether `current`, a file git left conflicted, is only the merge of two versions studylog
-    wrote (nothing typed into it since), with the learner's notes (a weekly review's) the same in
-    both and whole in the merge: then nothing of the learner's is chosen for them when the build
-    writes it anew."""
+    wrote (nothing typed into it since), and the learner's notes (a weekly review's) came through
+    the merge whole: one block, which git merged cleanly (no conflict inside it). The build then
+    writes the file anew around those notes (`keep_learner_notes`), so the learner's words from
+    both sides are kept as git merged them, and nothing is chosen for them."""
     if not stages.made(current):
         return False
     if not all(any(_wrote(side, entry) for entry in entries) for side in (stages.ours, stages.theirs)):
         return False
-    notes = [_NOTES_BYTES.search(data.replace(b"\r\n", b"\n")) for data in (stages.ours, stages.theirs, current)]
-    found = [n.group(0) if n else None for n in notes]
-    return found[0] == found[1] == found[2]
+    if NOTES_START.encode() not in stages.ours + stages.theirs:
+        return NOTES_START.encode() not in current
+    blocks = _NOTES_BYTES.findall(current)
+    return len(blocks) == 1 and not any(_conflict_marker(line) for line in blocks[0].split(b"\n"))
 
 
 def keep_learner_notes(existing: bytes | None, new: bytes) -> bytes:

@@ -27,6 +27,11 @@ _PARTS = {
 }
 
 
+def marker_line(line: bytes) -> bool:
+    """Whether `line` is one of git's conflict marker lines."""
+    return _MARKER_LINE.match(line) is not None
+
+
 def conflict_line(text: str) -> int | None:
     """The first line that looks like the start of git's merge conflict (`<<<<<<<`), if any. (Only
     git's index says whether it is one: see `merge_stages`.)"""
@@ -71,7 +76,7 @@ class Stages:
         versions' lines or one of git's marker lines. A line the learner typed while resolving makes
         it theirs. (Line ends are compared without `\\r`: a checkout may have turned LF into CRLF.)"""
         known = {line.rstrip(b"\r") for blob in (self.base, self.ours, self.theirs) for line in blob.split(b"\n")}
-        return all(line.rstrip(b"\r") in known or _MARKER_LINE.match(line) for line in current.split(b"\n"))
+        return all(line.rstrip(b"\r") in known or marker_line(line) for line in current.split(b"\n"))
 
 
 def merge_stages(root: Path, *paths: str) -> dict[str, Stages]:
