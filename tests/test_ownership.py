@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import stat
 import subprocess
 from pathlib import Path
@@ -379,7 +380,7 @@ def test_generated_files_git_merged_from_two_builds_are_built_anew(built: Path) 
     code, out = build(learner, "--today", "2026-01-10")
     assert code == 0, out
     assert f"resolved git's merge conflicts in {len(conflicted)} generated files (README.md, reports/" in out
-    assert "`git add` them and commit the merge" in out
+    assert "`git add` them, then commit the merge (or `git rebase --continue`)" in out
     assert not list(learner.rglob("*.orig*"))
     assert not [p for p in (learner / "reports").rglob("*") if p.is_file() and b"<<<<<<<" in p.read_bytes()]
     git(learner, "add", "-A")
@@ -448,3 +449,44 @@ def test_a_generated_file_partly_resolved_by_hand_is_kept_aside(built: Path) -> 
     assert code == 0, out
     kept = learner / "reports/weekly/w1.md.orig"
     assert "My own analysis, typed while resolving." in kept.read_text(encoding="utf-8")
+
+
+def test_a_review_no_longer_generated_is_kept_aside_when_it_holds_the_learners_notes(built: Path) -> None:
+    """A plan week renamed: its old review is no longer generated. With the learner's words in its
+    notes it is kept (it was deleted, words and all); without, it is removed as before."""
+    learner = built
+    review = learner / "reports/weekly/w1.md"
+    start = "<!-- studylog:notes:start -->"
+    review.write_text(review.read_text(encoding="utf-8").replace(start, f"{start}\n本周收获：终于懂了 SVD。"), "utf-8")
+    other = learner / "reports/weekly/w2.md"
+    plan = learner / "plan.yaml"
+    plan.write_text(
+        re.sub(r"id: w1$", "id: w1x", re.sub(r"id: w2$", "id: w2x", plan.read_text("utf-8"), flags=re.M), flags=re.M),
+        "utf-8",
+    )
+    code, out = build(learner)
+    assert code == 0, out
+    assert "kept reports/weekly/w1.md → reports/weekly/w1.md.orig: no longer generated, but it holds your notes" in out
+    assert "本周收获：终于懂了 SVD。" in (learner / "reports/weekly/w1.md.orig").read_text(encoding="utf-8")
+    assert not review.exists() and not other.exists() and not (learner / "reports/weekly/w2.md.orig").exists()
+
+
+def test_notes_that_are_not_utf8_are_never_rewritten_garbled(built: Path) -> None:
+    learner = built
+    review = learner / "reports/weekly/w1.md"
+    start = b"<!-- studylog:notes:start -->"
+    data = review.read_bytes().replace(start, start + "\n本周收获：终于懂了 SVD。".encode("gbk"))
+    review.write_bytes(data)
+    code, out = build(learner, "--today", "2026-01-09")
+    assert code == 2 and "reports/weekly/w1.md: your notes between the studylog:notes markers are not UTF-8" in out
+    assert review.read_bytes() == data
+
+
+def test_lines_the_learner_deleted_while_resolving_the_readme_stay_deleted(built: Path) -> None:
+    learner = merged(built)
+    readme = learner / "README.md"
+    readme.write_text(readme.read_text(encoding="utf-8").replace("\nAlso mine.\n", "\n"), encoding="utf-8")
+    code, out = build(learner, "--today", "2026-01-10")
+    assert code == 0, out
+    text = readme.read_text(encoding="utf-8")
+    assert "Also mine." not in text and "<<<<<<<" not in text

@@ -864,9 +864,16 @@ CATALOG: Final[dict[str, Entry]] = {
     "cli.wrote": Entry("  wrote {path}", "  已写入 {path}"),
     "cli.removed": Entry("  removed {path}", "  已删除 {path}"),
     "cli.conflicts-resolved": Entry(
-        "  resolved git's merge conflicts in {n} generated files ({paths}): `git add` them and commit the merge",
-        "  已解决 {n} 个生成文件里 git 的合并冲突（{paths}）：请 `git add` 它们并提交这次合并",
-        en_one="  resolved git's merge conflicts in {n} generated file ({paths}): `git add` it and commit the merge",
+        "  resolved git's merge conflicts in {n} generated files ({paths}): `git add` them, then commit the merge "
+        "(or `git rebase --continue`)",
+        "  已解决 {n} 个生成文件里 git 的合并冲突（{paths}）："
+        "请 `git add` 它们，再提交这次合并（或 `git rebase --continue`）",
+        en_one="  resolved git's merge conflicts in {n} generated file ({paths}): `git add` it, then commit the merge "
+        "(or `git rebase --continue`)",
+    ),
+    "cli.kept-notes": Entry(
+        "  kept {path}: no longer generated, but it holds your notes (move them where you want, then delete it)",
+        "  已保留 {path}：它已不再生成，但里面有你写的复盘（把它们移到你想放的地方后再删除）",
     ),
     "cli.kept-unowned": Entry(
         "  kept {path} (the manifest was unreadable: yours or an old build? check and delete)",
@@ -940,6 +947,12 @@ CATALOG: Final[dict[str, Entry]] = {
         "README.md's markers are in the wrong order: `{end}` (line {end_line}) comes before `{start}` "
         "(line {start_line}); swap them",
         "README.md 的标记顺序反了：`{end}`（第 {end_line} 行）在 `{start}`（第 {start_line} 行）之前；请交换它们",
+    ),
+    "build-notes-not-utf8": Entry(
+        "{path}: your notes between the studylog:notes markers are not UTF-8 text (byte {byte} of the block); "
+        "save the file as UTF-8 — studylog will not rewrite them garbled",
+        "{path}：studylog:notes 标记之间你写的内容不是 UTF-8 文本（这一段的第 {byte} 字节）；"
+        "请把文件存成 UTF-8——studylog 不会把它们改写成乱码",
     ),
     "build-readme-not-utf8": Entry(
         "{path} is not UTF-8 text (byte {byte}); studylog will not rewrite it",

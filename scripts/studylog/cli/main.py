@@ -653,6 +653,8 @@ def _cmd_build(args: argparse.Namespace) -> int:
         _say(t("cli.removed", path=path))
     for moved in report.preserved:
         _say(t("cli.kept-unowned", path=moved))
+    for moved in report.aside:
+        _say(t("cli.kept-notes", path=moved))
     if report.resolved:
         shown = ", ".join(report.resolved[:3]) + (", …" if len(report.resolved) > 3 else "")
         _say(t("cli.conflicts-resolved", n=len(report.resolved), paths=shown))

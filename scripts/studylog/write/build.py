@@ -191,26 +191,45 @@ def _both_ours(current: bytes, stages: Stages, entries: list[dict[str, str]]) ->
 
 
 def keep_learner_notes(existing: bytes | None, new: bytes) -> bytes:
-    """Carry the learner's own lines (between the notes markers of a review) into the new version."""
+    """Carry the learner's own lines (between the notes markers of a review) into the new version,
+    byte for byte. Raises UnicodeDecodeError when they are not UTF-8 (an editor that saved GBK):
+    the caller refuses, rather than write them garbled."""
     if existing is None:
         return new
-    old = _NOTES.search(existing.decode("utf-8", "replace"))
-    text = new.decode("utf-8")
-    if old is None or _NOTES.search(text) is None:
+    old = _NOTES_BYTES.search(existing)
+    if old is None or _NOTES_BYTES.search(new) is None:
         return new
-    return _NOTES.sub(lambda _: old.group(0), text, count=1).encode("utf-8")
+    old.group(0).decode("utf-8")  # strict: the learner's words are never replaced by U+FFFD
+    return _NOTES_BYTES.sub(lambda _: old.group(0), new, count=1)
 
 
 def _earlier_notes(root: Path, paths: tuple[str, ...]) -> bytes | None:
     """The learner's notes from a review's earlier file(s), joined, when any were written."""
     blocks = []
     for path in paths:
-        found = _NOTES.search((_read(root, path) or b"").decode("utf-8", "replace"))
+        found = _NOTES_BYTES.search(_read(root, path) or b"")
         if found is not None:
-            blocks.append(found.group(0)[len(NOTES_START) : -len(NOTES_END)].strip("\n"))
+            blocks.append(found.group(0)[len(NOTES_START) : -len(NOTES_END)].strip(b"\n"))
     if not blocks:
         return None
-    return (f"{NOTES_START}\n" + "\n".join(blocks) + f"\n{NOTES_END}").encode("utf-8")
+    return NOTES_START.encode() + b"\n" + b"\n".join(blocks) + b"\n" + NOTES_END.encode()
+
+
+def _with_notes(root: Path, path: str, data: bytes, earlier: tuple[str, ...]) -> bytes:
+    """`data`, a freshly rendered file, with the learner's notes from the file there now (or from
+    the files it replaces)."""
+    try:
+        return keep_learner_notes(_read(root, path) or _earlier_notes(root, earlier), data)
+    except UnicodeDecodeError as exc:
+        raise UsageError(t("build-notes-not-utf8", path=path, byte=exc.start)) from None
+
+
+def _learner_words(current: bytes, entry: dict[str, str]) -> bool:
+    """Whether a generated file's notes block holds words of the learner's: anything but the block
+    studylog wrote (recorded as `notes`; a manifest from before that records none, so any block
+    counts). Such a file is never deleted."""
+    found = _NOTES_BYTES.search(current)
+    return found is not None and hashlib.sha256(found.group(0)).hexdigest() != entry.get("notes")
 
 
 def _current(root: Path, path: str, key: str, previous: Manifest) -> bytes | None:
@@ -237,10 +256,7 @@ def collect(
     (`kept`: the charts found current, when the caller has looked already; `ahead`: charts already
     drawn, by path; `readme`: the README's name and bytes, None when there is none yet)."""
     out = Outputs(
-        {
-            path: keep_learner_notes(_read(root, path) or _earlier_notes(root, rendered.earlier.get(path, ())), data)
-            for path, data in rendered.files.items()
-        }
+        {path: _with_notes(root, path, data, rendered.earlier.get(path, ())) for path, data in rendered.files.items()}
     )
     for chart in rendered.charts:
         existing = kept.get(chart.path) if kept is not None else _current(root, chart.path, chart.key, previous)
@@ -253,10 +269,16 @@ def collect(
         out.keys[chart.path] = chart.key
     readme_name, readme_bytes = readme
     out.files[readme_name] = _spliced(root, readme_name, readme_bytes, rendered.readme_section)
+    # The notes block as studylog writes it, before the learner's words: what "no words" looks like.
+    blank = {path: found.group(0) for path, data in rendered.files.items() if (found := _NOTES_BYTES.search(data))}
     manifest = Manifest(
         as_of,
         {
-            path: {"sha256": _sha(data), **({"key": out.keys[path]} if path in out.keys else {})}
+            path: {
+                "sha256": _sha(data),
+                **({"key": out.keys[path]} if path in out.keys else {}),
+                **({"notes": hashlib.sha256(blank[path]).hexdigest()} if path in blank else {}),
+            }
             for path, data in out.files.items()
             if path != readme_name
         },
@@ -278,7 +300,7 @@ def _spliced(root: Path, name: str, readme: bytes | None, section: str) -> bytes
         if line is not None and (stages := merge_stages(root, name).get(name)) is not None:  # git says: a conflict
             if not stages.made(readme):  # partly resolved by hand: the learner finishes it
                 raise MarkerError(t("readme-conflict-outside", line=line))
-            text = resolve_merge(text, stages.ours.decode("utf-8"), stages.theirs.decode("utf-8"))
+            text = resolve_merge(text)
         return splice(text, section).encode("utf-8")
     except UnicodeDecodeError as exc:
         raise UsageError(t("build-readme-not-utf8", path=name, byte=exc.start)) from None
@@ -359,6 +381,7 @@ class WriteResult:
     unchanged: int
     preserved: list[str] = field(default_factory=list)  # the learner's copies, kept under a new name
     resolved: list[str] = field(default_factory=list)  # written over git's merge-conflict markers
+    aside: list[str] = field(default_factory=list)  # no longer generated, kept for the learner's notes
 
 
 def stale(root: Path, outputs: Outputs, previous: Manifest) -> tuple[list[str], list[str]]:
@@ -417,7 +440,8 @@ def write(root: Path, outputs: Outputs, previous: Manifest) -> WriteResult:
         safepath.write(root, path, data)
         written.append(path)
     resolved = sorted(set(marked) & set(merge_stages(root, *marked))) if marked else []  # git's own conflicts
-    removed = []
+    removed: list[str] = []
+    aside: list[str] = []  # "old → new": no longer generated, but holding the learner's notes
     for path in sorted(previous.files):
         if path in outputs.files or not _inside_reports(path):
             continue
@@ -426,23 +450,28 @@ def write(root: Path, outputs: Outputs, previous: Manifest) -> WriteResult:
         except UsageError:
             continue  # behind a symbolic link or not a plain file: not ours to touch
         if current is not None and _wrote(current, previous.files[path]):  # else edited: the learner's
+            if _learner_words(current, previous.files[path]):  # a review no longer made, with their notes
+                aside.append(_keep_aside(root, path))
+                continue
             safepath.delete(root, path)
             removed.append(path)
             _prune_empty(root, path)
-    return WriteResult(written, removed, unchanged, preserved, resolved)
+    return WriteResult(written, removed, unchanged, preserved, resolved, aside)
 
 
 def _preserve(root: Path, outputs: Outputs, previous: Manifest) -> list[str]:
     """With a damaged manifest nobody can tell a learner's edit from an old build: keep each such
     file under a new name (`….orig`) instead of refusing every build until someone cleans up."""
-    kept = []
-    for path, _ in _not_ours(root, outputs, previous):
-        new, n = f"{path}.orig", 1
-        while os.path.lexists(root / new):
-            new, n = f"{path}.orig{n}", n + 1
-        os.rename(root / path, root / new)
-        kept.append(f"{path} → {new}")
-    return kept
+    return [_keep_aside(root, path) for path, _ in _not_ours(root, outputs, previous)]
+
+
+def _keep_aside(root: Path, path: str) -> str:
+    """Move `path` to a free `….orig` name beside it; "old → new"."""
+    new, n = f"{path}.orig", 1
+    while os.path.lexists(root / new):
+        new, n = f"{path}.orig{n}", n + 1
+    os.rename(root / path, root / new)
+    return f"{path} → {new}"
 
 
 def _prune_empty(root: Path, path: str) -> None:
@@ -467,6 +496,7 @@ class BuildReport:
     newer_checkins: list[str]  # --check: check-ins dated after the recorded as-of date
     preserved: list[str] = field(default_factory=list)  # "old → new": files kept aside (damaged manifest)
     resolved: list[str] = field(default_factory=list)  # written over git's merge-conflict markers: to `git add`
+    aside: list[str] = field(default_factory=list)  # "old → new": no longer generated, kept for the learner's notes
 
 
 def _warm() -> None:
@@ -573,5 +603,15 @@ def _build(
         return result, BuildReport(as_of, [], [], 0, outputs.redrawn, differing, leftover, newer)
     done = write(root, outputs, previous)
     return result, BuildReport(
-        as_of, done.written, done.removed, done.unchanged, outputs.redrawn, [], [], [], done.preserved, done.resolved
+        as_of,
+        done.written,
+        done.removed,
+        done.unchanged,
+        outputs.redrawn,
+        [],
+        [],
+        [],
+        done.preserved,
+        done.resolved,
+        done.aside,
     )

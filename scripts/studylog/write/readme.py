@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 from studylog.errors import MarkerError
 from studylog.i18n import t
-from studylog.write.conflicts import conflict_line
+from studylog.write.conflicts import conflict_line, sides
 
 START = "<!-- studylog:start -->"
 END = "<!-- studylog:end -->"
@@ -77,21 +77,21 @@ def _conflict_outside_code(text: str) -> int | None:
     return next((n for n in starts if not any(first < n <= last for first, last in code)), None)
 
 
-def resolve_merge(current: str, ours: str, theirs: str) -> str:
-    """A README git left conflicted (`current`), from our and their side as git's index holds them:
-    our side, with the learner's text, when both sides' text outside the generated section is the
-    same (the section was rebuilt on both sides: by the workflow on GitHub, by a build in the
-    learner's clone); the build then writes the section anew. When the conflict reaches the
+def resolve_merge(current: str) -> str:
+    """A README that git's index lists as conflicted (`current`, as the merge and the learner left
+    it): its text with every conflict resolved to our side, when every conflict lies inside the
+    generated section (the section was rebuilt on both sides: by the workflow on GitHub, by a build
+    in the learner's clone), so the build can write the section anew. Everything outside the
+    section is `current`'s own, edits made while resolving included. When a conflict reaches the
     learner's own text, MarkerError with its line: only the learner can choose there."""
     line = conflict_line(current) or 1
     try:
+        ours, theirs = sides(current)
         (a_begin, a_end), (b_begin, b_end) = find_section(ours), find_section(theirs)
     except MarkerError:
         raise MarkerError(t("readme-conflict-outside", line=line)) from None
     if ours[:a_begin] + ours[a_end:] != theirs[:b_begin] + theirs[b_end:]:
         raise MarkerError(t("readme-conflict-outside", line=line))
-    if "\r\n" in current and "\r\n" not in ours:  # the index has LF, the checkout CRLF: keep the learner's
-        ours = ours.replace("\n", "\r\n")
     return ours
 
 
