@@ -490,3 +490,24 @@ def test_lines_the_learner_deleted_while_resolving_the_readme_stay_deleted(built
     assert code == 0, out
     text = readme.read_text(encoding="utf-8")
     assert "Also mine." not in text and "<<<<<<<" not in text
+
+
+def test_a_windows_checkout_with_crlf_line_ends_builds(built: Path, tmp_path: Path) -> None:
+    """Git for Windows checks text out with CRLF (`core.autocrlf=true`, its default): every generated
+    file then differed from what the manifest recorded, and each build refused them all as edited
+    by the learner. A build there writes what a build on LF writes, the manifest included."""
+    git(built, "init", "-q", "-b", "main")
+    git(built, "add", "-A")
+    git(built, "commit", "-qm", "built")
+    windows = tmp_path / "windows"
+    subprocess.run(["git", "clone", "-q", "-c", "core.autocrlf=true", str(built), str(windows)], check=True)
+    assert b"\r\n" in (windows / "reports/weekly/w1.md").read_bytes()
+    for root in (built, windows):
+        write_repo(root, {"checkins/2026/2026-01-06.yaml": "date: 2026-01-06\nstatus: done\nhours: 1\n"})
+        code, out = build(root, "--today", "2026-01-09")
+        assert code == 0, out
+        assert build(root, "--check")[0] == 0
+    manifest = "reports/.studylog-manifest.json"
+    assert (windows / manifest).read_bytes() == (built / manifest).read_bytes()
+    for path in ("reports/weekly/w1.md", "reports/problems.md", "reports/charts/burnup.svg"):
+        assert (windows / path).read_bytes().replace(b"\r\n", b"\n") == (built / path).read_bytes(), path

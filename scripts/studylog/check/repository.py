@@ -194,10 +194,17 @@ def _load(
 
 
 def _sources(plan: bytes | None, files: list[tuple[str, bytes]]) -> str:
-    digest = hashlib.sha256(plan or b"")
+    """One hash of the plan and check-ins as read, line ends as LF: a Windows checkout (CRLF) of the
+    same commit gives the same hash, so builds there record what builds elsewhere record."""
+    digest = hashlib.sha256(_lf(plan or b""))
     for path, data in files:
+        data = _lf(data)
         digest.update(b"\0%s\0%d\0" % (path.encode("utf-8"), len(data)) + data)
     return digest.hexdigest()
+
+
+def _lf(data: bytes) -> bytes:
+    return data.replace(b"\r\n", b"\n") if b"\r\n" in data else data
 
 
 def _digest(sources: str, loaded: LoadResult) -> str:

@@ -113,11 +113,22 @@ def _sha(data: bytes) -> str:
     return hashlib.sha256(_NOTES_BYTES.sub(NOTES_START.encode() + NOTES_END.encode(), data)).hexdigest()
 
 
+def _lf(data: bytes) -> bytes:
+    """`data` with CRLF line ends as LF: what git commits from a checkout that turned LF into CRLF
+    (`core.autocrlf=true`, Git for Windows' default)."""
+    return data.replace(b"\r\n", b"\n") if b"\r\n" in data else data
+
+
 def _wrote(data: bytes, entry: dict[str, str]) -> bool:
     """Whether `data` is what the manifest entry says studylog wrote: by the notes-blind hash, or by
-    the plain hash a manifest written before that rule holds (so an upgrade does not disown files)."""
+    the plain hash a manifest written before that rule holds (so an upgrade does not disown files);
+    in either line ending (a Windows checkout has CRLF where studylog wrote LF)."""
     recorded = entry.get("sha256")
-    return recorded is not None and recorded in (_sha(data), hashlib.sha256(data).hexdigest())
+    if recorded is None:
+        return False
+    return recorded in (_sha(data), hashlib.sha256(data).hexdigest()) or (
+        b"\r\n" in data and recorded == _sha(_lf(data))
+    )
 
 
 def _read(root: Path, path: str) -> bytes | None:
@@ -199,8 +210,9 @@ def keep_learner_notes(existing: bytes | None, new: bytes) -> bytes:
     old = _NOTES_BYTES.search(existing)
     if old is None or _NOTES_BYTES.search(new) is None:
         return new
-    old.group(0).decode("utf-8")  # strict: the learner's words are never replaced by U+FFFD
-    return _NOTES_BYTES.sub(lambda _: old.group(0), new, count=1)
+    words = _lf(old.group(0))  # LF, as every file studylog writes
+    words.decode("utf-8")  # strict: the learner's words are never replaced by U+FFFD
+    return _NOTES_BYTES.sub(lambda _: words, new, count=1)
 
 
 def _earlier_notes(root: Path, paths: tuple[str, ...]) -> bytes | None:
@@ -229,7 +241,7 @@ def _learner_words(current: bytes, entry: dict[str, str]) -> bool:
     studylog wrote (recorded as `notes`; a manifest from before that records none, so any block
     counts). Such a file is never deleted."""
     found = _NOTES_BYTES.search(current)
-    return found is not None and hashlib.sha256(found.group(0)).hexdigest() != entry.get("notes")
+    return found is not None and hashlib.sha256(_lf(found.group(0))).hexdigest() != entry.get("notes")
 
 
 def _current(root: Path, path: str, key: str, previous: Manifest) -> bytes | None:
@@ -238,7 +250,10 @@ def _current(root: Path, path: str, key: str, previous: Manifest) -> bytes | Non
     if entry.get("key") != key:
         return None
     existing = _read(root, path)
-    return existing if existing is not None and _sha(existing) == entry.get("sha256") else None
+    if existing is None:
+        return None
+    existing = _lf(existing)  # as committed, whatever the checkout's line ends
+    return existing if _sha(existing) == entry.get("sha256") else None
 
 
 def collect(
@@ -284,7 +299,7 @@ def collect(
         },
         inputs,
         _section_sha(out.files[readme_name]),
-        readme=hashlib.sha256(out.files[readme_name]).hexdigest(),
+        readme=hashlib.sha256(_lf(out.files[readme_name])).hexdigest(),  # the same from a CRLF checkout
         sources=sources,
     )
     out.files[MANIFEST] = manifest.dump()
@@ -321,7 +336,7 @@ def _section_sha(readme: bytes | None) -> str | None:
     if readme is None:
         return None
     try:
-        return _sha(current_section(readme.decode("utf-8")).encode("utf-8"))
+        return _sha(_lf(current_section(readme.decode("utf-8")).encode("utf-8")))
     except (UnicodeDecodeError, MarkerError):
         return None
 
@@ -358,9 +373,18 @@ def up_to_date(root: Path, previous: Manifest, key: str, readme: bytes | None) -
                 return False
             data, info = found
             writable = info.st_mode & stat.S_IWUSR  # a read-only file the build must refuse to rewrite
-            if not writable or info.st_size > MAX_OUTPUT_BYTES or _sha(data) != entry.get("sha256"):
+            # as written, or as a Windows checkout has it (CRLF); plan.ics is CRLF as written
+            if (
+                not writable
+                or info.st_size > MAX_OUTPUT_BYTES
+                or entry.get("sha256") not in (_sha(data), _sha(_lf(data)))
+            ):
                 return False
-    if readme is not None and previous.readme is not None and hashlib.sha256(readme).hexdigest() == previous.readme:
+    if (
+        readme is not None
+        and previous.readme is not None
+        and hashlib.sha256(_lf(readme)).hexdigest() == previous.readme
+    ):
         return True  # the whole file as written, so its section too (without parsing the Markdown)
     return _section_sha(readme) == previous.section
 
@@ -386,7 +410,11 @@ class WriteResult:
 
 def stale(root: Path, outputs: Outputs, previous: Manifest) -> tuple[list[str], list[str]]:
     """(files whose bytes differ from what would be written, generated files that would be removed)."""
-    differing = [p for p, data in sorted(outputs.files.items()) if p != MANIFEST and _read(root, p) != data]
+    differing = [
+        p
+        for p, data in sorted(outputs.files.items())
+        if p != MANIFEST and ((found := _read(root, p)) is None or _lf(found) != _lf(data))
+    ]
     leftover = sorted(p for p in previous.files if p not in outputs.files and _read(root, p) is not None)
     return differing, leftover
 
