@@ -242,6 +242,7 @@ def test_review_lines_move_from_an_iso_week_review_to_the_plan_week(learner: Pat
     code, out = build(learner, "--today", "2026-01-08")
     assert code == 0, out
     assert mine in new.read_text(encoding="utf-8") and not old.exists()
+    assert not list(learner.rglob("*.orig*"))  # the words moved: not also kept aside in a second copy
 
 
 def rendered_readme(root: Path) -> str:

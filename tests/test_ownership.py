@@ -511,3 +511,38 @@ def test_a_windows_checkout_with_crlf_line_ends_builds(built: Path, tmp_path: Pa
     assert (windows / manifest).read_bytes() == (built / manifest).read_bytes()
     for path in ("reports/weekly/w1.md", "reports/problems.md", "reports/charts/burnup.svg"):
         assert (windows / path).read_bytes().replace(b"\r\n", b"\n") == (built / path).read_bytes(), path
+
+
+def test_a_repository_first_built_on_windows_builds_on_linux(built: Path, tmp_path: Path) -> None:
+    """Committed from a Windows checkout, git stores plan.ics (CRLF as written) with LF; a Linux
+    clone (GitHub's runner) then refused it as edited, while `--check` said all was current."""
+    windows = tmp_path / "windows"
+    subprocess.run(["git", "init", "-q", "-b", "main", str(windows)], check=True)
+    git(windows, "config", "core.autocrlf", "true")
+    for path in ("plan.yaml", "README.md", "checkins/2026/2026-01-05.yaml"):
+        write_repo(windows, {path: (built / path).read_text(encoding="utf-8")})
+    assert build(windows)[0] == 0 and b"\r\n" in (windows / "reports/plan.ics").read_bytes()
+    git(windows, "add", "-A")
+    git(windows, "commit", "-qm", "built on Windows")
+    linux = tmp_path / "linux"
+    subprocess.run(["git", "clone", "-q", "-c", "core.autocrlf=false", str(windows), str(linux)], check=True)
+    assert b"\r\n" not in (linux / "reports/plan.ics").read_bytes()
+    assert build(linux, "--check")[0] == 0
+    code, out = build(linux)
+    assert code == 0 and "nothing to commit" in out, out  # what Windows committed is current here too
+
+
+def test_an_untouched_review_from_another_locale_is_removed_not_kept_aside(built: Path) -> None:
+    """A plan switched to English keeps each review's Chinese prompts (they may be the learner's);
+    when such a review is no longer generated, prompts alone are not words of the learner's."""
+    plan = built / "plan.yaml"
+    text = plan.read_text(encoding="utf-8")
+    plan.write_text(
+        re.sub(r"^locale: .*$", "locale: en", text, flags=re.M) if "locale:" in text else text + "locale: en\n", "utf-8"
+    )
+    assert build(built)[0] == 0
+    assert "最大的收获" in (built / "reports/weekly/w1.md").read_text(encoding="utf-8")  # the prompts stayed
+    plan.write_text(re.sub(r"id: w1$", "id: w1b", plan.read_text("utf-8"), flags=re.M), "utf-8")
+    code, out = build(built)
+    assert code == 0, out
+    assert not (built / "reports/weekly/w1.md").exists() and not list(built.rglob("*.orig*")), out

@@ -99,6 +99,7 @@ class Outputs:
     files: dict[str, bytes] = field(default_factory=dict)
     keys: dict[str, str] = field(default_factory=dict)
     redrawn: int = 0
+    carried: set[str] = field(default_factory=set)  # reviews whose notes a new review carries on
 
 
 NOTES_START = "<!-- studylog:notes:start -->"
@@ -108,8 +109,15 @@ _NOTES_BYTES = re.compile(re.escape(NOTES_START.encode()) + rb".*?" + re.escape(
 
 
 def _sha(data: bytes) -> str:
-    """The hash that says "studylog wrote this": of the bytes, with the learner's notes blocks left
-    out, so writing in a review's notes block keeps the file studylog's and any other edit does not."""
+    """The hash that says "studylog wrote this": of the bytes with line ends as LF (as git commits
+    them: a Windows checkout has CRLF, and `plan.ics`, CRLF as written, is LF in a repository a
+    Windows build committed) and the learner's notes blocks left out, so writing in a review's notes
+    block keeps the file studylog's and any other edit does not."""
+    return _blank_sha(_lf(data))
+
+
+def _blank_sha(data: bytes) -> str:
+    """`data`'s hash with its notes blocks left out (a manifest before LF recorded this of the bytes)."""
     return hashlib.sha256(_NOTES_BYTES.sub(NOTES_START.encode() + NOTES_END.encode(), data)).hexdigest()
 
 
@@ -120,15 +128,11 @@ def _lf(data: bytes) -> bytes:
 
 
 def _wrote(data: bytes, entry: dict[str, str]) -> bool:
-    """Whether `data` is what the manifest entry says studylog wrote: by the notes-blind hash, or by
-    the plain hash a manifest written before that rule holds (so an upgrade does not disown files);
-    in either line ending (a Windows checkout has CRLF where studylog wrote LF)."""
+    """Whether `data` is what the manifest entry says studylog wrote, in either line ending: by the
+    hash `_sha`, or by the hashes older manifests recorded (of the bytes as written, notes-blind or
+    plain), so an upgrade does not disown files."""
     recorded = entry.get("sha256")
-    if recorded is None:
-        return False
-    return recorded in (_sha(data), hashlib.sha256(data).hexdigest()) or (
-        b"\r\n" in data and recorded == _sha(_lf(data))
-    )
+    return recorded is not None and recorded in (_sha(data), _blank_sha(data), hashlib.sha256(data).hexdigest())
 
 
 def _read(root: Path, path: str) -> bytes | None:
@@ -216,24 +220,48 @@ def keep_learner_notes(existing: bytes | None, new: bytes) -> bytes:
 
 
 def _earlier_notes(root: Path, paths: tuple[str, ...]) -> bytes | None:
-    """The learner's notes from a review's earlier file(s), joined, when any were written."""
+    """The learner's notes from a review's earlier file(s), joined, when any were written. Raises
+    UsageError naming the file whose notes are not UTF-8."""
     blocks = []
     for path in paths:
         found = _NOTES_BYTES.search(_read(root, path) or b"")
         if found is not None:
-            blocks.append(found.group(0)[len(NOTES_START) : -len(NOTES_END)].strip(b"\n"))
+            block = _lf(found.group(0))
+            try:
+                block.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise UsageError(t("build-notes-not-utf8", path=path, byte=exc.start)) from None
+            blocks.append(block[len(NOTES_START) : -len(NOTES_END)].strip(b"\n"))
     if not blocks:
         return None
     return NOTES_START.encode() + b"\n" + b"\n".join(blocks) + b"\n" + NOTES_END.encode()
 
 
-def _with_notes(root: Path, path: str, data: bytes, earlier: tuple[str, ...]) -> bytes:
-    """`data`, a freshly rendered file, with the learner's notes from the file there now (or from
-    the files it replaces)."""
+def _with_notes(root: Path, path: str, data: bytes, earlier: tuple[str, ...], out: Outputs) -> bytes:
+    """`data`, a freshly rendered file, with the learner's notes from the file there now, or from
+    the files it replaces (then noted in `out.carried`: their words live on here)."""
+    existing = _read(root, path)
+    if existing is None and earlier:
+        existing = _earlier_notes(root, earlier)
+        out.carried.update(earlier if existing is not None else ())
     try:
-        return keep_learner_notes(_read(root, path) or _earlier_notes(root, earlier), data)
+        return keep_learner_notes(existing, data)
     except UnicodeDecodeError as exc:
         raise UsageError(t("build-notes-not-utf8", path=path, byte=exc.start)) from None
+
+
+def _blank_notes(path: str, rendered: bytes, written: bytes, previous: Manifest) -> str | None:
+    """The hash of a review's notes block with no words of the learner's in it: the block as just
+    rendered, or the block written before if it still is that one (an untouched block from another
+    locale or an older studylog's prompts stays "no words"). None for a file without notes."""
+    fresh = _NOTES_BYTES.search(rendered)
+    if fresh is None:
+        return None
+    carried = _NOTES_BYTES.search(written)
+    earlier = previous.files.get(path, {}).get("notes")
+    if carried is not None and earlier is not None and hashlib.sha256(_lf(carried.group(0))).hexdigest() == earlier:
+        return earlier
+    return hashlib.sha256(fresh.group(0)).hexdigest()
 
 
 def _learner_words(current: bytes, entry: dict[str, str]) -> bool:
@@ -250,10 +278,9 @@ def _current(root: Path, path: str, key: str, previous: Manifest) -> bytes | Non
     if entry.get("key") != key:
         return None
     existing = _read(root, path)
-    if existing is None:
+    if existing is None or not path.endswith(".svg"):  # the calendar (CRLF by its RFC) is cheap: always made
         return None
-    existing = _lf(existing)  # as committed, whatever the checkout's line ends
-    return existing if _sha(existing) == entry.get("sha256") else None
+    return _lf(existing) if _wrote(existing, entry) else None  # a drawing is LF, whatever the checkout's
 
 
 def collect(
@@ -270,9 +297,9 @@ def collect(
     """Every generated file's bytes; a chart is redrawn only when its key or its file changed
     (`kept`: the charts found current, when the caller has looked already; `ahead`: charts already
     drawn, by path; `readme`: the README's name and bytes, None when there is none yet)."""
-    out = Outputs(
-        {path: _with_notes(root, path, data, rendered.earlier.get(path, ())) for path, data in rendered.files.items()}
-    )
+    out = Outputs()
+    for path, data in rendered.files.items():
+        out.files[path] = _with_notes(root, path, data, rendered.earlier.get(path, ()), out)
     for chart in rendered.charts:
         existing = kept.get(chart.path) if kept is not None else _current(root, chart.path, chart.key, previous)
         if existing is not None:
@@ -285,14 +312,18 @@ def collect(
     readme_name, readme_bytes = readme
     out.files[readme_name] = _spliced(root, readme_name, readme_bytes, rendered.readme_section)
     # The notes block as studylog writes it, before the learner's words: what "no words" looks like.
-    blank = {path: found.group(0) for path, data in rendered.files.items() if (found := _NOTES_BYTES.search(data))}
+    blank = {
+        path: notes
+        for path, data in rendered.files.items()
+        if (notes := _blank_notes(path, data, out.files[path], previous)) is not None
+    }
     manifest = Manifest(
         as_of,
         {
             path: {
                 "sha256": _sha(data),
                 **({"key": out.keys[path]} if path in out.keys else {}),
-                **({"notes": hashlib.sha256(blank[path]).hexdigest()} if path in blank else {}),
+                **({"notes": blank[path]} if path in blank else {}),
             }
             for path, data in out.files.items()
             if path != readme_name
@@ -373,12 +404,8 @@ def up_to_date(root: Path, previous: Manifest, key: str, readme: bytes | None) -
                 return False
             data, info = found
             writable = info.st_mode & stat.S_IWUSR  # a read-only file the build must refuse to rewrite
-            # as written, or as a Windows checkout has it (CRLF); plan.ics is CRLF as written
-            if (
-                not writable
-                or info.st_size > MAX_OUTPUT_BYTES
-                or entry.get("sha256") not in (_sha(data), _sha(_lf(data)))
-            ):
+            # as written, in either line ending (a Windows checkout has CRLF)
+            if not writable or info.st_size > MAX_OUTPUT_BYTES or not _wrote(data, entry):
                 return False
     if (
         readme is not None
@@ -478,7 +505,7 @@ def write(root: Path, outputs: Outputs, previous: Manifest) -> WriteResult:
         except UsageError:
             continue  # behind a symbolic link or not a plain file: not ours to touch
         if current is not None and _wrote(current, previous.files[path]):  # else edited: the learner's
-            if _learner_words(current, previous.files[path]):  # a review no longer made, with their notes
+            if path not in outputs.carried and _learner_words(current, previous.files[path]):  # with their words
                 aside.append(_keep_aside(root, path))
                 continue
             safepath.delete(root, path)
