@@ -18,6 +18,13 @@ from studylog.errors import UnsafePath as Refused
 from studylog.i18n import t
 
 
+def as_committed(data: bytes) -> bytes:
+    """A file's bytes with CRLF line ends as LF: as git commits them from a checkout that turned LF
+    into CRLF (`core.autocrlf=true`, Git for Windows' default), so a Windows checkout and a Linux one
+    of the same commit hash alike."""
+    return data.replace(b"\r\n", b"\n") if b"\r\n" in data else data
+
+
 @functools.lru_cache(maxsize=64)
 def _real_root_of(root: str, identity: tuple[int, int, int]) -> str:
     return os.path.realpath(root)

@@ -32,6 +32,7 @@ from studylog.load.files import (
 )
 from studylog.model import CheckIn, Link, Plan, Repository, problem_id
 from studylog.othercore import Inbox, Part
+from studylog.safepath import as_committed as _lf
 
 if TYPE_CHECKING:
     from studylog.check.links import Checked
@@ -201,10 +202,6 @@ def _sources(plan: bytes | None, files: list[tuple[str, bytes]]) -> str:
         data = _lf(data)
         digest.update(b"\0%s\0%d\0" % (path.encode("utf-8"), len(data)) + data)
     return digest.hexdigest()
-
-
-def _lf(data: bytes) -> bytes:
-    return data.replace(b"\r\n", b"\n") if b"\r\n" in data else data
 
 
 def _digest(sources: str, loaded: LoadResult) -> str:

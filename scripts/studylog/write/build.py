@@ -26,6 +26,7 @@ from studylog.diagnostics import Span
 from studylog.errors import MarkerError, UnsafePath, UsageError
 from studylog.i18n import t
 from studylog.layout import MANIFEST, README, REPORTS
+from studylog.safepath import as_committed as _lf
 from studylog.write.conflicts import Stages, conflict_line, merge_stages
 from studylog.write.conflicts import marker_line as _conflict_marker
 from studylog.write.conflicts import sides as conflict_sides
@@ -121,18 +122,14 @@ def _blank_sha(data: bytes) -> str:
     return hashlib.sha256(_NOTES_BYTES.sub(NOTES_START.encode() + NOTES_END.encode(), data)).hexdigest()
 
 
-def _lf(data: bytes) -> bytes:
-    """`data` with CRLF line ends as LF: what git commits from a checkout that turned LF into CRLF
-    (`core.autocrlf=true`, Git for Windows' default)."""
-    return data.replace(b"\r\n", b"\n") if b"\r\n" in data else data
-
-
 def _wrote(data: bytes, entry: dict[str, str]) -> bool:
     """Whether `data` is what the manifest entry says studylog wrote, in either line ending: by the
     hash `_sha`, or by the hashes older manifests recorded (of the bytes as written, notes-blind or
     plain), so an upgrade does not disown files."""
     recorded = entry.get("sha256")
-    return recorded is not None and recorded in (_sha(data), _blank_sha(data), hashlib.sha256(data).hexdigest())
+    if recorded is None or recorded == _sha(data):
+        return recorded is not None
+    return (b"\r\n" in data and recorded == _blank_sha(data)) or recorded == hashlib.sha256(data).hexdigest()
 
 
 def _read(root: Path, path: str) -> bytes | None:

@@ -39,6 +39,11 @@ def conflict_line(text: str) -> int | None:
     return text.count("\n", 0, found.start()) + 1 if found else None
 
 
+def conflict_lines(text: str) -> list[int]:
+    """Every line that looks like the start of a conflict, as `conflict_line` finds the first."""
+    return [text.count("\n", 0, found.start()) + 1 for found in _START.finditer(text)]
+
+
 def sides(text: str) -> tuple[str, str]:
     """The text as each side of a merge had it: `<<<<<<<` … `=======` ours, `=======` … `>>>>>>>`
     theirs, a diff3 base dropped; `text` twice when it has no conflict. Raises MarkerError at

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 from studylog.errors import MarkerError
 from studylog.i18n import t
-from studylog.write.conflicts import conflict_line, sides
+from studylog.write.conflicts import conflict_line, conflict_lines, sides
 
 START = "<!-- studylog:start -->"
 END = "<!-- studylog:end -->"
@@ -69,11 +69,10 @@ def _markers(text: str) -> list[tuple[str, _Marker]]:
 
 def _conflict_outside_code(text: str) -> int | None:
     """The line of the first `<<<<<<<` that is not inside a code block (where it is an example)."""
-    line = conflict_line(text)
-    if line is None:
+    starts = conflict_lines(text)
+    if not starts:
         return None
     code = [t.map for t in _parser().parse(text) if t.type in ("fence", "code_block") and t.map is not None]
-    starts = [n for n, row in enumerate(text.split("\n"), 1) if row.startswith("<" * 7)]
     return next((n for n in starts if not any(first < n <= last for first, last in code)), None)
 
 

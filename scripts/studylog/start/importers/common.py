@@ -110,6 +110,7 @@ MONTHS = {
     )
     for name in names
 }
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _NUMERIC = re.compile(r"(?<!\d)(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?!\d)")
 _PLACEHOLDER = re.compile(r"(?<!\d)(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*[Xx?？]{1,2}")
@@ -260,6 +261,11 @@ def strip_markup(text: str) -> str:
 def column_names(table: Table, columns: dict[str, int]) -> str:
     """The headers of the columns found, in the table's order, for saying what was recognised."""
     return t("word.list-comma").join(table.header[i] for i in sorted(columns.values()))
+
+
+def tracker_locale(text: str) -> str:
+    """The plan's language for a tracker in `text`: Chinese when it has any Chinese in it, else English."""
+    return "zh-CN" if _HAN.search(text) else "en"
 
 
 def document_title(lines: list[str], default: str = "Imported plan") -> str:

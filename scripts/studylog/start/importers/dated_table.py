@@ -11,7 +11,6 @@ written without a year follows the row above (`1月1日` after `12月31日` is i
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from studylog.i18n import t
 from studylog.start.importers.common import (
@@ -24,13 +23,13 @@ from studylog.start.importers.common import (
     find_date,
     one_line,
     tables,
+    tracker_locale,
 )
 from studylog.start.importers.daytable import COLUMNS, DayTable, Row, hours_per_day
 
 name = "dated-table"
 example = "| 2026-01-05 | Linear algebra: eigenvalues | Done | 3b1b videos |"
 
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 # What such a table calls its task: Notion's first column is `Name`.
 _COLUMNS = {**COLUMNS, "task": (*COLUMNS["task"], "name", "title", "topic", "主题", "标题", "学习任务")}
 
@@ -64,9 +63,7 @@ def detect(text: str) -> Detection:
 def read(text: str, options: Options, today: dt.date) -> Imported:
     found = _table(text)
     lines = text.splitlines()
-    # An English tracker gets an English plan (and UTC); one with Chinese in it, a Chinese plan.
-    locale = "zh-CN" if _CJK.search(text) else "en"
-    reader = DayTable(name, text, options, today, locale)
+    reader = DayTable(name, text, options, today, tracker_locale(text))  # an English tracker, an English plan
     if found is None:
         return Imported(name, {}, {}, [], 0)
     table, columns = found

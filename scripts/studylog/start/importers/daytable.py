@@ -120,6 +120,13 @@ class _Dated:
     hint: MonthHint | None
 
 
+# The titles a plan made from a table gets where the tracker names none, by the plan's locale.
+_MADE_UP = {
+    "en": {"phase": "Phase {0}", "week": "Week {0}", "day": "Week {0}, day {1}", "done": "{0} done"},
+    "zh-CN": {"phase": "阶段{0}", "week": "第{0}周", "day": "第{0}周 第{1}天", "done": "{0} 完成"},
+}
+
+
 class DayTable:
     """Collects rows in document order, then builds the plan and check-ins."""
 
@@ -282,14 +289,7 @@ class DayTable:
 
     def _words(self, what: str, *values: object) -> str:
         """The titles the plan makes up where the tracker has none, in the plan's language."""
-        english = self.locale == "en"
-        if what == "phase":
-            return f"Phase {values[0]}" if english else f"阶段{values[0]}"
-        if what == "week":
-            return f"Week {values[0]}" if english else f"第{values[0]}周"
-        if what == "day":
-            return f"Week {values[0]}, day {values[1]}" if english else f"第{values[0]}周 第{values[1]}天"
-        return f"{values[0]} done" if english else f"{values[0]} 完成"
+        return _MADE_UP["en" if self.locale == "en" else "zh-CN"][what].format(*values)
 
     def _checkin(self, row: Row, date: dt.date, item_id: str) -> None:
         raw = row.cells.get("status", "").strip()

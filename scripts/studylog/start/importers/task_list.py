@@ -33,6 +33,7 @@ from studylog.start.importers.common import (
     leftovers,
     links_in,
     one_line,
+    tracker_locale,
 )
 
 name = "task-list"
@@ -196,9 +197,7 @@ def read(text: str, options: Options, today: dt.date) -> Imported:
             )
     used = {n for n, line in enumerate(lines, 1) if line.startswith("#") or _BOX.match(line)}
     builder.notes += leftovers(lines, used)
-    return builder.finish(
-        start, locale="zh-CN" if re.search(r"[\u4e00-\u9fff]", text) else "en", reason=detect(text).reason
-    )
+    return builder.finish(start, locale=tracker_locale(text), reason=detect(text).reason)
 
 
 def _day_checkin(builder: PlanBuilder, day: _Day, item: dict[str, Any], date: dt.date, today: dt.date) -> None:
