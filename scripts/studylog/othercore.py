@@ -263,10 +263,22 @@ class Inbox:
 
     def __init__(self, fd: int) -> None:
         self._fd = fd
+        self._poll: Any = None
 
     def get(self) -> Any:
         """The parent's next value; None when it sent no more (or got stuck, or gave none)."""
         return None if self._fd < 0 else _receive(self._fd)
+
+    def ready(self) -> bool:
+        """Whether `get()` has something to take now — a value, or the end of the inbox — without waiting."""
+        if self._fd < 0:
+            return False
+        import select
+
+        if self._poll is None:  # poll, not select(): select fails on descriptors past 1023
+            self._poll = select.poll()
+            self._poll.register(self._fd, select.POLLIN)
+        return bool(self._poll.poll(0))
 
 
 _LENGTH = struct.Struct("!Q")  # each value crosses a pipe as its length, then its pickle

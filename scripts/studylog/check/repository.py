@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from studylog import othercore
-from studylog.cache import encode
+from studylog.cache import code_fingerprint, encode
 from studylog.check.history import Asked, backfills
 from studylog.clock import as_of
 from studylog.diagnostics import Diagnostic, Severity, Span, sort_diagnostics
@@ -123,6 +123,8 @@ def _load_repository(
             on_read(sources, plan_bytes)
         hint = _Hint.of(cache, plan_bytes, files) if plan_bytes is not None else None
         ahead = _Ahead.start(root, files, cache, hint, links=links) if spare and hint is not None else None
+        if ahead is not None:
+            code_fingerprint()  # saving the cache needs it: made while the child works, not after it is done
         loaded = _load(root, today, cache, plan_bytes, diagnostics, listing, files, hint, ahead, asked, links=links)
         return loaded._replace(sources=sources, digest=_digest(sources, loaded))
     finally:
@@ -169,7 +171,8 @@ def _load(
             checkin, problems = cached
         else:
             checkin, problems = read_checkin(path, data, context.timezone, context.day_starts_at)
-            cache.put(entry_key, loadcache.dump(checkin, problems))
+            value = loadcache.dump(checkin, problems)
+            cache.put(entry_key, value, encode(value))  # encoded now, not all at once when the cache is saved
             if ahead is not None:
                 ahead.read_here(path, checkin)
         diagnostics.extend(problems)
@@ -217,15 +220,6 @@ def _zone(timezone: str, day_start: dt.time) -> str:
 
 # Check-in files a cold run must read before sharing the work with the other core pays.
 SPLIT_FROM = 200
-# The share of the unread check-ins the child reads: when it reads only those, more than half (the
-# parent also parses the plan, and completes and caches every check-in); when it also checks every
-# link (reading the notes they point into), half. Measured on three years of check-ins
-# (benchmarks/README.md, round five).
-CHILD_SHARE = 0.6
-CHILD_SHARE_WITH_LINKS = 0.5
-# Links read here go to the child in batches of this many check-ins, without waiting for the pipe:
-# the child checks those it has received once it has checked its own share's.
-LINKS_BATCH = 64
 
 
 class _Hint(NamedTuple):
@@ -248,23 +242,66 @@ class _Hint(NamedTuple):
         return cls(timezone, day_start, zone, keys)
 
 
+class _Claims:
+    """Which unread check-ins each side reads: this process from the first, the child from the last,
+    until they meet. Two counters in memory both processes share (an anonymous shared map made before
+    the fork): `front`, how many this process has claimed, and `back`, the last the child has claimed.
+    This process writes `front` before it looks at `back`; the child looks at `front` first and writes
+    `back` only for a check-in it then reads. So the one check-in they may both be about to claim is
+    read by one of them or, when each has not yet seen the other's write, by both (this process's
+    reading is used) — never by neither. Where they meet adapts to whatever else each side has to do
+    (here: parsing the plan, completing and caching every check-in; there: checking all the links),
+    on any plan, any notes and any machine, with no measured share to go stale."""
+
+    def __init__(self, count: int) -> None:
+        import mmap
+
+        self._map = mmap.mmap(-1, 16)  # MAP_SHARED | MAP_ANONYMOUS: what the child writes, the parent reads
+        self._counters = memoryview(self._map).cast("q")
+        self._counters[0], self._counters[1] = 0, count
+        self.count = count
+
+    def here(self, index: int) -> bool:
+        """Whether this process reads unread check-in `index` (claimed in increasing order)."""
+        self._counters[0] = index + 1
+        return index < self._counters[1]
+
+    def there(self, index: int) -> bool:
+        """In the child: whether it reads unread check-in `index` (claimed in decreasing order)."""
+        if index < self._counters[0]:
+            return False
+        self._counters[1] = index
+        return True
+
+    def stop(self) -> None:
+        """This process reads the rest itself: the child claims no more."""
+        self._counters[0] = self.count
+
+
+# Links read here go to the child in batches of this many check-ins, without waiting for the pipe.
+LINKS_BATCH = 32
+
+
 class _Ahead:
     """Part of a cold load, done on the other core from the moment the files are read.
 
     A cold run's largest costs are reading the plan and check-ins, and reading the notes their links
-    point into (to find the headings). The child reads the later share of the check-ins that are not
-    cached, with the timezone and day start the plan's text suggests (`guess_context`: the plan is
-    parsed here meanwhile) or the cached plan's (when the plan has not changed), and sends them back
-    as cache entries (plain values and their JSON text); they are used only if the parsed plan says
-    the same. When links are checked and nothing is cached, the child then checks the links of its
-    share (reading the notes they point into), then the links of the check-ins read here, which
-    this process sends it in batches as it reads them, and sends the results and the anchor cache
-    entries it used, for `check_links` to use instead of checking again. A warm run reads its
-    check-ins in milliseconds and checks links from cached anchors: it does not fork.
+    point into (to find the headings). The check-ins not cached are split as they are read (`_Claims`):
+    this process reads from the first (after parsing the plan) and the child from the last, until they
+    meet. When links are checked and nothing is cached, the child checks all of them, so that each note
+    is rendered once: those of each check-in it reads, as it reads it, and those of the check-ins read
+    here, which this process sends it in batches and it takes between two of its own files — so where
+    the two meet accounts for all the link work too, whatever the plan, the notes and the machine.
+    The child reads with the timezone and day start the plan's text suggests (`guess_context`: the
+    plan is parsed here meanwhile) or the cached plan's (when the plan has not changed), and sends its
+    check-ins back as cache entries (plain values and their JSON text), used only if the parsed plan
+    says the same; then the link results and the anchor cache entries it used, for `check_links` to
+    use instead of checking again. A warm run reads its check-ins in milliseconds and checks links
+    from cached anchors: it does not fork.
     """
 
-    def __init__(self, part: Part[Any], zone: str, paths: set[str], links: bool) -> None:
-        self._part, self._zone, self._paths, self._links = part, zone, paths, links
+    def __init__(self, part: Part[Any], zone: str, claims: _Claims, index: dict[str, int], links: bool) -> None:
+        self._part, self._zone, self._claims, self._index, self._links = part, zone, claims, index, links
         self._theirs: dict[str, Any] | None = None
         self._mine: list[tuple[str, tuple[Link, ...]]] | None = [] if links else None  # links read here, to send
 
@@ -279,30 +316,66 @@ class _Ahead:
         if len(unread) < SPLIT_FROM:
             return None
         links = links and cold
-        rest = unread[round(len(unread) * (1 - (CHILD_SHARE_WITH_LINKS if links else CHILD_SHARE))) :]
+        claims = _Claims(len(unread))
 
         def work(inbox: Inbox) -> Iterator[Any]:
-            entries, cited = {}, {}
-            for path, data in rest:
-                checkin, problems = read_checkin(path, data, timezone, day_start)
-                value = loadcache.dump(checkin, problems)
-                entries[path] = value, encode(value)  # its JSON text too: saving the cache there costs less
-                cited[path] = checkin.links if checkin is not None else ()
-            yield entries
+            entries: dict[str, Any] = {}
+            checked: Checked = {}
+            last = not links
+
+            def take(wait: bool) -> None:
+                """Check the links of check-ins read there: every batch until the last, or (not waiting)
+                one batch if one has come, so that this side keeps claiming check-ins as it goes."""
+                nonlocal last
+                while not last and (wait or inbox.ready()):
+                    message = inbox.get()
+                    theirs, last = message if message is not None else ((), True)
+                    checked.update(check_each(checker, theirs))
+                    if not wait:
+                        break
+
             if links:
                 from studylog.check.links import LinkChecker, check_each
 
-                with contextlib.closing(LinkChecker(root)) as checker:
-                    checked = check_each(checker, cited.items())
-                    while (message := inbox.get()) is not None:  # the parent's, as it reads them
-                        theirs, last = message
-                        checked.update(check_each(checker, theirs))
-                        if last:
-                            yield checked, checker.cache.touched()
-                            break
+                checker = LinkChecker(root)
+            index = len(unread) - 1
+            while index >= 0 and claims.there(index):
+                path, data = unread[index]
+                checkin, problems = read_checkin(path, data, timezone, day_start)
+                value = loadcache.dump(checkin, problems)
+                entries[path] = value, encode(value)  # its JSON text too: saving the cache there costs less
+                if links:
+                    checked.update(check_each(checker, [(path, checkin.links if checkin is not None else ())]))
+                    take(wait=False)
+                index -= 1
+            yield entries
+            if links:
+                with contextlib.closing(checker):
+                    take(wait=True)
+                    yield checked, checker.cache.touched()
 
         part = Part.each(work, inbox=links)
-        return None if part is None else cls(part, zone, {path for path, _ in rest}, links)
+        if part is None:
+            return None
+        return cls(part, zone, claims, {path: n for n, (path, _) in enumerate(unread)}, links)
+
+    def restored(
+        self, path: str, zone: str, cache: loadcache.LoadCache, key: str
+    ) -> tuple[CheckIn | None, list[Diagnostic]] | None:
+        """The child's reading of `path` (also put in the cache), or None: read it here."""
+        index = self._index.get(path)
+        if index is None:
+            return None
+        if zone != self._zone:  # the child read with another timezone: nothing it read is used
+            self._claims.stop()
+            return None
+        if self._claims.here(index):
+            return None
+        value, encoded = self._entries().get(path, (None, None))
+        found = loadcache.restore_checkin(path, value)
+        if found is not None:
+            cache.put(key, value, encoded)
+        return found
 
     def read_here(self, path: str, checkin: CheckIn | None) -> None:
         """`path` was read here: its links go to the child (which checks them), a batch at a time."""
@@ -312,43 +385,31 @@ class _Ahead:
                 self._part.send((self._mine, False), wait=False)
                 self._mine = []
 
-    def restored(
-        self, path: str, zone: str, cache: loadcache.LoadCache, key: str
-    ) -> tuple[CheckIn | None, list[Diagnostic]] | None:
-        """The child's reading of `path` (also put in the cache), or None: read it here."""
-        if path not in self._paths or zone != self._zone:
-            return None
-        value, encoded = self._entries().get(path, (None, None))
-        self._send()  # the first of the child's share: this process has read all of its own (no waiting)
-        found = loadcache.restore_checkin(path, value)
-        if found is not None:
-            cache.put(key, value, encoded)
-        return found
-
     def links(self) -> tuple[Checked, dict[str, Any]] | None:
         """The child's link results and anchor cache entries, or None: check them here."""
         if not self._links:
             return None
         self._entries()
-        self._send()
         # Only now wait for the child to take what its inbox could not hold: its reading has been
-        # taken (it may have been waiting to write it), so it reads its inbox once it has checked the
-        # links of its own share, whatever this process does — neither waits on the other.
+        # taken (it may have been waiting to write it), so it reads its inbox whatever this process
+        # does — neither waits on the other.
         self._part.flush()
         found: tuple[Checked, dict[str, Any]] | None = self._part.next()
         return found
 
-    def _send(self) -> None:
-        if self._mine is not None:
-            self._part.send((self._mine, True), wait=False)
-            self._mine = None
-
     def _entries(self) -> dict[str, Any]:
+        """The child's check-ins as read; from here on this process reads nothing more (but what the
+        child's reading lacks), so the child takes no more, and its last links are sent."""
         if self._theirs is None:
+            self._claims.stop()
+            if self._mine is not None:
+                self._part.send((self._mine, True), wait=False)
+                self._mine = None
             self._theirs = self._part.next() or {}
         return self._theirs
 
     def close(self) -> None:
+        self._claims.stop()
         self._part.close()
 
 
