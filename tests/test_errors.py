@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DATA, run_cli_process, write_repo
+from conftest import DATA, run_cli, run_cli_process, write_repo
 from studylog import __version__
 from studylog.cli import main
 from studylog.errors import EXIT_BUG, EXIT_USAGE, ISSUES_URL
@@ -105,3 +105,12 @@ def test_validate_and_status_start_without_codegen_libraries(learner: Path, comm
     # these commands load and compute are named tuples; the drawing and writing stages may use more.
     call = f"assert main([{command!r}, {str(learner)!r}, '--today', '2026-01-20']) == 0"
     assert _heavy_imported(call, ("dataclasses", "inspect", "matplotlib", "jinja2", "github")) == ""
+
+
+def test_a_build_with_nothing_to_do_starts_without_codegen_or_drawing_libraries(learner: Path) -> None:
+    # `build` with nothing changed is what CI runs most (`build --check` on every push): it compares
+    # hashes and stops, so it needs neither `dataclasses` (~10 ms with `inspect`) nor the renderers.
+    assert run_cli("build", str(learner), "--today", "2026-01-20").returncode == 0
+    for argv in (["build"], ["build", "--check"]):
+        call = f"assert main([*{argv!r}, {str(learner)!r}, '--today', '2026-01-20']) == 0"
+        assert _heavy_imported(call, ("dataclasses", "inspect", "matplotlib", "jinja2", "github")) == ""

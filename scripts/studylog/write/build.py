@@ -15,9 +15,8 @@ import os
 import re
 import stat
 import subprocess
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from studylog import __version__, safepath
 from studylog.cache import code_fingerprint
@@ -40,8 +39,7 @@ if TYPE_CHECKING:
     from studylog.write.ahead import Drawer
 
 
-@dataclass(frozen=True)
-class Manifest:
+class Manifest(NamedTuple):
     as_of: dt.date | None
     files: dict[str, dict[str, str]]  # path → {"sha256": …, "key": …}
     inputs: str | None = None  # the key of everything the outputs were built from
@@ -95,12 +93,16 @@ class Manifest:
         return (json.dumps(payload, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
-@dataclass
 class Outputs:
-    files: dict[str, bytes] = field(default_factory=dict)
-    keys: dict[str, str] = field(default_factory=dict)
-    redrawn: int = 0
-    carried: set[str] = field(default_factory=set)  # reviews whose notes a new review carries on
+    """What a build makes, before any of it is written."""
+
+    __slots__ = ("carried", "files", "keys", "redrawn")
+
+    def __init__(self) -> None:
+        self.files: dict[str, bytes] = {}
+        self.keys: dict[str, str] = {}  # a chart's drawing key
+        self.redrawn = 0
+        self.carried: set[str] = set()  # reviews whose notes a new review carries on
 
 
 NOTES_START = "<!-- studylog:notes:start -->"
@@ -422,14 +424,13 @@ def _is_readme(path: str) -> bool:
     return "/" not in path and path.casefold() in ("readme.md", "readme.markdown")
 
 
-@dataclass(frozen=True)
-class WriteResult:
+class WriteResult(NamedTuple):
     written: list[str]
     removed: list[str]
     unchanged: int
-    preserved: list[str] = field(default_factory=list)  # the learner's copies, kept under a new name
-    resolved: list[str] = field(default_factory=list)  # written over git's merge-conflict markers
-    aside: list[str] = field(default_factory=list)  # no longer generated, kept for the learner's notes
+    preserved: list[str]  # the learner's copies, kept under a new name
+    resolved: list[str]  # written over git's merge-conflict markers
+    aside: list[str]  # no longer generated, kept for the learner's notes
 
 
 def stale(root: Path, outputs: Outputs, previous: Manifest) -> tuple[list[str], list[str]]:
@@ -536,8 +537,9 @@ def _prune_empty(root: Path, path: str) -> None:
         parts.pop()
 
 
-@dataclass(frozen=True)
-class BuildReport:
+# Plain named tuples, not dataclasses: importing `dataclasses` (it imports `inspect`) cost every
+# build ~10 ms, and `build` with nothing to do, the one CI runs most, is measured in tens of them.
+class BuildReport(NamedTuple):
     as_of: dt.date
     written: list[str]
     removed: list[str]
@@ -546,9 +548,9 @@ class BuildReport:
     stale: list[str]  # --check: generated files that differ from a fresh build
     leftover: list[str]  # --check: generated files a fresh build would remove
     newer_checkins: list[str]  # --check: check-ins dated after the recorded as-of date
-    preserved: list[str] = field(default_factory=list)  # "old → new": files kept aside (damaged manifest)
-    resolved: list[str] = field(default_factory=list)  # written over git's merge-conflict markers: to `git add`
-    aside: list[str] = field(default_factory=list)  # "old → new": no longer generated, kept for the learner's notes
+    preserved: tuple[str, ...] | list[str] = ()  # "old → new": files kept aside (damaged manifest)
+    resolved: tuple[str, ...] | list[str] = ()  # written over git's merge-conflict markers: to `git add`
+    aside: tuple[str, ...] | list[str] = ()  # "old → new": no longer generated, kept for the learner's notes
 
 
 def _warm() -> None:

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 import subprocess
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from studylog.errors import MarkerError
 from studylog.i18n import t
@@ -68,8 +68,7 @@ def sides(text: str) -> tuple[str, str]:
     return "".join(ours), "".join(theirs)
 
 
-@dataclass(frozen=True)
-class Stages:
+class Stages(NamedTuple):
     """A file git left unmerged, as its index holds each version."""
 
     base: bytes  # stage 1, the common ancestor's (empty when the file is new on both sides)
