@@ -461,3 +461,26 @@ def test_the_two_sides_meet_and_leave_no_check_in_unread() -> None:
     late = repository._Claims(5)
     late.stop()  # this process reads the rest itself (the plan has another timezone): the child takes nothing
     assert not late.there(4)
+
+
+def test_without_memory_to_share_nothing_is_forked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+    import mmap
+
+    from studylog.load import cache as loadcache
+
+    def refused(*args: object) -> None:
+        raise OSError(errno.ENOMEM, "Cannot allocate memory")
+
+    monkeypatch.setattr(mmap, "mmap", refused)
+    monkeypatch.setattr(othercore, "can_fork", lambda: True)
+    files = [(_path(day), _checkin(day).encode()) for day in range(repository.SPLIT_FROM)]
+    hint = repository._Hint("Asia/Shanghai", dt.time(0), "Asia/Shanghai", None)
+    asked: list[bool] = []
+
+    def fork_with_pipes(*, inbox: bool) -> None:  # a fork would be asked for here: none is made
+        asked.append(inbox)
+
+    monkeypatch.setattr(othercore, "fork_with_pipes", fork_with_pipes)
+    assert repository._Ahead.start(tmp_path, files, loadcache.LoadCache(tmp_path), hint, links=True) is None
+    assert asked == []  # it gave up before asking for a child

@@ -316,7 +316,10 @@ class _Ahead:
         if len(unread) < SPLIT_FROM:
             return None
         links = links and cold
-        claims = _Claims(len(unread))
+        try:
+            claims = _Claims(len(unread))
+        except OSError:  # no memory to share (ENOMEM): this process reads them all, as without a spare core
+            return None
 
         def work(inbox: Inbox) -> Iterator[Any]:
             entries: dict[str, Any] = {}
