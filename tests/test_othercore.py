@@ -259,6 +259,48 @@ def test_work_on_the_other_core_prints_what_one_core_prints(
     assert {"link-missing-file", "link-not-yet"} <= codes
 
 
+_SMALL_PIPES = """
+import fcntl, io, contextlib, json, sys
+from studylog import othercore
+from studylog.check import repository
+from studylog.cli import main
+
+def narrow(fd):  # where a pipe cannot be widened (over Linux's per-user limit, macOS): a page
+    fcntl.fcntl(fd, fcntl.F_SETPIPE_SZ, 4096)
+
+othercore._widen = narrow
+othercore.spare_core = lambda: True
+repository.SPLIT_FROM = 4
+repository.LINKS_BATCH = 64  # all the links read here in one message, larger than the pipe
+if sys.argv[2] == "never":
+    othercore.can_fork = lambda: False
+out = io.StringIO()
+with contextlib.redirect_stdout(out):
+    code = main(["validate", "--format", "json", sys.argv[1], "--today", "2026-03-01"])
+print(json.dumps({"code": code, "out": out.getvalue()}))
+"""
+
+
+@pytest.mark.parametrize("run", range(3))
+def test_links_sent_in_pieces_through_a_small_pipe_neither_side_waits_for_the_other(
+    learner: Path, tmp_path: Path, run: int
+) -> None:
+    """The parent sends its batches of links without waiting, so a batch larger than the pipe crosses
+    in pieces, the rest following with the parent's next batch. The child must not sit waiting for
+    the rest of a batch while the parent waits for the child's check-ins (it hung until the child's
+    patience ran out, then for good)."""
+    answers = []
+    for mode in ("never", "fork"):
+        env = {**os.environ, "PYTHONPATH": str(REPO_ROOT / "scripts"), "STUDYLOG_CACHE_DIR": str(tmp_path / mode)}
+        result = subprocess.run(
+            [sys.executable, "-c", _SMALL_PIPES, str(learner), mode],
+            capture_output=True, text=True, encoding="utf-8", check=False, env=env, timeout=60,
+        )  # fmt: skip
+        assert result.returncode == 0, result.stderr
+        answers.append(json.loads(result.stdout))
+    assert answers[0] == answers[1] and answers[0]["code"] == 1
+
+
 # -- the fork itself -------------------------------------------------------------------------------
 
 
@@ -484,3 +526,48 @@ def test_without_memory_to_share_nothing_is_forked(tmp_path: Path, monkeypatch: 
     monkeypatch.setattr(othercore, "fork_with_pipes", fork_with_pipes)
     assert repository._Ahead.start(tmp_path, files, loadcache.LoadCache(tmp_path), hint, links=True) is None
     assert asked == []  # it gave up before asking for a child
+
+
+def test_a_value_that_came_in_part_is_not_ready() -> None:
+    import pickle
+
+    read, write = os.pipe()
+    try:
+        inbox = othercore.Inbox(read)
+        payload = pickle.dumps(list(range(1000)))
+        whole = othercore._LENGTH.pack(len(payload)) + payload
+        assert not inbox.ready()  # nothing yet
+        os.write(write, whole[:5])  # part of the length
+        assert not inbox.ready()
+        os.write(write, whole[5:100])  # the length and part of the value
+        assert not inbox.ready()  # get() would wait for the rest: the caller goes on with its own work
+        os.write(write, whole[100:] + whole)  # the rest, and a second value whole
+        assert inbox.ready() and inbox.get() == list(range(1000))
+        assert inbox.ready() and inbox.get() == list(range(1000))
+        assert not inbox.ready()
+        os.close(write)
+        write = -1
+        assert inbox.ready() and inbox.get() is None  # the end
+    finally:
+        os.close(read)
+        if write >= 0:
+            os.close(write)
+
+
+@pytest.mark.usefixtures("forking")
+def test_a_child_that_takes_nothing_is_not_waited_for_without_end(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(othercore, "PATIENCE", 0.5)
+
+    def work(inbox: othercore.Inbox) -> Iterator[object]:
+        time.sleep(60)  # never reads its inbox
+        yield None
+
+    part = othercore.Part.each(work, inbox=True)
+    assert part is not None
+    started = time.monotonic()
+    assert part.send(b"x" * 3_000_000, wait=False)  # more than the pipe holds (1 MB at most): the rest waits here
+    assert not part.flush()  # … for PATIENCE, then the child is stopped
+    assert time.monotonic() - started < 10
+    assert part.next() is None
+    with pytest.raises(ChildProcessError):
+        os.waitpid(part._pid, os.WNOHANG)

@@ -225,12 +225,23 @@ class Part(Generic[T]):
         return False if self._done or self._to_child < 0 else self._write(True)
 
     def _write(self, wait: bool) -> bool:
+        """Write what is unsent: all of it (`wait`), or what the pipe takes now. A child that takes
+        nothing for PATIENCE is stuck: it is stopped (its results are then None: the caller does the
+        work), never waited for without end."""
+        import time
+
+        deadline = time.monotonic() + PATIENCE
         try:
-            os.set_blocking(self._to_child, wait)
+            os.set_blocking(self._to_child, False)
             while self._unsent:
-                del self._unsent[: os.write(self._to_child, self._unsent)]
-        except BlockingIOError:  # full for now
-            return True
+                try:
+                    del self._unsent[: os.write(self._to_child, self._unsent)]
+                except BlockingIOError:  # full for now
+                    if not wait:
+                        return True
+                    if not _writable(self._to_child, deadline - time.monotonic()):
+                        self.close()
+                        return False
         except OSError:  # the child has ended (a broken pipe): its results say what it did
             self._unsent.clear()
             return False
@@ -264,13 +275,32 @@ class Inbox:
     def __init__(self, fd: int) -> None:
         self._fd = fd
         self._poll: Any = None
+        self._buffer = bytearray()  # what has come of values not yet taken
+        self._ended = False
 
     def get(self) -> Any:
         """The parent's next value; None when it sent no more (or got stuck, or gave none)."""
-        return None if self._fd < 0 else _receive(self._fd)
+        if self._fd < 0:
+            return None
+        import time
+
+        deadline = time.monotonic() + PATIENCE
+        while (missing := self._missing()) > 0:
+            chunk = None if self._ended else _read_exactly(self._fd, missing, deadline)
+            if chunk is None:
+                return None
+            self._buffer += chunk
+        size = _LENGTH.size + _LENGTH.unpack_from(self._buffer)[0]
+        payload = bytes(self._buffer[_LENGTH.size : size])
+        del self._buffer[:size]
+        return unpickled(payload)
 
     def ready(self) -> bool:
-        """Whether `get()` has something to take now — a value, or the end of the inbox — without waiting."""
+        """Whether `get()` can answer now without waiting: a whole value has come, or the end.
+
+        A value the parent sent without waiting may cross the pipe in pieces, the rest following only
+        with its next `send` — which may come after it has started waiting for this child. So what
+        has come is taken and kept here, and `get()` is called only once a value is whole."""
         if self._fd < 0:
             return False
         import select
@@ -278,7 +308,18 @@ class Inbox:
         if self._poll is None:  # poll, not select(): select fails on descriptors past 1023
             self._poll = select.poll()
             self._poll.register(self._fd, select.POLLIN)
-        return bool(self._poll.poll(0))
+        while self._missing() > 0 and not self._ended and self._poll.poll(0):
+            chunk = os.read(self._fd, 1 << 20)
+            self._buffer += chunk
+            self._ended = not chunk
+        return self._missing() <= 0 or self._ended
+
+    def _missing(self) -> int:
+        """How many more bytes the next value needs (its length first): 0 when it is whole."""
+        if len(self._buffer) < _LENGTH.size:
+            return _LENGTH.size - len(self._buffer)
+        size: int = _LENGTH.unpack_from(self._buffer)[0]
+        return _LENGTH.size + size - len(self._buffer)
 
 
 _LENGTH = struct.Struct("!Q")  # each value crosses a pipe as its length, then its pickle
@@ -292,6 +333,17 @@ def _receive(fd: int) -> Any:
     deadline = time.monotonic() + PATIENCE
     header = _read_exactly(fd, _LENGTH.size, deadline)
     return unpickled(_read_exactly(fd, _LENGTH.unpack(header)[0], deadline) if header else None)
+
+
+def _writable(fd: int, timeout: float) -> bool:
+    """Whether the pipe `fd` can take more within `timeout` seconds."""
+    import select
+
+    if timeout <= 0:
+        return False
+    waiting = select.poll()
+    waiting.register(fd, select.POLLOUT)
+    return bool(waiting.poll(timeout * 1000))
 
 
 def _widen(fd: int) -> None:
