@@ -281,9 +281,8 @@ print(json.dumps({"code": code, "out": out.getvalue()}))
 """
 
 
-@pytest.mark.parametrize("run", range(3))
 def test_links_sent_in_pieces_through_a_small_pipe_neither_side_waits_for_the_other(
-    learner: Path, tmp_path: Path, run: int
+    learner: Path, tmp_path: Path
 ) -> None:
     """The parent sends its batches of links without waiting, so a batch larger than the pipe crosses
     in pieces, the rest following with the parent's next batch. The child must not sit waiting for
