@@ -375,6 +375,11 @@ if sys.argv[2] != "first-build-only":  # else the first build draws ahead (a pro
     ahead.AHEAD_FROM_CHECKINS = 1
 if sys.argv[2] == "fails":  # the child dies before drawing anything: the parent draws it all itself
     charts.warm = broken
+if sys.argv[2] == "hangs":  # the child never gets to its job: the parent stops it and draws it all itself
+    import time
+    from studylog import othercore
+    othercore.PATIENCE = 1.0
+    charts.warm = lambda: time.sleep(600)
 if sys.argv[2] == "unsendable":  # work that does not pickle is not sent: the parent draws it
     send = ahead.Drawer.send
     ahead.Drawer.send = lambda self, function, *args: send(self, function, *args, lambda: None)
@@ -407,16 +412,17 @@ def drawn_in_place(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
 
 
 @pytest.mark.draws
-@pytest.mark.parametrize("child", ["draws", "fails", "unsendable", "first-build-only"])
+@pytest.mark.parametrize("child", ["draws", "fails", "hangs", "unsendable", "first-build-only"])
 def test_charts_drawn_ahead_in_a_child_are_the_bytes_drawn_in_place(
     tmp_path: Path, child: str, drawn_in_place: dict[str, str]
 ) -> None:
     """The build forks to draw the charts while it loads and renders the pages: the files are the
     same bytes as a build that draws everything itself, a child that fails changes nothing but the
-    time, and no child outlives its build. A build whose files are those the last build was made
-    from, on the same day, forks none. The forking build runs in a process of its own: one with
-    other threads running never forks. A new process's first build draws ahead even for a small
-    repository (it has matplotlib to import either way); its later builds of one draw in place."""
+    time, a child that hangs is stopped after a while (PATIENCE), and no child outlives its build. A
+    build whose files are those the last build was made from, on the same day, forks none. The
+    forking build runs in a process of its own: one with other threads running never forks. A new
+    process's first build draws ahead even for a small repository (it has matplotlib to import
+    either way); its later builds of one draw in place."""
     forked = _own_data(tmp_path / "forked")
     env = {**os.environ, "PYTHONPATH": str(REPO_ROOT / "scripts"), "STUDYLOG_CACHE_DIR": str(tmp_path / "cache")}
     # A process of its own: a fork of an interpreter with the libraries imported (tests/studylog_fork.py),

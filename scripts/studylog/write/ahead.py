@@ -92,13 +92,25 @@ class Drawer:
         self._writer.start()
 
     def result(self) -> dict[str, bytes]:
-        """What the child drew (path → bytes), or nothing if it failed: the caller draws what is missing."""
+        """What the child drew (path → bytes), or nothing if it failed or got stuck (it has not taken
+        its job, or sent its drawings, within PATIENCE: it is stopped): the caller draws what is missing."""
+        import time
+
+        from studylog.othercore import PATIENCE
+
         if self._writer is None:
             return {}
-        self._writer.join()
+        deadline = time.monotonic() + PATIENCE
+        self._writer.join(PATIENCE)
+        if self._writer.is_alive():  # the child has not taken its job: stopped (the write then fails, and ends)
+            self.close()
+            return {}
         results, self._results = self._results, -1  # read_all owns it from here, and closes it whatever happens
-        payload = read_all(results)
+        payload = read_all(results, deadline)
         self._done = True
+        if payload is None:  # nothing whole in time: stuck
+            stop(self._pid)
+            return {}
         status = reap(self._pid)
         drawn = unpickled(payload) if status == 0 else None  # none: draw here instead
         if not isinstance(drawn, dict):
