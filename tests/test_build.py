@@ -378,7 +378,7 @@ if sys.argv[2] == "fails":  # the child dies before drawing anything: the parent
 if sys.argv[2] == "hangs":  # the child never gets to its job: the parent stops it and draws it all itself
     import time
     from studylog import othercore
-    othercore.PATIENCE = 1.0
+    othercore.PATIENCE = 0.3  # each of the two drawing builds waits this long for its child
     charts.warm = lambda: time.sleep(600)
 if sys.argv[2] == "unsendable":  # work that does not pickle is not sent: the parent draws it
     send = ahead.Drawer.send
