@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -72,6 +74,57 @@ def test_problems_exit_1_from_a_real_process(learner: Path) -> None:
     (learner / "checkins/2026-01-05.yaml").write_text("date: 2026-01-05\nstatus: maybe\n", encoding="utf-8")
     result = run_cli_process("validate", str(learner), "--today", "2026-01-06")
     assert result.returncode == 1 and "error[invalid-status]" in result.stdout and "Traceback" not in result.stderr
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
+def test_output_to_a_full_disk_is_an_error_not_a_silent_success(learner: Path) -> None:
+    """stdout on a full disk: exit 2 and one line that says so, never 0, never a traceback."""
+    with open("/dev/full", "w", encoding="utf-8") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "studylog", "status", str(learner), "--today", "2026-01-06"],
+            stdout=full, stderr=subprocess.PIPE, text=True, encoding="utf-8", check=False, timeout=120,
+        )  # fmt: skip
+    assert result.returncode == EXIT_USAGE, result.stderr
+    assert result.stderr.strip() == "studylog: error: No space left on device"
+
+
+def test_output_to_a_reader_that_went_away_is_an_error_without_traceback(learner: Path) -> None:
+    """`studylog status | head -1` where head is gone: exit 2, one line, not the interpreter's
+    "Exception ignored … BrokenPipeError" at exit."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "studylog", "status", str(learner), "--today", "2026-01-06", "--format", "json"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()
+    err = process.stderr.read().decode("utf-8")
+    assert process.wait(timeout=120) == EXIT_USAGE, err
+    assert err.strip() == "studylog: error: Broken pipe"
+
+
+def test_a_command_exits_with_its_code_its_whole_output_and_its_exit_handlers_run(learner: Path) -> None:
+    """The console script and `python -m studylog` end without the interpreter's teardown (`run`):
+    what the command printed is all there, the exit handlers still run, the exit code is main's."""
+    code = "import atexit; from studylog.cli import run; atexit.register(lambda: print('exit handlers ran')); run()"
+    # Output buffered as on a learner's machine (this one may set PYTHONUNBUFFERED): lost unless flushed.
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    (learner / "checkins/2026-01-06.yaml").write_text("date: 2026-01-06\nstatus: maybe\n", encoding="utf-8")
+    for command, expected in ((["status", "--format", "json"], 1), (["validate"], 1)):
+        result = subprocess.run(
+            [sys.executable, "-c", code, *command, str(learner), "--today", "2026-01-06"],
+            capture_output=True, text=True, encoding="utf-8", check=False, timeout=120, env=env,
+        )  # fmt: skip
+        assert result.returncode == expected, result.stderr
+        assert "Traceback" not in result.stderr
+        assert (result.stdout + result.stderr).count("exit handlers ran") == 1
+    (learner / "checkins/2026-01-06.yaml").unlink()
+    result = subprocess.run(
+        [sys.executable, "-c", code, "status", str(learner), "--today", "2026-01-06", "--format", "json"],
+        capture_output=True, text=True, encoding="utf-8", check=False, timeout=120, env=env,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    report, handler = result.stdout.rsplit("\n", 2)[0], result.stdout.rsplit("\n", 2)[1]
+    assert json.loads(report)["as_of"] == "2026-01-06" and handler == "exit handlers ran"
 
 
 def _heavy_imported(call: str, heavy: tuple[str, ...]) -> str:

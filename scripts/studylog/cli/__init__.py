@@ -1,5 +1,5 @@
 """The `studylog` command line: argument parsing and the one place errors become exit codes."""
 
-from studylog.cli.main import main
+from studylog.cli.main import main, run
 
-__all__ = ["main"]
+__all__ = ["main", "run"]

@@ -14,9 +14,9 @@ import os
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from studylog import __version__
 from studylog.errors import (
@@ -740,6 +740,26 @@ def _language_for_help(argv: Sequence[str]) -> Lang:
     return choose(given, os.environ, declared_locale(Path(".")))
 
 
+def run() -> NoReturn:
+    """The `studylog` console script and `python -m studylog`: `main()`, then the exit a process needs
+    (exit handlers run, the output written) without the interpreter's teardown, which frees every
+    object one by one: ~4 ms of each command at a year of check-ins, for memory the system takes back
+    anyway. (mypy exits the same way.) `--help`, `--version` and usage errors exit from argparse, as
+    before. Output that cannot be written (a full disk, a reader gone) is an error, not a silent 0."""
+    code = main()
+    import atexit
+
+    atexit._run_exitfuncs()
+    for name, stream in (("stdout", sys.stdout), ("stderr", sys.stderr)):
+        try:
+            stream.flush()
+        except OSError as exc:
+            code = EXIT_USAGE
+            with suppress(OSError):
+                _say(t("cli.error", error=f"{name}: {exc.strerror or exc}"))
+    os._exit(code)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     help_lang = _language_for_help(argv)
@@ -777,7 +797,8 @@ def _run(handler: Callable[[argparse.Namespace], int], args: argparse.Namespace)
         _say(t("cli.error", error=exc))
         return exc.exit_code
     except OSError as exc:  # unreadable files, full disk: the learner's environment, not a bug
-        _say(t("cli.error", error=f"{exc.filename or ''}: {exc.strerror or exc}"))
+        what = exc.strerror or str(exc)
+        _say(t("cli.error", error=f"{exc.filename}: {what}" if exc.filename else what))
         return EXIT_USAGE
     except KeyboardInterrupt:
         _say(t("cli.interrupted"))
