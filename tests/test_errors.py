@@ -102,6 +102,23 @@ def test_output_to_a_reader_that_went_away_is_an_error_without_traceback(learner
     assert err.strip() == "studylog: error: Broken pipe"
 
 
+@pytest.mark.parametrize("closed", ["stdout", "stderr"])
+def test_a_closed_output_is_written_nowhere_and_the_exit_code_still_says_how_it_went(
+    learner: Path, closed: str
+) -> None:
+    """`studylog validate >&-`: Python starts with no sys.stdout. It exited 70, "a bug in studylog"."""
+    fd = {"stdout": 1, "stderr": 2}[closed]
+    for checkin, expected in (("date: 2026-01-05\nstatus: done\n", 0), ("date: 2026-01-05\nstatus: maybe\n", 1)):
+        (learner / "checkins/2026-01-05.yaml").write_text(checkin, encoding="utf-8")
+        command = f'exec "$0" -m studylog validate "$1" --today 2026-01-06 {fd}>&-'
+        result = subprocess.run(
+            ["sh", "-c", command, sys.executable, str(learner)],
+            capture_output=True, text=True, encoding="utf-8", check=False, timeout=120,
+        )  # fmt: skip
+        assert result.returncode == expected, (closed, checkin, result.stderr)
+        assert "bug in studylog" not in result.stderr and "Traceback" not in result.stderr
+
+
 def test_a_command_exits_with_its_code_its_whole_output_and_its_exit_handlers_run(learner: Path) -> None:
     """The console script and `python -m studylog` end without the interpreter's teardown (`run`):
     what the command printed is all there, the exit handlers still run, the exit code is main's."""

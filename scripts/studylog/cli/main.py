@@ -746,6 +746,9 @@ def run() -> NoReturn:
     object one by one: ~4 ms of each command at a year of check-ins, for memory the system takes back
     anyway. (mypy exits the same way.) `--help`, `--version` and usage errors exit from argparse, as
     before. Output that cannot be written (a full disk, a reader gone) is an error, not a silent 0."""
+    for name in ("stdout", "stderr"):
+        if getattr(sys, name) is None:  # closed by the caller (`studylog status >&-`): written nowhere, as asked
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115 - the process's own
     code = main()
     import atexit
 
