@@ -7,6 +7,8 @@ import re
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from conftest import run_cli, write_repo
 
 ZH = {"STUDYLOG_LANG": "zh-CN"}
@@ -70,6 +72,32 @@ def test_checkin_slips_speak_chinese(tmp_path: Path, fixture_plan: str) -> None:
     assert "`2026-01-08#1` 是 2026-01-08 才解决的；复习要放在之后的日子" in out
     assert "`2026-01-08#2` 不是之前打卡里已解决的问题" in out and "那天已解决的问题：`2026-01-08#1`" in out
     assert english_sentences(out + result.stderr) == []
+
+
+def test_a_command_run_from_a_subfolder_speaks_the_plans_language(
+    tmp_path: Path, fixture_plan: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The plan says zh-CN and nothing else chooses: from `checkins/2026/` (where the commands find the
+    plan by walking up) every command still speaks Chinese. They spoke English there."""
+    monkeypatch.delenv("STUDYLOG_LANG")
+    for name in ("LANG", "LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        monkeypatch.delenv(name, raising=False)
+    root = write_repo(
+        tmp_path / "study",
+        {
+            "plan.yaml": fixture_plan,
+            "checkins/2026/2026-01-05.yaml": "date: 2026-01-05\nstatus: done\n",
+            "checkins/2026/2026-01-06.yaml": "date: 2026-01-06\nstatus: maybe\n",
+        },
+    )
+    assert "locale: zh-CN" in fixture_plan
+    for where in (root, root / "checkins/2026"):
+        result = run_cli("validate", "--today", "2026-01-06", cwd=where)
+        assert result.returncode == 1
+        assert "错误[invalid-status]" in result.stdout, (where, result.stdout)
+        assert english_sentences(result.stdout + result.stderr) == [], result.stdout + result.stderr
+    help_text = run_cli("validate", "--help", cwd=root / "checkins/2026").stdout
+    assert "用法" in help_text and "usage:" not in help_text
 
 
 def test_argparse_own_words_in_chinese() -> None:

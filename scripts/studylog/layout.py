@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 PLAN_FILE = "plan.yaml"
 CHECKIN_DIR = "checkins"
@@ -31,3 +32,16 @@ def is_generated_path(path: str, readme: str = README) -> bool:
         return True
     parts = path.split("/")
     return len(parts) > 1 and parts[0] == REPORTS and all(part not in ("", ".", "..") for part in parts)
+
+
+def plan_folder(path: Path) -> Path | None:
+    """The folder that holds plan.yaml: `path` (resolved) or its nearest parent that has one, as git
+    finds `.git`. The walk stops at the first folder with `.git` (a plan above a repository's root
+    belongs to another repository) or at the filesystem's root: None then."""
+    here = path.resolve()
+    for folder in (here, *here.parents):
+        if (folder / PLAN_FILE).is_file():
+            return folder
+        if (folder / ".git").exists():
+            return None
+    return None

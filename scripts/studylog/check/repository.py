@@ -18,7 +18,7 @@ from studylog.clock import as_of
 from studylog.diagnostics import Diagnostic, Severity, Span, sort_diagnostics
 from studylog.errors import UsageError
 from studylog.i18n import t
-from studylog.layout import PLAN_FILE
+from studylog.layout import PLAN_FILE, plan_folder
 from studylog.load import cache as loadcache
 from studylog.load.files import (
     MAX_PLAN_BYTES,
@@ -62,13 +62,10 @@ def find_root(path: Path) -> Path:
         raise UsageError(t("cli.no-such-directory", path=path))
     if not path.is_dir():
         raise UsageError(t("cli.not-a-directory", path=path))
-    here = path.resolve()
-    for folder in (here, *here.parents):
-        if (folder / PLAN_FILE).is_file():
-            return path if folder == here else folder
-        if (folder / ".git").exists():
-            break
-    raise UsageError(t("cli.no-plan-above", plan=PLAN_FILE, path=here))
+    folder = plan_folder(path)
+    if folder is None:
+        raise UsageError(t("cli.no-plan-above", plan=PLAN_FILE, path=path.resolve()))
+    return path if folder == path.resolve() else folder
 
 
 def load_repository(

@@ -30,6 +30,7 @@ from studylog.errors import (
     UsageError,
 )
 from studylog.i18n import Lang, choose, current, declared_locale, parse_lang, t, using
+from studylog.layout import plan_folder
 
 if TYPE_CHECKING:
     from studylog.start.scaffold import Written
@@ -724,8 +725,14 @@ def _report_bug(debug: bool) -> int:
 def _choose_language(args: argparse.Namespace) -> Lang:
     if args.lang is not None and parse_lang(args.lang) is None:
         raise UsageError(t("cli.bad-lang", lang=args.lang))
-    root = getattr(args, "path", None)
-    return choose(args.lang, os.environ, declared_locale(root) if isinstance(root, Path) else None)
+    return choose(args.lang, os.environ, _declared_locale(getattr(args, "path", None)))
+
+
+def _declared_locale(path: object) -> str | None:
+    """The plan's `locale:`, found as the commands find the plan: in `path` or the nearest folder above
+    it that has one (run from `checkins/2026/`, the learner still reads their plan's language)."""
+    folder = plan_folder(path) if isinstance(path, Path) else None
+    return declared_locale(folder) if folder is not None else None
 
 
 def _language_for_help(argv: Sequence[str]) -> Lang:
@@ -737,7 +744,7 @@ def _language_for_help(argv: Sequence[str]) -> Lang:
             given = argv[index + 1]
         elif arg.startswith("--lang="):
             given = arg.split("=", 1)[1]
-    return choose(given, os.environ, declared_locale(Path(".")))
+    return choose(given, os.environ, _declared_locale(Path(".")))
 
 
 def run() -> NoReturn:
