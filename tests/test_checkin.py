@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import subprocess
 from pathlib import Path
 
@@ -99,6 +101,38 @@ def test_an_update_that_would_break_the_file_changes_nothing(repo: Path) -> None
     assert (repo / "checkins/2026/2026-01-06.yaml").read_text(encoding="utf-8") == COMMENTED
     fresh = run_cli("checkin", str(repo), "--date", "2026-01-07", "--reviewed", "2026-01-01#1")
     assert fresh.returncode == 1 and not (repo / "checkins/2026/2026-01-07.yaml").exists()
+
+
+def test_a_day_still_to_come_is_refused_and_nothing_is_written(repo: Path) -> None:
+    """It was written with "✅ … 打卡已记录" and exit 0, and `validate` failed on it right after."""
+    from studylog.clock import today_in
+
+    later = (today_in("Asia/Shanghai") + dt.timedelta(days=3)).isoformat()
+    result = run_cli("checkin", str(repo), "--date", later, "-m", "提前写好")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "error[future-date]" in result.stderr and "nothing was changed" in result.stderr
+    assert not (repo / f"checkins/{later[:4]}/{later}.yaml").exists()
+
+
+def test_recording_only_a_review_does_not_mark_the_day_done(repo: Path) -> None:
+    """`studylog review` says "after reviewing: studylog checkin --reviewed ID". On a day with no
+    check-in yet that made one with `status: done`, and the day's planned item earned its share."""
+    write_repo(repo, {"checkins/2026/2026-01-06.yaml": "date: 2026-01-06\nstatus: done\nproblems:\n"
+                      "  - problem: 显存不够\n    solution: 减小 batch\n"})  # fmt: skip
+
+    def units_done() -> object:
+        status = run_cli("status", str(repo), "--today", "2026-01-07", "--format", "json")
+        return json.loads(status.stdout)["overall"]
+
+    before = units_done()
+    result = run_cli("checkin", str(repo), "--date", "2026-01-07", "--reviewed", "2026-01-06#1")
+    assert result.returncode == 0, result.stdout + result.stderr
+    text = (repo / "checkins/2026/2026-01-07.yaml").read_text(encoding="utf-8")
+    assert "status: in-progress\n" in text and "reviewed: [2026-01-06#1]" in text
+    assert units_done() == before
+    # anything more than a review is the day's work, done unless --status says otherwise
+    done = run_cli("checkin", str(repo), "--date", "2026-01-08", "--reviewed", "2026-01-06#1", "-m", "学完了")
+    assert done.returncode == 0 and "status: done\n" in (repo / "checkins/2026/2026-01-08.yaml").read_text("utf-8")
 
 
 def test_without_items_the_plans_items_are_kept_when_one_is_added(repo: Path) -> None:

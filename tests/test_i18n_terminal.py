@@ -179,7 +179,7 @@ def test_init_new_doctor_and_review_in_chinese(tmp_path: Path) -> None:
         "2026-01-05#1  （已过期 2 天；第 1 次复习；2026-01-05 解决，见 checkins/2026/2026-01-05.yaml）" in review.stdout
     )
     assert "  问题      显存不够\n  解决方法  batch 减半" in review.stdout
-    assert "复习完运行：studylog checkin --reviewed 2026-01-05#1" in review.stdout
+    assert "复习完运行：studylog checkin --reviewed 2026-01-05#1 " in review.stdout
     none = run_cli("review", str(repo), "--today", "2026-01-05", env=ZH)
     assert none.stdout == "截至 2026-01-05：没有需要复习的问题；下一次在 2026-01-06\n"
     for result in (init, again, doctor, review, none):

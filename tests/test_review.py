@@ -87,6 +87,15 @@ def test_review_command_lists_what_is_due_with_its_solution(repo: Path) -> None:
     ]
     status = run_cli("status", str(repo), "--today", "2026-01-10").stdout
     assert "review     2 problems due: 2026-01-07#1, 2026-01-05#1 — `studylog review`" in status
+    # The command it suggests records every problem it listed (it named only the first).
+    suggested = result.stdout.splitlines()[-1]
+    assert suggested == (
+        "after reviewing: studylog checkin --reviewed 2026-01-07#1 --reviewed 2026-01-05#1"
+        "   (or add `reviewed: [2026-01-07#1, 2026-01-05#1]`)"
+    )
+    command = suggested.removeprefix("after reviewing: studylog ").split("   (")[0].split()
+    assert run_cli(*command, str(repo), "--date", "2026-01-10").returncode == 0
+    assert "no problem is due for review" in run_cli("review", str(repo), "--today", "2026-01-10").stdout
 
 
 def test_a_checkin_records_the_review_and_it_moves_on(repo: Path) -> None:

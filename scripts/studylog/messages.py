@@ -1533,8 +1533,8 @@ CATALOG: Final[dict[str, Entry]] = {
     "review.problem": Entry("problem", "问题"),
     "review.solution": Entry("solution", "解决方法"),
     "review.record": Entry(
-        "after reviewing: studylog checkin --reviewed {first}   (or add `reviewed: [{ids}]`)",
-        "复习完运行：studylog checkin --reviewed {first}   （或在打卡里加上 `reviewed: [{ids}]`）",
+        "after reviewing: studylog checkin {flags}   (or add `reviewed: [{ids}]`)",
+        "复习完运行：studylog checkin {flags}   （或在打卡里加上 `reviewed: [{ids}]`）",
     ),
     # -- init, setup, new: what was done and what to know --------------------------------------
     "keep-aside-full": Entry(

@@ -164,7 +164,7 @@ def format_reviews_text(s: Snapshot) -> str:
             "  " + _pad(t("review.solution"), 10) + " ".join(r.solution.split()),
         ]
     ids = ", ".join(r.id for r in due)
-    lines += ["", t("review.record", first=due[0].id, ids=ids)]
+    lines += ["", t("review.record", flags=" ".join(f"--reviewed {r.id}" for r in due), ids=ids)]
     return "\n".join(lines) + "\n"
 
 

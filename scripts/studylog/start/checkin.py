@@ -208,10 +208,16 @@ def merge_text(
     text: str, existing: CheckIn | None, planned: Sequence[str], update: CheckinUpdate
 ) -> tuple[str, list[Change]]:
     """The check-in text with `update` merged in, and what changed."""
+    # A new file starts from `studylog new`'s stub, whose status line is left for the learner to choose
+    # (with the choices in a comment): the command chooses it, done unless --status says — or in
+    # progress when all it records is a review (what `studylog review` suggests): reviewing an old
+    # problem is not the day's plan done, and must not earn its share.
+    only_reviews = bool(update.reviewed) and not (
+        update.done or update.messages or update.problems or update.links or update.summary or update.notes
+    )
+    first_status = Status.IN_PROGRESS if only_reviews and update.hours is None else Status.DONE
     if existing is None:
-        # A new file starts from `studylog new`'s stub, whose status line is left for the learner to
-        # choose (with the choices in a comment): the command chooses it, done unless --status says.
-        word = STATUS_WORD[update.status or Status.DONE]
+        word = STATUS_WORD[update.status or first_status]
         text, found = re.subn(r"^status:[^\n]*$", f"status: {word}", text, count=1, flags=re.M)
         if not found:
             text = text.rstrip("\n") + f"\nstatus: {word}\n"
@@ -221,7 +227,7 @@ def merge_text(
     fields = _fields(root)
     editor = _Editor(text)
     changes: list[Change] = []
-    old_status = existing.status if existing else Status.DONE
+    old_status = existing.status if existing else first_status
     status = update.status or old_status
     if update.status is not None and existing is not None and update.status is not existing.status:
         _set_scalar(editor, fields, "status", STATUS_WORD[update.status])
@@ -385,9 +391,11 @@ def prepare(root: Path, repository: Repository, update: CheckinUpdate) -> Merged
 
 
 def write_checkin(
-    root: Path, repository: Repository, update: CheckinUpdate, *, local: bool
+    root: Path, repository: Repository, update: CheckinUpdate, *, local: bool, today: dt.date
 ) -> tuple[Merged, list[Diagnostic]]:
-    """Merge, write, validate; on errors put the old bytes back and raise. `local`: untracked links may wait."""
+    """Merge, write, validate as of `today`; on errors put the old bytes back and raise. `local`:
+    untracked links may wait. (Validated as of the day it records, a check-in for a day still to
+    come was written, and `validate` failed on it right after.)"""
     from studylog.check.repository import load_repository
 
     merged = prepare(root, repository, update)
@@ -395,7 +403,7 @@ def write_checkin(
     before = path.read_bytes() if path.exists() else None
     write_atomic(path, merged.text.encode("utf-8"))
     try:
-        result = load_repository(root, update.day, links=True, history=False)
+        result = load_repository(root, today, links=True, history=False)
     except BaseException:
         _restore(path, before)
         raise
@@ -435,19 +443,21 @@ def record(root: Path, update: CheckinUpdate, *, local: bool = True, markdown_ou
     from dataclasses import replace as with_
 
     from studylog.check.repository import load_repository
-    from studylog.clock import today_in
+    from studylog.clock import as_of
     from studylog.progress import compute
     from studylog.render.reply import day_progress
 
     result = load_repository(root, update.day, history=False)
     if result.repository is None:
         raise CheckinRefused(t("checkin.plan-errors"), result.errors)
-    day = update.day or today_in(result.repository.plan.timezone)
+    plan = result.repository.plan
+    today = as_of(None, plan.timezone, plan.day_starts_at)  # before the plan's day start, still yesterday
+    day = update.day or today
     update = with_(update, day=day, links=tuple(root_relative(link) for link in update.links))
-    plan_errors = [d for d in result.errors if d.path == result.repository.plan.path]
+    plan_errors = [d for d in result.errors if d.path == plan.path]
     if plan_errors:
         raise CheckinRefused(t("checkin.plan-errors"), plan_errors)
-    merged, found = write_checkin(root, result.repository, update, local=local)
+    merged, found = write_checkin(root, result.repository, update, local=local, today=today)
     after = load_repository(root, day)
     assert after.repository is not None
     snapshot = compute(after.repository, day)
