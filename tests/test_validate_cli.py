@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -54,6 +55,41 @@ def test_duplicate_checkin_for_one_day(tmp_path: Path, fixture_plan: str) -> Non
         },
     )
     assert codes(tmp_path) == [("checkins/b/day1.yaml", 1, 7, "duplicate-checkin")]
+
+
+def test_a_file_meant_as_a_checkin_but_not_read_for_its_name_is_pointed_at(tmp_path: Path, fixture_plan: str) -> None:
+    """Windows Notepad saves `2026-01-06.yaml.txt`: the day went missing with "all valid" and a ⚠️
+    in the README. Notes kept beside the check-ins, hidden and editor files are left alone."""
+    write_repo(
+        tmp_path,
+        {
+            "plan.yaml": fixture_plan,
+            "checkins/2026/2026-01-05.yaml": MINIMAL,
+            "checkins/2026/2026-01-06.yaml.txt": MINIMAL.replace("05", "06"),
+            "checkins/2026/2026-01-07.txt": "\ufeff日期：2026-01-07\nstatus: done\n",
+            "checkins/2026/2026-01-08": "date: 2026-01-08\nstatus: done\n",
+            "checkins/2026/第二周 打卡.YML.txt": "anything",
+            "checkins/README.md": "# 打卡\n\ndate: 写在每个文件的第一行\n",
+            "checkins/2026/notes.txt": "今天的想法\n",
+            "checkins/2026/.2026-01-05.yaml.swp": "date: 2026-01-05\n",
+            "checkins/2026/2026-01-05.yaml~": MINIMAL,
+            "checkins/2026/2026-01-05.yaml.bak": MINIMAL,
+        },
+    )
+    os.mkfifo(tmp_path / "checkins/2026/2026-01-09.txt")  # never opened: it would block the read
+    (tmp_path / "checkins/2026/2026-01-10.txt").symlink_to(tmp_path / "checkins/2026/2026-01-05.yaml")
+    assert codes(tmp_path) == [
+        ("checkins/2026/2026-01-06.yaml.txt", 0, 0, "checkin-not-read"),
+        ("checkins/2026/2026-01-07.txt", 0, 0, "checkin-not-read"),
+        ("checkins/2026/2026-01-08", 0, 0, "checkin-not-read"),
+        ("checkins/2026/第二周 打卡.YML.txt", 0, 0, "checkin-not-read"),
+    ]
+    result = run_cli("validate", str(tmp_path), "--today", "2026-01-08", env={"STUDYLOG_LANG": "zh-CN"})
+    assert result.returncode == 0  # a warning: the files that are read are valid
+    assert "checkins/2026/2026-01-06.yaml.txt: 警告[checkin-not-read]: 这个文件没有被读取" in result.stdout
+    assert "把它改名为 `2026-01-06.yaml`（Windows 记事本会自动加上 `.txt`" in result.stdout
+    assert "改名为 `2026-01-07.yaml`" in result.stdout and "改名为 `2026-01-08.yaml`" in result.stdout
+    assert "改名为 `第二周 打卡.YML`" in result.stdout
 
 
 def test_a_checkin_at_half_past_midnight_is_that_local_day(tmp_path: Path, fixture_plan: str) -> None:

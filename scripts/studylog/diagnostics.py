@@ -50,6 +50,7 @@ CODES = frozenset(
         "not-utf8",
         "file-too-large",
         "unsafe-path",
+        "checkin-not-read",
         "yaml-too-complex",
         "duplicate-id",
         "out-of-order",

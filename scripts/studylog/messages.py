@@ -200,6 +200,14 @@ CATALOG: Final[dict[str, Entry]] = {
     "hint.hours": Entry("hours is a number, e.g. 2 or 1.5", "hours 是一个数字，例如 2 或 1.5"),
     "hours-range": Entry("`hours: {value}` is not between 0 and 24", "`hours: {value}` 不在 0 到 24 之间"),
     "hint.hours-range": Entry("the hours you studied that day, 0 to 24", "当天学习的小时数，0 到 24"),
+    "checkin-not-read": Entry(
+        "this file is not read: a check-in's file name ends in `.yaml`",
+        "这个文件没有被读取：打卡文件名要以 `.yaml` 结尾",
+    ),
+    "hint.checkin-not-read": Entry(
+        "rename it to `{name}` (Windows Notepad adds `.txt`: save with \"All files\" as the type)",
+        "把它改名为 `{name}`（Windows 记事本会自动加上 `.txt`：保存时类型选“所有文件”）",
+    ),
     "date-mismatch": Entry(
         "the file is named for {name} but says `date: {date}`", "文件名的日期是 {name}，内容却写着 `date: {date}`"
     ),

@@ -10,6 +10,7 @@ import datetime as dt
 import os
 import posixpath
 import re
+import stat
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -881,6 +882,35 @@ def _printable(name: str) -> str:
     return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
+_EDITOR_LEFTOVERS = (".swp", ".swo", ".bak", ".orig", ".tmp", "~")
+_DATE_LINE = re.compile(r"^\s*(?:date|日期)\s*[:：]", re.MULTILINE)
+
+
+def _meant_as_checkin(folder: str, name: str) -> str | None:
+    """The name a file under checkins/ should have, when it was surely meant as a check-in but is not
+    read for its name: `2026-11-29.yaml.txt` (Windows Notepad adds `.txt`), or a `.txt` file or one
+    without an extension that starts with `date:`. None for anything else: notes kept beside the
+    check-ins, hidden files, an editor's swap and backup files."""
+    lower = name.lower()
+    if name.startswith(".") or lower.endswith(_EDITOR_LEFTOVERS):
+        return None
+    for suffix in (".yaml", ".yml"):
+        if suffix + "." in lower:
+            return name[: lower.index(suffix + ".") + len(suffix)]
+    stem, extension = os.path.splitext(name)
+    if extension.lower() not in ("", ".txt"):
+        return None
+    path = os.path.join(folder, name)
+    try:
+        if not stat.S_ISREG(os.lstat(path).st_mode):  # no link followed, no FIFO opened
+            return None
+        with open(path, "rb") as handle:
+            head = handle.read(2048).decode("utf-8-sig", errors="replace")
+    except OSError:
+        return None
+    return f"{stem}.yaml" if _DATE_LINE.search(head) else None
+
+
 def checkin_paths(root: Path, problems: list[Diagnostic] | None = None) -> list[str]:
     """Every `*.yaml`/`*.yml` file under checkins/, as sorted root-relative POSIX paths.
 
@@ -910,7 +940,21 @@ def checkin_paths(root: Path, problems: list[Diagnostic] | None = None) -> list[
         seen.add(real)
         dirs.sort()
         for name in names:
-            if not name.lower().endswith((".yaml", ".yml")) or not os.path.isfile(os.path.join(folder, name)):
+            if not name.lower().endswith((".yaml", ".yml")):
+                renamed = _meant_as_checkin(folder, name)
+                if renamed is not None:
+                    where = _printable(f"{rel}/{name}")
+                    report.append(
+                        Diagnostic.at(
+                            Span(where),
+                            "checkin-not-read",
+                            t("checkin-not-read"),
+                            t("hint.checkin-not-read", name=_printable(renamed)),
+                            severity=Severity.WARNING,
+                        )
+                    )
+                continue
+            if not os.path.isfile(os.path.join(folder, name)):
                 continue
             path = f"{rel}/{name}"
             try:
