@@ -78,7 +78,7 @@ _ZH: dict[str, str] = {
     "status_legend": "状态：",
     "col_status_short": "状态",
     "col_problem_solution": "问题 → 解决",
-    "earlier_weeks": "本阶段之前的 {n} 天",
+    "earlier_weeks": "本阶段更早的 {n} 天",
     "later_weeks": "之后的 {n} 天",
     "more_journal": "更早的 {n} 条打卡",
     "phase_span": "{start} 至 {end}",
