@@ -150,6 +150,34 @@ def test_hints_suggest_the_closest_id_and_key(tmp_path: Path, fixture_plan: str)
     assert hints["unknown-id"] == "did you mean `w1d4-adam`?"
 
 
+@pytest.mark.parametrize(
+    ("line", "hint"),
+    [
+        ("hours: １.５", "type the number with half-width (ASCII) digits: `hours: 1.5`"),  # a Chinese input method
+        ("hours: １．５", "type the number with half-width (ASCII) digits: `hours: 1.5`"),
+        ('hours: "１.５"', "type the number with half-width (ASCII) digits: `hours: 1.5`"),
+        ('hours: "1.5"', "remove the quotes: `hours: 1.5`"),
+        ("status: yes", "write `status: done`"),
+        ("status: true", "write `status: done`"),
+        ("status: no", "write `status: not-done`"),
+        ("status: off", ""),
+    ],
+)
+def test_a_hint_is_one_that_fixes_the_line(tmp_path: Path, fixture_plan: str, line: str, hint: str) -> None:
+    """Each hint, followed, gives a valid line. `hours: １.５` (full-width digits) was told to "remove the
+    quotes" it did not have; `status: yes` to quote it, which is still not a status."""
+    base = {"hours": "hours: 2", "status": "status: done"}
+    key = line.split(":")[0]
+    body = "date: 2026-01-05\n" + "\n".join(line if k == key else v for k, v in base.items()) + "\n"
+    write_repo(tmp_path, {"plan.yaml": fixture_plan, "checkins/x.yaml": body})
+    found = [d for d in load_repository(tmp_path, TODAY).diagnostics if d.is_error]
+    assert len(found) == 1 and found[0].hint == hint, found
+    if hint:
+        fixed = body.replace(line, hint.split("`")[1])
+        (tmp_path / "checkins/x.yaml").write_text(fixed, encoding="utf-8")
+        assert load_repository(tmp_path, TODAY).diagnostics == [], fixed
+
+
 def test_text_output_and_exit_code_1(tmp_path: Path, fixture_plan: str) -> None:
     write_repo(tmp_path, {"plan.yaml": fixture_plan, "checkins/2026/2026-01-05.yaml": "date: 2026-01-05\nstatus: 好\n"})
     result = run_cli("validate", str(tmp_path), "--today", "2026-03-01")

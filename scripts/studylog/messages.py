@@ -79,6 +79,10 @@ CATALOG: Final[dict[str, Entry]] = {
         "`{what}: {value}` 不是一个数量；请写普通的十进制数",
     ),
     "hint.unquote": Entry("remove the quotes: `{what}: {value}`", "去掉引号：`{what}: {value}`"),
+    "hint.ascii-number": Entry(
+        "type the number with half-width (ASCII) digits: `{what}: {value}`",
+        "数字要用半角（英文输入法）输入：`{what}: {value}`",
+    ),
     "hint.hours-unit": Entry(
         "write the number of hours without a unit: `{what}: {value}`", "只写小时数，不带单位：`{what}: {value}`"
     ),
@@ -91,9 +95,6 @@ CATALOG: Final[dict[str, Entry]] = {
     "invalid-date": Entry("`{what}: {value}` is not a valid date", "`{what}: {value}` 不是有效的日期"),
     "one-of": Entry("one of {choices}", "以下之一：{choices}"),
     "not-one-of": Entry("`{what}: {value}` is not one of {choices}", "`{what}: {value}` 不在可选值中：{choices}"),
-    "hint.quote-bool": Entry(
-        'quote it if YAML changed it: `{what}: "{value}"`', 'YAML 改变了它的含义，请加上英文引号：`{what}: "{value}"`'
-    ),
     "hint.status-word": Entry("write `{what}: {status}`", "写成 `{what}: {status}`"),
     "invalid-id": Entry("`{value}` is not a usable id", "`{value}` 不能用作 id"),
     "hint.invalid-id": Entry(
@@ -205,7 +206,7 @@ CATALOG: Final[dict[str, Entry]] = {
         "这个文件没有被读取：打卡文件名要以 `.yaml` 结尾",
     ),
     "hint.checkin-not-read": Entry(
-        "rename it to `{name}` (Windows Notepad adds `.txt`: save with \"All files\" as the type)",
+        'rename it to `{name}` (Windows Notepad adds `.txt`: save with "All files" as the type)',
         "把它改名为 `{name}`（Windows 记事本会自动加上 `.txt`：保存时类型选“所有文件”）",
     ),
     "date-mismatch": Entry(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Callable, Collection
 from typing import TYPE_CHECKING, TypeVar
 
@@ -248,9 +249,14 @@ class NodeReader:
                 self.error(node, "wrong-type", t("not-a-plain-number", what=what, value=node.value), hint)
                 return None
             return value
-        if isinstance(node, yaml.ScalarNode) and node.tag == STR and _is_number(node.value):
-            self.wrong_type(node, what, t("kind.float"), t("hint.unquote", what=what, value=node.value))
-            return None
+        if isinstance(node, yaml.ScalarNode) and node.tag == STR:
+            typed = unicodedata.normalize("NFKC", str(node.value)).strip()  # `１.５`, `１．５`: full-width
+            if typed != node.value and _is_number(typed) and typed.isascii():
+                self.wrong_type(node, what, t("kind.float"), t("hint.ascii-number", what=what, value=typed))
+                return None
+            if node.style in ("'", '"') and _is_number(node.value):
+                self.wrong_type(node, what, t("kind.float"), t("hint.unquote", what=what, value=node.value))
+                return None
         amount = hours_in(str(node.value)) if isinstance(node, yaml.ScalarNode) else None
         if amount is not None:
             self.wrong_type(node, what, t("kind.float"), t("hint.hours-unit", what=what, value=f"{amount:g}"))
@@ -325,9 +331,7 @@ class NodeReader:
                 node,
                 code or f"invalid-{what.rsplit('.', 1)[-1].replace('_', '-')}",
                 t("not-one-of", what=what, value=node.value, choices=choices),
-                t("hint.quote-bool", what=what, value=node.value)
-                if node.tag == BOOL
-                else choice_hint(what, node.value),
+                choice_hint(what, node.value),  # quoting would not help: the text was read, and is not a choice
             )
         return value
 
@@ -445,9 +449,22 @@ def other_date(value: str) -> dt.date | None:
 
 
 _STATUS_WORDS = {
-    "done": ("完成了", "已完成", "做完了", "搞定", "搞定了", "finished", "complete", "completed", "ok", "yes"),
+    "done": ("完成了", "已完成", "做完了", "搞定", "搞定了", "finished", "complete", "completed", "ok", "yes", "true"),
     "in-progress": ("进行中", "还在做", "未完", "doing", "wip", "ongoing", "in progress", "inprogress", "partial"),
-    "not-done": ("没做", "没完成", "未做", "没有完成", "skipped", "skip", "todo", "not done", "notdone", "undone"),
+    "not-done": (
+        "没做",
+        "没完成",
+        "未做",
+        "没有完成",
+        "skipped",
+        "skip",
+        "todo",
+        "not done",
+        "notdone",
+        "undone",
+        "no",
+        "false",
+    ),
 }
 
 
