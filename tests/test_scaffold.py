@@ -169,6 +169,23 @@ def test_commands_find_the_plan_from_a_subfolder(tmp_path: Path) -> None:
     assert outside.returncode == 2 and "or the folders above it" in outside.stderr
 
 
+def test_init_inside_a_study_refuses_and_writes_nothing(tmp_path: Path) -> None:
+    """`studylog init` run from `code/` of a study made a second plan, workflow and README there, exit 0."""
+    root = tmp_path / "study"
+    run_cli("init", str(root), "--template", "blank", "--start", "2026-01-05", "--timezone", "UTC")
+    (root / "code").mkdir()
+    for where, args in ((root / "code", []), (tmp_path, ["study/docs/new"])):
+        before = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*"))
+        result = run_cli("init", *args, "--template", "blank", cwd=where)
+        assert result.returncode == 2, result.stdout + result.stderr
+        assert f"is inside the study of {root / 'plan.yaml'}" in result.stderr and "--force" in result.stderr
+        assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == before
+    forced = run_cli("init", "--template", "blank", "--force", "--timezone", "UTC", cwd=root / "code")
+    assert forced.returncode == 0 and (root / "code/plan.yaml").exists()
+    again = run_cli("init", "--template", "blank", cwd=root)  # at the study itself: what is missing is added
+    assert again.returncode == 0, again.stderr
+
+
 def test_doctor_names_what_to_fix(tmp_path: Path) -> None:
     old = "on:\n  push:\n    branches: [main]\njobs:\n  a:\n    steps:\n      - uses: OWNER/studylog@FULL_COMMIT_SHA\n"
     plan = (REPO_ROOT / "tests/data/plan.yaml").read_text(encoding="utf-8")

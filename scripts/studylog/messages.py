@@ -1015,6 +1015,12 @@ CATALOG: Final[dict[str, Entry]] = {
         "--hours {hours}：请给出每天计划的小时数，大于 0 且不超过 24",
     ),
     "init-not-a-folder": Entry("{path} is a file, not a folder", "{path} 是文件，不是文件夹"),
+    "init-inside-study": Entry(
+        "{path} is inside the study of {plan}: commands run here already use that plan. Set up a new"
+        " study in a folder of its own (or add --force to start a second one here)",
+        "{path} 在 {plan} 所在的学习仓库里面：在这里运行的命令已经会用那份计划。新的学习请放在单独的"
+        "文件夹里（确实要在这里再建一份，加上 --force）",
+    ),
     "init-bad-action": Entry(
         "--action {action!r} is not OWNER/REPO@<40-hex commit SHA> (or OWNER/REPO@vN)",
         "--action {action!r} 不是 OWNER/REPO@<40 位十六进制提交 SHA>（或 OWNER/REPO@vN）",

@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 from studylog.clock import as_of, is_timezone, today_in
 from studylog.errors import MarkerError, ProblemsFound, UsageError
 from studylog.i18n import t
-from studylog.layout import CHECKIN_DIR, ISSUE_FORM, PLAN_FILE, README, SCHEMA_DIR, WORKFLOW, checkin_path
+from studylog.layout import CHECKIN_DIR, ISSUE_FORM, PLAN_FILE, README, SCHEMA_DIR, WORKFLOW, checkin_path, plan_folder
 from studylog.load.files import MAX_PLAN_BYTES
 from studylog.load.yamlsrc import top_scalars
 from studylog.model import Plan, Repository
@@ -294,6 +294,9 @@ def init(
         raise UsageError(t("init-bad-hours", hours=f"{hours:g}"))
     if root.exists() and not root.is_dir():
         raise UsageError(t("init-not-a-folder", path=root))
+    above = plan_folder(root.parent) if not (root / PLAN_FILE).exists() else None
+    if above is not None and not force:  # from code/ or docs/ of a study: the commands find ../plan.yaml
+        raise UsageError(t("init-inside-study", path=root, plan=above / PLAN_FILE))
     root.mkdir(parents=True, exist_ok=True)
     notes: list[str] = []
     created: list[str] = []
