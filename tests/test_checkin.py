@@ -135,6 +135,21 @@ def test_recording_only_a_review_does_not_mark_the_day_done(repo: Path) -> None:
     assert done.returncode == 0 and "status: done\n" in (repo / "checkins/2026/2026-01-08.yaml").read_text("utf-8")
 
 
+def test_a_windows_file_keeps_its_bom_and_crlf_line_ends(repo: Path) -> None:
+    """Saved by Windows Notepad (BOM, CRLF): the merge wrote it back without the BOM, and with LF-only
+    lines added among the CRLF ones."""
+    original = "\ufeffdate: 2026-01-06\r\nstatus: in-progress  # 还没写完\r\nhours: 1\r\n"
+    (repo / "checkins/2026").mkdir(parents=True)
+    (repo / "checkins/2026/2026-01-06.yaml").write_bytes(original.encode("utf-8"))
+    result = checkin(repo, "-m", "写完了", "--hours", "2", "--status", "done")
+    assert result.returncode == 0, result.stdout + result.stderr
+    data = (repo / "checkins/2026/2026-01-06.yaml").read_bytes()
+    assert data.startswith(b"\xef\xbb\xbfdate: 2026-01-06\r\n")
+    assert data.count(b"\n") == data.count(b"\r\n") > 3
+    text = data.decode("utf-8-sig").replace("\r\n", "\n")
+    assert "status: done  # 还没写完\n" in text and "hours: 2\n" in text and "写完了" in text
+
+
 def test_without_items_the_plans_items_are_kept_when_one_is_added(repo: Path) -> None:
     write_repo(repo, {"checkins/2026/2026-01-06.yaml": "date: 2026-01-06\nstatus: done\n"})
     assert checkin(repo, "--done", "w1d3").returncode == 0

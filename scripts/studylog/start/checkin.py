@@ -371,9 +371,15 @@ def prepare(root: Path, repository: Repository, update: CheckinUpdate) -> Merged
     assert update.day is not None
     existing = next((c for c in repository.checkins if c.date == update.day), None)
     planned = [i.id for i in repository.plan.items_on(update.day)]
+    bom = crlf = False
     if existing is not None:
         rel = existing.path
-        text = (root / rel).read_bytes().decode("utf-8-sig")
+        raw = (root / rel).read_bytes()
+        bom, text = raw.startswith(b"\xef\xbb\xbf"), raw.decode("utf-8-sig")
+        # Written back the way it came: a BOM kept, and CRLF on every line when every line had it
+        # (Windows Notepad) — not a file of CRLF lines with LF ones added.
+        crlf = "\r\n" in text and text.count("\r\n") == text.count("\n")
+        text = text.replace("\r\n", "\n") if crlf else text
         created = False
     else:
         rel = checkin_path(update.day)
@@ -387,6 +393,7 @@ def prepare(root: Path, repository: Repository, update: CheckinUpdate) -> Merged
             text = re.sub(r"^items: .*$", "items: []", text, count=1, flags=re.M)
         created = True
     merged, changes = merge_text(text, existing, planned, update)
+    merged = ("\ufeff" if bom else "") + (merged.replace("\n", "\r\n") if crlf else merged)
     return Merged(rel, merged, created, changes)
 
 
