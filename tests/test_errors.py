@@ -76,30 +76,70 @@ def test_problems_exit_1_from_a_real_process(learner: Path) -> None:
     assert result.returncode == 1 and "error[invalid-status]" in result.stdout and "Traceback" not in result.stderr
 
 
+# stdout buffered, as on a learner's machine, or not (PYTHONUNBUFFERED, as this one may set): the
+# failed write then surfaces at the final flush or inside the command — one message either way.
+BUFFERING = {"buffered": None, "unbuffered": "1"}
+
+
+def _buffering(how: str, lang: str = "en") -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    env["STUDYLOG_LANG"] = lang
+    if BUFFERING[how] is not None:
+        env["PYTHONUNBUFFERED"] = "1"
+    return env
+
+
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
-def test_output_to_a_full_disk_is_an_error_not_a_silent_success(learner: Path) -> None:
-    """stdout on a full disk: exit 2 and one line that says so, never 0, never a traceback."""
-    with open("/dev/full", "w", encoding="utf-8") as full:
-        result = subprocess.run(
-            [sys.executable, "-m", "studylog", "status", str(learner), "--today", "2026-01-06"],
-            stdout=full, stderr=subprocess.PIPE, text=True, encoding="utf-8", check=False, timeout=120,
-        )  # fmt: skip
-    assert result.returncode == EXIT_USAGE, result.stderr
-    assert result.stderr.strip() == "studylog: error: No space left on device"
+@pytest.mark.parametrize("how", sorted(BUFFERING))
+@pytest.mark.parametrize("command", ["status", "validate"])
+def test_output_to_a_full_disk_is_one_error_line_not_a_silent_success(learner: Path, how: str, command: str) -> None:
+    """stdout on a full disk: exit 2 and one line that says so, never 0, never a traceback, never the
+    same error twice (validate flushes its problems as it goes; its success line goes to stderr)."""
+    if command == "validate":
+        (learner / "checkins/2026-01-05.yaml").write_text("date: 2026-01-05\nstatus: maybe\n", encoding="utf-8")
+    for lang, said in (
+        ("en", "studylog: error: No space left on device"),
+        ("zh-CN", "studylog：错误：No space left on device"),
+    ):
+        with open("/dev/full", "w", encoding="utf-8") as full:
+            result = subprocess.run(
+                [sys.executable, "-m", "studylog", command, str(learner), "--today", "2026-01-06"],
+                stdout=full, stderr=subprocess.PIPE, text=True, encoding="utf-8", check=False, timeout=120,
+                env=_buffering(how, lang),
+            )  # fmt: skip
+        assert result.returncode == EXIT_USAGE, result.stderr
+        assert result.stderr.strip().splitlines()[-1] == said and result.stderr.count(said) == 1, result.stderr
 
 
-def test_output_to_a_reader_that_went_away_is_an_error_without_traceback(learner: Path) -> None:
+@pytest.mark.parametrize("how", sorted(BUFFERING))
+def test_output_to_a_reader_that_went_away_is_an_error_without_traceback(learner: Path, how: str) -> None:
     """`studylog status | head -1` where head is gone: exit 2, one line, not the interpreter's
     "Exception ignored … BrokenPipeError" at exit."""
     process = subprocess.Popen(
         [sys.executable, "-m", "studylog", "status", str(learner), "--today", "2026-01-06", "--format", "json"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_buffering(how),
     )  # fmt: skip
     assert process.stdout is not None and process.stderr is not None
     process.stdout.close()
     err = process.stderr.read().decode("utf-8")
     assert process.wait(timeout=120) == EXIT_USAGE, err
     assert err.strip() == "studylog: error: Broken pipe"
+
+
+def test_threads_a_command_started_are_waited_for(learner: Path) -> None:
+    """A normal exit waits for threads that are not daemons; `run` ends the process without the
+    interpreter's teardown, and must wait for them too."""
+    code = (
+        "import threading, time; from studylog.cli import run\n"
+        "threading.Thread(target=lambda: (time.sleep(0.3), print('thread finished'))).start()\n"
+        "run()"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, "status", str(learner), "--today", "2026-01-06"],
+        capture_output=True, text=True, encoding="utf-8", check=False, timeout=120, env=_buffering("buffered"),
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.rstrip().endswith("thread finished")
 
 
 @pytest.mark.parametrize("closed", ["stdout", "stderr"])

@@ -751,22 +751,25 @@ def run() -> NoReturn:
     """The `studylog` console script and `python -m studylog`: `main()`, then the exit a process needs
     (exit handlers run, the output written) without the interpreter's teardown, which frees every
     object one by one: ~4 ms of each command at a year of check-ins, for memory the system takes back
-    anyway. (mypy exits the same way.) `--help`, `--version` and usage errors exit from argparse, as
-    before. Output that cannot be written (a full disk, a reader gone) is an error, not a silent 0."""
+    anyway. (mypy exits the same way.) Threads the command started are waited for, as at a normal
+    exit. `--help`, `--version` and usage errors exit from argparse, as before."""
     for name in ("stdout", "stderr"):
         if getattr(sys, name) is None:  # closed by the caller (`studylog status >&-`): written nowhere, as asked
             setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115 - the process's own
     code = main()
+    threading = sys.modules.get("threading")  # not imported: no thread was started
+    if threading is not None:
+        for thread in threading.enumerate():
+            if thread is not threading.current_thread() and not thread.daemon:
+                thread.join()
     import atexit
 
     atexit._run_exitfuncs()
-    for name, stream in (("stdout", sys.stdout), ("stderr", sys.stderr)):
+    for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()
-        except OSError as exc:
-            code = EXIT_USAGE
-            with suppress(OSError):
-                _say(t("cli.error", error=f"{name}: {exc.strerror or exc}"))
+        except OSError:  # said already, in the command's language (`_run`), or stderr itself is gone
+            code = code or EXIT_USAGE
     os._exit(code)
 
 
@@ -796,12 +799,18 @@ def _run(handler: Callable[[argparse.Namespace], int], args: argparse.Namespace)
             from studylog.check.repository import find_root
 
             args.path = find_root(args.path)  # from checkins/2026/ too, as git finds .git
-        return handler(args)
+        code = handler(args)
+        # Written here, in the command's language: output that cannot be written (a full disk, a
+        # reader gone) is one located line and exit 2 — it ended in the interpreter's "Exception
+        # ignored … OSError" and exit 120 when stdout was buffered.
+        sys.stdout.flush()
+        return code
     except StudylogError as exc:
         if exc.diagnostics:
             from studylog.diagnostics import format_text
 
-            sys.stdout.flush()
+            with suppress(OSError):
+                sys.stdout.flush()
             root = getattr(args, "path", None)
             sys.stderr.write(format_text(exc.diagnostics, root if isinstance(root, Path) else None))
         _say(t("cli.error", error=exc))
