@@ -178,6 +178,28 @@ def test_a_hint_is_one_that_fixes_the_line(tmp_path: Path, fixture_plan: str, li
         assert load_repository(tmp_path, TODAY).diagnostics == [], fixed
 
 
+@pytest.mark.parametrize("written", ["✅完成", "✔️已完成", "❌未完成", "🔄进行中"])
+def test_a_status_symbol_typed_without_a_space_is_read(tmp_path: Path, fixture_plan: str, written: str) -> None:
+    """`✅ 完成` was read and `✅完成` refused with no hint."""
+    write_repo(tmp_path, {"plan.yaml": fixture_plan, "checkins/x.yaml": f"date: 2026-01-05\nstatus: {written}\n"})
+    result = load_repository(tmp_path, TODAY)
+    assert result.diagnostics == [] and result.repository is not None
+    assert (
+        result.repository.checkins[0].status.value
+        == {"✅": "done", "✔": "done", "❌": "not-done", "🔄": "in-progress"}[written[0]]
+    )
+
+
+@pytest.mark.parametrize("written", ["休息", "rest", "休息日", "day off"])
+def test_a_rest_day_written_as_a_status_is_told_where_rest_days_go(
+    tmp_path: Path, fixture_plan: str, written: str
+) -> None:
+    write_repo(tmp_path, {"plan.yaml": fixture_plan, "checkins/x.yaml": f"date: 2026-01-05\nstatus: {written}\n"})
+    (problem,) = load_repository(tmp_path, TODAY).diagnostics
+    assert problem.code == "invalid-status"
+    assert problem.hint.startswith("a rest day needs no check-in: list it under `rest_days:` in plan.yaml")
+
+
 def test_text_output_and_exit_code_1(tmp_path: Path, fixture_plan: str) -> None:
     write_repo(tmp_path, {"plan.yaml": fixture_plan, "checkins/2026/2026-01-05.yaml": "date: 2026-01-05\nstatus: 好\n"})
     result = run_cli("validate", str(tmp_path), "--today", "2026-03-01")

@@ -96,6 +96,12 @@ CATALOG: Final[dict[str, Entry]] = {
     "one-of": Entry("one of {choices}", "以下之一：{choices}"),
     "not-one-of": Entry("`{what}: {value}` is not one of {choices}", "`{what}: {value}` 不在可选值中：{choices}"),
     "hint.status-word": Entry("write `{what}: {status}`", "写成 `{what}: {status}`"),
+    "hint.status-rest": Entry(
+        "a rest day needs no check-in: list it under `rest_days:` in plan.yaml (`rest_days: [sun]`, or a"
+        " date), or write `{what}: not-done`",
+        "休息日不用打卡：在 plan.yaml 的 `rest_days:` 里写上它（`rest_days: [sun]` 或一个日期），或者写"
+        " `{what}: not-done`",
+    ),
     "invalid-id": Entry("`{value}` is not a usable id", "`{value}` 不能用作 id"),
     "hint.invalid-id": Entry(
         "ids are letters, digits, `-`, `_` and `.`, with no spaces, e.g. `w1d3` or `l01-tokenization`",

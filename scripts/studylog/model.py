@@ -101,12 +101,20 @@ STATUS_WORDS: Mapping[str, Status] = {
 }
 
 
+_SYMBOLS = sorted(
+    (w for w in STATUS_WORDS if not w.isascii() and len(w) <= 2 and not w[0].isalpha()), key=len, reverse=True
+)
+
+
 def parse_status(text: str) -> Status | None:
     """The status a learner meant, or None. "✅ 已完成" (symbol then word) is accepted when both agree."""
     key = " ".join(text.split()).casefold()
     if key in STATUS_WORDS:
         return STATUS_WORDS[key]
     parts = key.split(" ", 1)
+    if len(parts) == 1:  # "✅完成": the symbol and the word typed without a space
+        symbol = next((s for s in _SYMBOLS if key.startswith(s) and len(key) > len(s)), None)
+        parts = [symbol, key[len(symbol) :]] if symbol is not None else parts
     if len(parts) == 2:
         first, rest = STATUS_WORDS.get(parts[0]), STATUS_WORDS.get(parts[1])
         if first is not None and first is rest:

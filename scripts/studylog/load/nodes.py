@@ -449,7 +449,21 @@ def other_date(value: str) -> dt.date | None:
 
 
 _STATUS_WORDS = {
-    "done": ("完成了", "已完成", "做完了", "搞定", "搞定了", "finished", "complete", "completed", "ok", "yes", "true"),
+    "done": (
+        "完成了",
+        "已完成",
+        "做完了",
+        "搞定",
+        "搞定了",
+        "已打卡",
+        "打卡",
+        "finished",
+        "complete",
+        "completed",
+        "ok",
+        "yes",
+        "true",
+    ),
     "in-progress": ("进行中", "还在做", "未完", "doing", "wip", "ongoing", "in progress", "inprogress", "partial"),
     "not-done": (
         "没做",
@@ -468,11 +482,16 @@ _STATUS_WORDS = {
 }
 
 
+_REST_WORDS = ("休息", "休息日", "休息一天", "放假", "rest", "rest day", "day off", "rest-day")
+
+
 def choice_hint(what: str, value: object) -> str:
     """For a status written in the learner's own words, the status it means."""
     if not what.endswith("status"):
         return ""
     word = str(value).strip().casefold()
+    if word in _REST_WORDS:
+        return t("hint.status-rest", what=what)
     for status, words in _STATUS_WORDS.items():
         if word in words:
             return t("hint.status-word", what=what, status=status)
