@@ -133,7 +133,20 @@ def test_check_passes_after_a_build_on_any_later_day_and_fails_after_a_new_check
     ("readme", "message"),
     [
         ("# Mine\n", "README.md has no studylog markers; put these two lines"),
-        ("<!-- studylog:start -->\n", "only one marker (line 1); `<!-- studylog:end -->` is missing"),
+        (
+            "<!-- studylog:start -->\n",
+            "only one marker, `<!-- studylog:start -->` (line 1): add `<!-- studylog:end -->` on a line of its own"
+            " below it",
+        ),
+        (
+            "<!-- studylog:start -->\n\n<!-- studylog: end -->\n",
+            "README.md line 3 is `<!-- studylog: end -->`, not the marker: write it exactly `<!-- studylog:end -->`",
+        ),
+        (
+            "<!-- Studylog：Start -->\n<!-- studylog:end -->\n",
+            "README.md line 1 is `<!-- Studylog：Start -->`, not the marker: write it exactly"
+            " `<!-- studylog:start -->`",
+        ),
         (
             "<!-- studylog:end -->\n<!-- studylog:start -->\n",
             "markers are in the wrong order: `<!-- studylog:end -->` (line 1) comes before",
@@ -143,7 +156,7 @@ def test_check_passes_after_a_build_on_any_later_day_and_fails_after_a_new_check
             "has `<!-- studylog:start -->` more than once (lines 1, 3); keep exactly one",
         ),
     ],
-    ids=["missing", "only-start", "out-of-order", "duplicated"],
+    ids=["missing", "only-start", "near-miss-spaced", "near-miss-full-width", "out-of-order", "duplicated"],
 )
 def test_bad_markers_are_an_error_and_nothing_is_written(
     learner: Path, readme: str, message: str, monkeypatch: pytest.MonkeyPatch
@@ -157,6 +170,11 @@ def test_bad_markers_are_an_error_and_nothing_is_written(
     assert code == 2 and message in out
     assert (learner / "README.md").read_text(encoding="utf-8") == readme
     assert not (learner / "reports").exists()
+    if "studylog" in readme.lower():  # markers to mend: `init` says the same and touches nothing (no circle)
+        init = run_cli("init", str(learner), "--template", "blank")
+        assert init.returncode == 2 and message in init.stderr and "README.md: README.md" not in init.stderr
+        assert "studylog init" not in out + init.stderr
+        assert (learner / "README.md").read_text(encoding="utf-8") == readme
 
 
 def test_markers_quoted_inside_a_line_are_not_markers(learner: Path) -> None:

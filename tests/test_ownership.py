@@ -177,7 +177,7 @@ def test_markers_only_quoted_in_code_or_a_comment_are_not_markers(learner: Path,
     code, out = build(learner)
     # In the comment case the start marker's `-->` closes the comment, so the end marker is real:
     # either way one marker is missing and nothing is deleted.
-    assert code != 0 and ("no studylog markers" in out or "only one marker (line 8)" in out)
+    assert code != 0 and ("no studylog markers" in out or "only one marker, `<!-- studylog:end -->` (line 8)" in out)
     assert (learner / "README.md").read_text(encoding="utf-8") == readme
 
 

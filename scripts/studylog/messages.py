@@ -954,10 +954,16 @@ CATALOG: Final[dict[str, Entry]] = {
         "README.md has `{marker}` more than once (lines {lines}); keep exactly one",
         "README.md 里 `{marker}` 出现了不止一次（第 {lines} 行）；只保留一个",
     ),
-    "readme-one-marker": Entry(
-        "README.md has only one marker (line {line}); `{marker}` is missing; {how_to}",
-        "README.md 只有一个标记（第 {line} 行）；缺少 `{marker}`；{how_to}",
+    "readme-marker-near-miss": Entry(
+        "README.md line {line} is `{written}`, not the marker: write it exactly `{marker}`",
+        "README.md 第 {line} 行是 `{written}`，不是标记：请一字不差地写成 `{marker}`",
     ),
+    "readme-one-marker": Entry(
+        "README.md has only one marker, `{found}` (line {line}): add `{marker}` on a line of its own {where}",
+        "README.md 只有一个标记 `{found}`（第 {line} 行）：请在{where}单独一行写上 `{marker}`",
+    ),
+    "readme-one-marker.below": Entry("below it, where the dashboard should end", "它下方、仪表盘结束的地方"),
+    "readme-one-marker.above": Entry("above it, where the dashboard should start", "它上方、仪表盘开始的地方"),
     "readme-marker-order": Entry(
         "README.md's markers are in the wrong order: `{end}` (line {end_line}) comes before `{start}` "
         "(line {start_line}); swap them",

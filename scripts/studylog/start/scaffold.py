@@ -22,7 +22,7 @@ from studylog.load.files import MAX_PLAN_BYTES
 from studylog.load.yamlsrc import top_scalars
 from studylog.model import Plan, Repository
 from studylog.start.actionref import ACTION_FORMAT
-from studylog.write.readme import END, START, find_section
+from studylog.write.readme import END, START, find_section, near_miss
 
 if TYPE_CHECKING:
     from studylog.diagnostics import Diagnostic
@@ -160,8 +160,9 @@ def _readme(root: Path, title: str, locale: str, done: Written) -> None:
         done.kept.append(README)
         return
     except MarkerError as exc:
-        if START in text or END in text:  # a broken pair: the learner must decide, not us
-            raise UsageError(f"README.md: {exc}") from None
+        near = near_miss(text, START) or near_miss(text, END)
+        if START in text or END in text or near:  # a broken pair or a mistyped marker: the learner mends it
+            raise UsageError(str(exc)) from None
     newline = "\r\n" if "\r\n" in text else "\n"
     tail = "" if text.endswith(("\n", "\r")) or not text else newline
     heading = "## 学习进度" if locale == "zh-CN" else "## Progress"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import os
 import re
+import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -94,11 +95,32 @@ def resolve_merge(current: str) -> str:
     return ours
 
 
+def _squeezed(comment: str) -> str:
+    """A comment as a near miss of a marker compares: no spaces, letter case or full-width forms."""
+    return "".join(unicodedata.normalize("NFKC", comment).split()).casefold()
+
+
+def near_miss(text: str, marker: str) -> MarkerError | None:
+    """A comment on a line of its own that is `marker` but for spaces, letter case or full-width
+    forms (`<!-- studylog: end -->`, `<!-- studylog：end -->`): the line to fix, and how."""
+    lines = text.split("\n")
+    for token in _parser().parse(text):
+        if token.type != "html_block" or token.map is None or token.content.strip() == marker:
+            continue
+        if _squeezed(token.content.strip()) == _squeezed(marker):
+            line = token.map[0] + 1
+            return MarkerError(t("readme-marker-near-miss", line=line, written=lines[line - 1].strip(), marker=marker))
+    return None
+
+
 def find_section(text: str) -> tuple[int, int]:
     """The span strictly between the end of the start marker line and the start of the end marker."""
     found = _markers(text)
     starts = [m for kind, m in found if kind == START]
     ends = [m for kind, m in found if kind == END]
+    for marker, matches in ((START, starts), (END, ends)):
+        if not matches and (near := near_miss(text, marker)) is not None:
+            raise near
     if not starts and not ends:
         raise MarkerError(t("readme-no-markers", how_to=_how_to()))
     for name, matches in ((START, starts), (END, ends)):
@@ -107,9 +129,11 @@ def find_section(text: str) -> tuple[int, int]:
         if len(matches) > 1:
             lines = ", ".join(str(_line(text, m.start())) for m in matches)
             raise MarkerError(t("readme-marker-repeated", marker=name, lines=lines))
-        if not matches:
-            other = (starts or ends)[0]
-            raise MarkerError(t("readme-one-marker", line=_line(text, other.start()), marker=name, how_to=_how_to()))
+        if not matches:  # (not `studylog init`: it leaves a broken pair for the learner to mend)
+            other, present = (starts[0], START) if starts else (ends[0], END)
+            where = t("readme-one-marker.below" if present == START else "readme-one-marker.above")
+            line = _line(text, other.start())
+            raise MarkerError(t("readme-one-marker", found=present, line=line, marker=name, where=where))
     start, end = starts[0], ends[0]
     if end.start() < start.start():
         raise MarkerError(
