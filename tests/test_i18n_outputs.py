@@ -73,6 +73,14 @@ def test_carets_are_width_aware() -> None:
     assert display_width("日期a") == 5
     assert excerpt("task: 开始Lecture 03: Transformer", 3, 19)[2] == "   |                     ^"
     assert excerpt("时长: 2", 7, 1)[2] == "   | ^^^^"
+    # a path keeps its spaces and full-width punctuation: the whole link is underlined (it stopped at the space)
+    link = '  - "/code/week1/第一天 代码/矩阵 特征值.py#L5"  # 周一'
+    assert excerpt(link, 4, 6)[2] == "   |      " + "^" * display_width("/code/week1/第一天 代码/矩阵 特征值.py#L5")
+    assert excerpt(link, 4, 5)[2] == "   |     " + "^" * display_width('"/code/week1/第一天 代码/矩阵 特征值.py#L5"')
+    anchor = "  - /docs/笔记.md#第一步：安装（cuda、驱动）"
+    assert excerpt(anchor, 4, 5)[2] == "   |     " + "^" * display_width("/docs/笔记.md#第一步：安装（cuda、驱动）")
+    assert excerpt("links: [/a.md, /b b.md]", 4, 9)[2] == "   |         " + "^" * len("/a.md")
+    assert excerpt("links: [/a.md, /b b.md]", 4, 16)[2] == "   |                " + "^" * len("/b b.md")
 
 
 @pytest.mark.parametrize(("line", "column"), [("a" * 500 + ": " + "[" * 30_000, 503), ("说明: " + "长" * 400, 300)])

@@ -151,6 +151,13 @@ def test_links_that_github_resolves_pass(repo: Path) -> None:
             "`/week1/day1/matrix_eigen.py` does not exist in the repository",
             "did you mean `/code/week1/day1/matrix_eigen.py`?",
         ),
+        (  # relative: it said "`code/…` does not exist", and the file does, from the root
+            "code/week1/day1/matrix_eigen.py",
+            "link-missing-file",
+            "`code/week1/day1/matrix_eigen.py` does not exist: a link without a leading `/` starts at the"
+            " check-in's folder, so it points to /checkins/2026/code/week1/day1/matrix_eigen.py",
+            "did you mean `/code/week1/day1/matrix_eigen.py`?",
+        ),
         (
             "/Code/week1/day1/matrix_eigen.py",
             "link-wrong-case",

@@ -294,6 +294,11 @@ CATALOG: Final[dict[str, Entry]] = {
     ),
     "hint.check-path": Entry("check the path", "检查一下路径"),
     "link-missing-file": Entry("`{target}` does not exist in the repository", "仓库里没有 `{target}`"),
+    "link-missing-relative": Entry(
+        "`{target}` does not exist: a link without a leading `/` starts at the check-in's folder, so it points"
+        " to /{path}",
+        "找不到 `{target}`：不以 `/` 开头的链接从打卡文件所在的文件夹算起，所以它指向 /{path}",
+    ),
     "link-code-fragment": Entry(
         "`#{fragment}`: /{path} has no headings; GitHub shows it as code",
         "`#{fragment}`：/{path} 没有标题；GitHub 把它显示为代码",

@@ -147,7 +147,10 @@ class LinkChecker:
             if similar
             else t("hint.check-path")
         )
-        return Problem("link-missing-file", t("link-missing-file", target=written), hint)
+        if written.startswith(("/", "#")):
+            return Problem("link-missing-file", t("link-missing-file", target=written), hint)
+        # Relative links start at the check-in's folder, which surprises: say where it looked.
+        return Problem("link-missing-file", t("link-missing-relative", target=written, path=path), hint)
 
     def _check_fragment(self, written: str, path: str, fragment: str) -> Problem | None:
         if posixpath.splitext(path)[1].lower() in MARKDOWN_SUFFIXES:
