@@ -150,6 +150,24 @@ def test_a_windows_file_keeps_its_bom_and_crlf_line_ends(repo: Path) -> None:
     assert "status: done  # 还没写完\n" in text and "hours: 2\n" in text and "写完了" in text
 
 
+def test_a_link_typed_in_a_subfolder_starts_there(repo: Path) -> None:
+    """`--link notes.md` typed in docs/ (as the shell completes it) became `/notes.md`, an error; and
+    `./notes.md` was read from the check-in's folder."""
+    write_repo(repo, {"code/svd.py": "x = 1\n"})
+    subprocess.run(["git", "add", "-A"], cwd=repo, check=True)
+    result = run_cli(
+        "checkin", "--date", "2026-01-06", "--link", "notes.md#svd-推导", "--link", "./notes.md",
+        "--link", "../code/svd.py#L1", "--link", "/docs/notes.md", cwd=repo / "docs",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+    text = (repo / "checkins/2026/2026-01-06.yaml").read_text(encoding="utf-8")
+    assert "links: [/docs/notes.md#svd-推导, /docs/notes.md, /code/svd.py#L1]" in text  # the same link once
+    # at the root, a path written from the check-in's folder still works: it would climb out from here
+    kept = run_cli("checkin", str(repo), "--date", "2026-01-06", "--link", "../../code/svd.py")
+    assert kept.returncode == 0, kept.stdout + kept.stderr
+    assert "../../code/svd.py" in (repo / "checkins/2026/2026-01-06.yaml").read_text(encoding="utf-8")
+
+
 def test_without_items_the_plans_items_are_kept_when_one_is_added(repo: Path) -> None:
     write_repo(repo, {"checkins/2026/2026-01-06.yaml": "date: 2026-01-06\nstatus: done\n"})
     assert checkin(repo, "--done", "w1d3").returncode == 0

@@ -1377,7 +1377,10 @@ CATALOG: Final[dict[str, Entry]] = {
     "help.checkin.solution": Entry(
         "how the --problem just before it was solved", "紧挨着的前一个 --problem 是怎么解决的"
     ),
-    "help.checkin.link": Entry("code or notes (repeatable)", "代码或笔记链接（可重复）"),
+    "help.checkin.link": Entry(
+        "code or notes (repeatable); a path starts in the current folder, `/…` at the repository root",
+        "代码或笔记链接（可重复）；路径从当前文件夹算起，`/…` 从仓库根目录算起",
+    ),
     "help.checkin.reviewed": Entry("a problem reviewed (repeatable)", "复习过的问题（可重复）"),
     "help.checkin.task": Entry(
         "the day's task (核心任务) in your words, when it differs from the plan",

@@ -520,7 +520,9 @@ def _cmd_checkin(args: argparse.Namespace) -> int:
         args.date, status, args.hours, tuple(args.done), tuple(args.message), tuple(args.problem),
         tuple(args.link), tuple(args.reviewed), args.task or "", args.note or "",
     )  # fmt: skip
-    done = record(args.path, update)
+    here, root = Path.cwd().resolve(), args.path.resolve()
+    folder = here.relative_to(root).as_posix() if here == root or root in here.parents else None
+    done = record(args.path, update, folder=folder)
     sys.stdout.write(format_text(done.diagnostics))
     sys.stdout.write(done.reply)
     return EXIT_OK

@@ -14,6 +14,7 @@ notes are appended. Nothing already written is dropped.
 from __future__ import annotations
 
 import json
+import posixpath
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -431,11 +432,23 @@ def _restore(path: Path, before: bytes | None) -> None:
         write_atomic(path, before)
 
 
-def root_relative(link: str) -> str:
-    """`docs/a.md#x` typed at the repository root means `/docs/a.md#x` (a check-in's links start at its folder)."""
-    if re.match(r"[a-zA-Z][a-zA-Z0-9+.-]*:|[/.#]", link):
+def root_relative(link: str, folder: str | None = None) -> str:
+    """`docs/a.md#x` typed at the repository root means `/docs/a.md#x` (a check-in's links start at its folder).
+
+    With `folder` (where `studylog checkin` runs, relative to the repository root), a path starts
+    there, as every path typed in a terminal does (and as the shell completes it): `notes.md` or
+    `./notes.md` typed in `docs/` is `/docs/notes.md`. A URL, `/…` and `#…` stay as typed, and so
+    does a path that would climb out of the repository (`../../docs/a.md`, written from the
+    check-in's folder): validation reads it as the check-in's."""
+    if re.match(r"[a-zA-Z][a-zA-Z0-9+.-]*:|[/#]", link):
         return link
-    return "/" + link
+    if folder is None:
+        return link if link.startswith(".") else "/" + link
+    path, mark, fragment = link.partition("#")
+    joined = posixpath.normpath(posixpath.join(folder, path))
+    if joined == ".." or joined.startswith("../"):
+        return link
+    return "/" + ("" if joined == "." else joined) + mark + fragment
 
 
 @dataclass(frozen=True)
@@ -445,8 +458,11 @@ class Recorded:
     reply: str  # the day's progress: plain text for the terminal, Markdown for the issue comment
 
 
-def record(root: Path, update: CheckinUpdate, *, local: bool = True, markdown_out: bool = False) -> Recorded:
-    """Load the repository, merge `update` into its day's check-in, validate, and say where the day stands."""
+def record(
+    root: Path, update: CheckinUpdate, *, local: bool = True, markdown_out: bool = False, folder: str | None = None
+) -> Recorded:
+    """Load the repository, merge `update` into its day's check-in, validate, and say where the day stands.
+    `folder`: where the command runs, relative to `root` (links typed there start there)."""
     from dataclasses import replace as with_
 
     from studylog.check.repository import load_repository
@@ -460,7 +476,7 @@ def record(root: Path, update: CheckinUpdate, *, local: bool = True, markdown_ou
     plan = result.repository.plan
     today = as_of(None, plan.timezone, plan.day_starts_at)  # before the plan's day start, still yesterday
     day = update.day or today
-    update = with_(update, day=day, links=tuple(root_relative(link) for link in update.links))
+    update = with_(update, day=day, links=tuple(root_relative(link, folder) for link in update.links))
     plan_errors = [d for d in result.errors if d.path == plan.path]
     if plan_errors:
         raise CheckinRefused(t("checkin.plan-errors"), plan_errors)
