@@ -200,6 +200,20 @@ def test_a_rest_day_written_as_a_status_is_told_where_rest_days_go(
     assert problem.hint.startswith("a rest day needs no check-in: list it under `rest_days:` in plan.yaml")
 
 
+def test_chinese_keys_are_one_error_each_said_as_a_learner_reads_it(tmp_path: Path, fixture_plan: str) -> None:
+    """`日期:` / `状态:` gave "`check-in` 里有未知的键" (an English word), plus "no `date`" and "no
+    `status`" at 1:1, listed first, for the same slips."""
+    body = "日期: 2026-01-05\n状态: 完成\n时长: 2\n"
+    write_repo(tmp_path, {"plan.yaml": fixture_plan, "checkins/2026/2026-01-05.yaml": body})
+    result = run_cli("validate", str(tmp_path), "--today", "2026-01-06", env={"STUDYLOG_LANG": "zh-CN"})
+    assert result.returncode == 1
+    assert "错误[missing-key]" not in result.stdout and result.stdout.count("错误[unknown-key]") == 3
+    assert "checkins/2026/2026-01-05.yaml:1:1: 错误[unknown-key]: 打卡文件里有未知的键 `日期`" in result.stdout
+    assert "提示：键名要用英文：把 `日期:` 改成 `date:`" in result.stdout
+    english = run_cli("validate", str(tmp_path), "--today", "2026-01-06").stdout
+    assert "unknown key `日期` in the check-in" in english
+
+
 def test_text_output_and_exit_code_1(tmp_path: Path, fixture_plan: str) -> None:
     write_repo(tmp_path, {"plan.yaml": fixture_plan, "checkins/2026/2026-01-05.yaml": "date: 2026-01-05\nstatus: 好\n"})
     result = run_cli("validate", str(tmp_path), "--today", "2026-03-01")

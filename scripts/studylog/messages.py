@@ -51,6 +51,9 @@ CATALOG: Final[dict[str, Entry]] = {
         "YAML keeps only the last one; merge the two into one", "YAML 只保留最后一个；请把两处合并成一处"
     ),
     "unknown-key": Entry("unknown key `{key}` in `{what}`", "`{what}` 里有未知的键 `{key}`"),
+    "unknown-key-in": Entry("unknown key `{key}` in {file}", "{file}里有未知的键 `{key}`"),
+    "word.the-checkin": Entry("the check-in", "打卡文件"),
+    "word.the-plan": Entry("plan.yaml", "plan.yaml "),
     "hint.did-you-mean": Entry("did you mean {choices}?", "是不是想写 {choices}？"),
     "hint.key-alias": Entry(
         "keys are English: write `{alias}:` instead of `{key}:`", "键名要用英文：把 `{key}:` 改成 `{alias}:`"

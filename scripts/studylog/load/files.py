@@ -21,7 +21,7 @@ from studylog.diagnostics import Diagnostic, Severity, Span
 from studylog.errors import UnsafePath
 from studylog.i18n import t
 from studylog.layout import CHECKIN_DIR
-from studylog.load.nodes import NodeReader, did_you_mean, is_null, parse_date
+from studylog.load.nodes import KEY_ALIASES, NodeReader, did_you_mean, is_null, parse_date
 from studylog.load.yamlsrc import read_document
 from studylog.model import (
     WEEKDAYS,
@@ -726,10 +726,12 @@ def read_checkin(
     fields = reader.mapping(doc.root, "check-in", CHECKIN_KEYS)
     if fields is None:
         return None, _explain_root(path, data, doc.root, reader.diagnostics)
+    # `日期:` for `date:` is already an unknown key whose hint names the key: not also "no `date`".
+    aliased = {KEY_ALIASES.get(k.value.strip().casefold()) for k, _ in doc.root.value if isinstance(k.value, str)}
     date_value = None
     if "date" in fields:
         date_value = reader.date_or_datetime(fields["date"][1], "date")
-    else:
+    elif "date" not in aliased:
         reader.error(
             Span(path, 1, 1),
             "missing-key",
@@ -747,7 +749,7 @@ def read_checkin(
         )
     elif "status" in fields:
         status = reader.choice(fields["status"][1], "status", parse_status, STATUS_CHOICES)
-    else:
+    elif "status" not in aliased:
         reader.error(
             Span(path, 1, 1),
             "missing-key",

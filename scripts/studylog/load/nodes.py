@@ -160,7 +160,12 @@ class NodeReader:
                 )
                 continue
             if key not in allowed:
-                self.error(key_node, "unknown-key", t("unknown-key", key=key, what=what), key_hint(key, allowed))
+                if what in ("check-in", "plan"):  # a file's own keys: "in the check-in", not "in `check-in`"
+                    file = t("word.the-checkin") if what == "check-in" else t("word.the-plan")
+                    message = t("unknown-key-in", key=key, file=file)
+                else:
+                    message = t("unknown-key", key=key, what=what)
+                self.error(key_node, "unknown-key", message, key_hint(key, allowed))
                 continue
             result[key] = (key_node, value_node)
         return result
