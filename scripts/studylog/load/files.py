@@ -726,12 +726,18 @@ def read_checkin(
     fields = reader.mapping(doc.root, "check-in", CHECKIN_KEYS)
     if fields is None:
         return None, _explain_root(path, data, doc.root, reader.diagnostics)
-    # `日期:` for `date:` is already an unknown key whose hint names the key: not also "no `date`".
-    aliased = {KEY_ALIASES.get(k.value.strip().casefold()) for k, _ in doc.root.value if isinstance(k.value, str)}
+
+    root = doc.root
+
+    def aliased(key: str) -> bool:
+        """`日期:` for `date:` is an unknown key already, whose hint names the key: not also "no `date`"."""
+        keys = [k.value for k, _ in root.value] if root is not None else []
+        return any(isinstance(k, str) and KEY_ALIASES.get(k.strip().casefold()) == key for k in keys)
+
     date_value = None
     if "date" in fields:
         date_value = reader.date_or_datetime(fields["date"][1], "date")
-    elif "date" not in aliased:
+    elif not aliased("date"):
         reader.error(
             Span(path, 1, 1),
             "missing-key",
@@ -749,7 +755,7 @@ def read_checkin(
         )
     elif "status" in fields:
         status = reader.choice(fields["status"][1], "status", parse_status, STATUS_CHOICES)
-    elif "status" not in aliased:
+    elif not aliased("status"):
         reader.error(
             Span(path, 1, 1),
             "missing-key",
