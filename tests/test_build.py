@@ -342,7 +342,10 @@ def test_an_unchanged_build_skips_rendering_but_repairs_hand_edits(built_copy: P
     (learner / "README.md").write_bytes(readme.replace("🚧".encode(), b"X"))  # a hand edit inside the section
     code, out = build(learner, "--today", "2026-01-08")
     assert code == 0 and "wrote reports/problems.md" in out and "wrote README.md" in out
+    assert "note: text typed between README.md's studylog markers was written over" in out  # it was silent
     assert tree(learner) == first
+    (learner / "reports/problems.md").unlink()
+    assert "written over" not in build(learner, "--today", "2026-01-08")[1]  # a file rebuilt, no README edit
     assert build(learner, "--today", "2026-01-09")[0] == 0  # a new as-of date is a new input
     assert (
         json.loads((learner / "reports/.studylog-manifest.json").read_text(encoding="utf-8"))["as_of"] == "2026-01-09"

@@ -886,6 +886,13 @@ CATALOG: Final[dict[str, Entry]] = {
     "cli.nothing-to-commit": Entry(" — nothing to commit", " —— 没有需要提交的内容"),
     "cli.wrote": Entry("  wrote {path}", "  已写入 {path}"),
     "cli.removed": Entry("  removed {path}", "  已删除 {path}"),
+    "cli.section-edited": Entry(
+        "  note: text typed between README.md's studylog markers was written over: that part is rebuilt"
+        " every time, so write your own text above or below the markers (the old text is in git's history"
+        " if it was committed)",
+        "  注意：README.md 两个 studylog 标记之间手写的内容已被覆盖：这一部分每次都会重新生成，你自己的文字"
+        "请写在标记的上方或下方（如果那段文字提交过，可以在 git 历史里找回）",
+    ),
     "cli.conflicts-resolved": Entry(
         "  resolved git's merge conflicts in {n} generated files ({paths}): `git add` them, then commit the merge "
         "(or `git rebase --continue`)",

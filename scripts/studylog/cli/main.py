@@ -661,6 +661,8 @@ def _cmd_build(args: argparse.Namespace) -> int:
     if report.resolved:
         shown = ", ".join(report.resolved[:3]) + (", …" if len(report.resolved) > 3 else "")
         _say(t("cli.conflicts-resolved", n=len(report.resolved), paths=shown))
+    if report.section_edited:
+        _say(t("cli.section-edited"))
     return EXIT_OK
 
 

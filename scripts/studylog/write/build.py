@@ -551,6 +551,7 @@ class BuildReport(NamedTuple):
     preserved: tuple[str, ...] | list[str] = ()  # "old → new": files kept aside (damaged manifest)
     resolved: tuple[str, ...] | list[str] = ()  # written over git's merge-conflict markers: to `git add`
     aside: tuple[str, ...] | list[str] = ()  # "old → new": no longer generated, kept for the learner's notes
+    section_edited: bool = False  # text typed between the README's markers was written over: say so
 
 
 def _warm() -> None:
@@ -655,6 +656,10 @@ def _build(
         differing, leftover = stale(root, outputs, previous)
         newer = [c.path for c in repository.checkins if c.date > as_of]
         return result, BuildReport(as_of, [], [], 0, outputs.redrawn, differing, leftover, newer)
+    # The section as found is not the one the last build wrote, nor the one this build writes: typed
+    # by hand (on GitHub's editor, often), and about to be written over.
+    found = _section_sha(readme[1]) if previous.section is not None else None
+    edited = found is not None and found not in (previous.section, _section_sha(outputs.files[readme_name]))
     done = write(root, outputs, previous)
     return result, BuildReport(
         as_of,
@@ -668,4 +673,5 @@ def _build(
         done.preserved,
         done.resolved,
         done.aside,
+        edited and readme_name in done.written,
     )
