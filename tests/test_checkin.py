@@ -101,6 +101,10 @@ def test_an_update_that_would_break_the_file_changes_nothing(repo: Path) -> None
     assert (repo / "checkins/2026/2026-01-06.yaml").read_text(encoding="utf-8") == COMMENTED
     fresh = run_cli("checkin", str(repo), "--date", "2026-01-07", "--reviewed", "2026-01-01#1")
     assert fresh.returncode == 1 and not (repo / "checkins/2026/2026-01-07.yaml").exists()
+    # the excerpt shows the refused line, which is not on disk (it showed an empty line, or the old file's)
+    assert "reviewed: [2026-01-01#1]" in fresh.stderr.split("error[unknown-problem]")[1].split("hint")[0]
+    assert " | date: 2026-01-06\n" not in result.stderr and " |   - w1d2   # SVD, w9d9" not in result.stderr
+    assert "w9d9" in result.stderr.split("error[unknown-id]")[1].split("hint")[0]
 
 
 def test_a_day_still_to_come_is_refused_and_nothing_is_written(repo: Path) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import enum
 import json
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
@@ -229,14 +229,16 @@ MAX_EXCERPT_BYTES = 8 * 1024 * 1024
 class _Sources:
     """The lines of each file a diagnostic points at, read once, only for excerpts."""
 
-    def __init__(self, root: Path | None) -> None:
+    def __init__(self, root: Path | None, texts: Mapping[str, str] | None = None) -> None:
         self.root = root
-        self._lines: dict[str, list[str] | None] = {}
+        self._lines: dict[str, list[str] | None] = {
+            p: text.replace("\r\n", "\n").split("\n") for p, text in (texts or {}).items()
+        }
 
     def line(self, path: str, number: int) -> str | None:
-        if self.root is None or number <= 0:
+        if number <= 0 or (self.root is None and path not in self._lines):
             return None
-        if path not in self._lines:
+        if path not in self._lines and self.root is not None:
             try:
                 from studylog import safepath  # the excerpt never follows a link out of the repository
 
@@ -251,9 +253,12 @@ class _Sources:
         return lines[number - 1] if lines is not None and number <= len(lines) else None
 
 
-def format_text(diagnostics: Sequence[Diagnostic], root: Path | None = None) -> str:
-    """`path:line:col: error[code]: message`, the source line with a caret (when `root` is given), the hint."""
-    sources = _Sources(root)
+def format_text(
+    diagnostics: Sequence[Diagnostic], root: Path | None = None, texts: Mapping[str, str] | None = None
+) -> str:
+    """`path:line:col: error[code]: message`, the source line with a caret (when `root` is given), the hint.
+    `texts`: files' text as the diagnostics saw it when it is not what is on disk (a refused check-in)."""
+    sources = _Sources(root, texts)
     lines: list[str] = []
     for d in diagnostics:
         severity = t(f"severity.{d.severity.value}")

@@ -816,7 +816,10 @@ def _run(handler: Callable[[argparse.Namespace], int], args: argparse.Namespace)
             with suppress(OSError):
                 sys.stdout.flush()
             root = getattr(args, "path", None)
-            sys.stderr.write(format_text(exc.diagnostics, root if isinstance(root, Path) else None))
+            # A refused check-in was never written (or was put back): its lines are those it would have had.
+            refused = getattr(exc, "candidate", "")
+            texts = {d.path: refused for d in exc.diagnostics} if refused else None
+            sys.stderr.write(format_text(exc.diagnostics, root if isinstance(root, Path) else None, texts))
         _say(t("cli.error", error=exc))
         return exc.exit_code
     except OSError as exc:  # unreadable files, full disk: the learner's environment, not a bug
