@@ -147,6 +147,10 @@ def test_check_passes_after_a_build_on_any_later_day_and_fails_after_a_new_check
             "README.md line 1 is `<!-- Studylog：Start -->`, not the marker: write it exactly"
             " `<!-- studylog:start -->`",
         ),
+        (  # Windows Notepad's BOM hid a marker on line 1
+            "\ufeff<!-- studylog: start -->\n<!-- studylog:end -->\n",
+            "README.md line 1 is `<!-- studylog: start -->`, not the marker",
+        ),
         (
             "<!-- studylog:end -->\n<!-- studylog:start -->\n",
             "markers are in the wrong order: `<!-- studylog:end -->` (line 1) comes before",
@@ -156,7 +160,15 @@ def test_check_passes_after_a_build_on_any_later_day_and_fails_after_a_new_check
             "has `<!-- studylog:start -->` more than once (lines 1, 3); keep exactly one",
         ),
     ],
-    ids=["missing", "only-start", "near-miss-spaced", "near-miss-full-width", "out-of-order", "duplicated"],
+    ids=[
+        "missing",
+        "only-start",
+        "near-miss-spaced",
+        "near-miss-full-width",
+        "bom-near-miss",
+        "out-of-order",
+        "duplicated",
+    ],
 )
 def test_bad_markers_are_an_error_and_nothing_is_written(
     learner: Path, readme: str, message: str, monkeypatch: pytest.MonkeyPatch
@@ -175,6 +187,19 @@ def test_bad_markers_are_an_error_and_nothing_is_written(
         assert init.returncode == 2 and message in init.stderr and "README.md: README.md" not in init.stderr
         assert "studylog init" not in out + init.stderr
         assert (learner / "README.md").read_text(encoding="utf-8") == readme
+
+
+def test_a_readme_saved_with_a_bom_keeps_it_and_its_markers_are_found(learner: Path) -> None:
+    """Windows Notepad starts the file with a BOM: a start marker on line 1 was not seen ("only one marker")."""
+    readme = "\ufeff<!-- studylog:start -->\n<!-- studylog:end -->\n\n我的笔记\n"
+    (learner / "README.md").write_text(readme, encoding="utf-8")
+    code, out = build(learner, "--today", "2026-01-08")
+    assert code == 0, out
+    written = (learner / "README.md").read_text(encoding="utf-8")
+    assert written.startswith("\ufeff<!-- studylog:start -->\n") and written.endswith(
+        "<!-- studylog:end -->\n\n我的笔记\n"
+    )
+    assert "## " in written or "|" in written  # the dashboard is in between
 
 
 def test_markers_quoted_inside_a_line_are_not_markers(learner: Path) -> None:

@@ -129,7 +129,7 @@ def test_recording_only_a_review_does_not_mark_the_day_done(repo: Path) -> None:
         return json.loads(status.stdout)["overall"]
 
     before = units_done()
-    result = run_cli("checkin", str(repo), "--date", "2026-01-07", "--reviewed", "2026-01-06#1")
+    result = run_cli("checkin", str(repo), "--date", "2026-01-07", "--reviewed", "2026-01-06#1", "--hours", "0.5")
     assert result.returncode == 0, result.stdout + result.stderr
     text = (repo / "checkins/2026/2026-01-07.yaml").read_text(encoding="utf-8")
     assert "status: in-progress\n" in text and "reviewed: [2026-01-06#1]" in text
@@ -161,7 +161,7 @@ def test_a_link_typed_in_a_subfolder_starts_there(repo: Path) -> None:
     subprocess.run(["git", "add", "-A"], cwd=repo, check=True)
     result = run_cli(
         "checkin", "--date", "2026-01-06", "--link", "notes.md#svd-推导", "--link", "./notes.md",
-        "--link", "../code/svd.py#L1", "--link", "/docs/notes.md", cwd=repo / "docs",
+        "--link", "..\\code\\svd.py#L1", "--link", "/docs/notes.md", cwd=repo / "docs",
     )  # fmt: skip
     assert result.returncode == 0, result.stdout + result.stderr
     text = (repo / "checkins/2026/2026-01-06.yaml").read_text(encoding="utf-8")

@@ -79,6 +79,8 @@ def test_carets_are_width_aware() -> None:
     assert excerpt(link, 4, 5)[2] == "   |     " + "^" * display_width('"/code/week1/第一天 代码/矩阵 特征值.py#L5"')
     anchor = "  - /docs/笔记.md#第一步：安装（cuda、驱动）"
     assert excerpt(anchor, 4, 5)[2] == "   |     " + "^" * display_width("/docs/笔记.md#第一步：安装（cuda、驱动）")
+    assert excerpt('  - "docs/x y.md"', 4, 5)[2] == "   |     " + "^" * len('"docs/x y.md"')  # quoted, relative
+    assert excerpt("  - docs/第一天 代码.py", 4, 5)[2] == "   |     " + "^" * display_width("docs/第一天 代码.py")
     assert excerpt("links: [/a.md, /b b.md]", 4, 9)[2] == "   |         " + "^" * len("/a.md")
     assert excerpt("links: [/a.md, /b b.md]", 4, 16)[2] == "   |                " + "^" * len("/b b.md")
 

@@ -370,3 +370,17 @@ def test_init_gives_a_learner_the_form_and_a_checkin_job_with_zero_findings(tmp_
         cwd=root, capture_output=True, text=True,
     )  # fmt: skip
     assert audit.returncode == 0 and "No findings to report" in audit.stdout + audit.stderr, audit.stdout
+
+
+def test_a_night_owls_issue_counts_for_the_day_before_as_the_plan_says() -> None:
+    """At 01:30 with `day_starts_at: "04:00"` it is still the day before: the form's day left blank
+    was the calendar day, one after the plan's today, and the check-in was refused as "in the future"."""
+    import datetime as dt
+
+    from studylog.model import Locale
+    from studylog.start.issueform import update_from
+
+    created = dt.datetime(2026, 1, 6, 17, 30, tzinfo=dt.UTC)  # 01:30 on the 7th in Shanghai
+    answers = {"date": "", "status": "done"}
+    assert update_from(answers, created, "Asia/Shanghai", Locale.ZH_CN, dt.time(4)).day == dt.date(2026, 1, 6)
+    assert update_from(answers, created, "Asia/Shanghai", Locale.ZH_CN).day == dt.date(2026, 1, 7)

@@ -180,6 +180,12 @@ def test_init_inside_a_study_refuses_and_writes_nothing(tmp_path: Path) -> None:
         assert result.returncode == 2, result.stdout + result.stderr
         assert f"is inside the study of {root / 'plan.yaml'}" in result.stderr and "--force" in result.stderr
         assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == before
+    # a repository of its own inside the study is a study of its own, however it is named
+    for name, where, args in (("sub1", root, ["sub1"]), ("sub2", root / "sub2", [])):
+        (root / name).mkdir()
+        subprocess.run(["git", "init", "-q"], cwd=root / name, check=True)
+        nested = run_cli("init", *args, "--template", "blank", "--timezone", "UTC", cwd=where)
+        assert nested.returncode == 0 and (root / name / "plan.yaml").exists(), nested.stderr
     forced = run_cli("init", "--template", "blank", "--force", "--timezone", "UTC", cwd=root / "code")
     assert forced.returncode == 0 and (root / "code/plan.yaml").exists()
     again = run_cli("init", "--template", "blank", cwd=root)  # at the study itself: what is missing is added

@@ -59,21 +59,27 @@ def test_duplicate_checkin_for_one_day(tmp_path: Path, fixture_plan: str) -> Non
 
 def test_a_file_meant_as_a_checkin_but_not_read_for_its_name_is_pointed_at(tmp_path: Path, fixture_plan: str) -> None:
     """Windows Notepad saves `2026-01-06.yaml.txt`: the day went missing with "all valid" and a ⚠️
-    in the README. Notes kept beside the check-ins, hidden and editor files are left alone."""
+    in the README. Notes kept beside the check-ins, hidden files, editors' and merges' leftovers are
+    left alone, and so is a name whose rename would replace a check-in."""
     write_repo(
         tmp_path,
         {
             "plan.yaml": fixture_plan,
             "checkins/2026/2026-01-05.yaml": MINIMAL,
             "checkins/2026/2026-01-06.yaml.txt": MINIMAL.replace("05", "06"),
-            "checkins/2026/2026-01-07.txt": "\ufeff日期：2026-01-07\nstatus: done\n",
+            "checkins/2026/2026-01-07.txt": "\ufeff# 周三\n\n日期：2026-01-07\nstatus: done\n",
             "checkins/2026/2026-01-08": "date: 2026-01-08\nstatus: done\n",
             "checkins/2026/第二周 打卡.YML.txt": "anything",
-            "checkins/README.md": "# 打卡\n\ndate: 写在每个文件的第一行\n",
+            # not check-ins, or not to be renamed
+            "checkins/README": "# 打卡\n\n每个文件第一行写 date: 2026-01-05\n",
+            "checkins/2026/笔记.txt": "今天的想法\n日期：2026年1月6日\n",
             "checkins/2026/notes.txt": "今天的想法\n",
             "checkins/2026/.2026-01-05.yaml.swp": "date: 2026-01-05\n",
             "checkins/2026/2026-01-05.yaml~": MINIMAL,
             "checkins/2026/2026-01-05.yaml.bak": MINIMAL,
+            "checkins/2026/2026-01-05.yaml.orig": MINIMAL,
+            "checkins/2026/2026-01-05.txt": MINIMAL,  # 2026-01-05.yaml is there: renaming would replace it
+            "checkins/2026/2026-01-05.yaml.txt": MINIMAL,
         },
     )
     os.mkfifo(tmp_path / "checkins/2026/2026-01-09.txt")  # never opened: it would block the read
@@ -88,7 +94,7 @@ def test_a_file_meant_as_a_checkin_but_not_read_for_its_name_is_pointed_at(tmp_p
     assert result.returncode == 0  # a warning: the files that are read are valid
     assert "checkins/2026/2026-01-06.yaml.txt: 警告[checkin-not-read]: 这个文件没有被读取" in result.stdout
     assert "把它改名为 `2026-01-06.yaml`（Windows 记事本会自动加上 `.txt`" in result.stdout
-    assert "改名为 `2026-01-07.yaml`" in result.stdout and "改名为 `2026-01-08.yaml`" in result.stdout
+    assert "改名为 `2026-01-07.yaml`（Windows" in result.stdout and "改名为 `2026-01-08.yaml`\n" in result.stdout
     assert "改名为 `第二周 打卡.YML`" in result.stdout
 
 
@@ -178,7 +184,7 @@ def test_a_hint_is_one_that_fixes_the_line(tmp_path: Path, fixture_plan: str, li
         assert load_repository(tmp_path, TODAY).diagnostics == [], fixed
 
 
-@pytest.mark.parametrize("written", ["✅完成", "✔️已完成", "❌未完成", "🔄进行中"])
+@pytest.mark.parametrize("written", ["✅完成", "✔️已完成", "❌未完成", "🔄进行中", "✅️完成", "✅️"])
 def test_a_status_symbol_typed_without_a_space_is_read(tmp_path: Path, fixture_plan: str, written: str) -> None:
     """`✅ 完成` was read and `✅完成` refused with no hint."""
     write_repo(tmp_path, {"plan.yaml": fixture_plan, "checkins/x.yaml": f"date: 2026-01-05\nstatus: {written}\n"})

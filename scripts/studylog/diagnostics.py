@@ -171,10 +171,11 @@ def _underline(line: str, column: int) -> str:
     """Spaces to `column`, then carets under the word (or the one punctuation mark) that starts there."""
     start = min(max(column - 1, 0), len(line))
     end = start + 1
-    if start < len(line) and line[start] in "\"'" and line[start + 1 : start + 2] in ("/", "."):
-        close = line.find(line[start], start + 1)  # a quoted link: all of it, quotes included
+    word = line[start:].split(" ", 1)[0]
+    if start < len(line) and line[start] in "\"'" and len(line) > start + 1 and not line[start + 1].isspace():
+        close = line.find(line[start], start + 1)  # a quoted value: all of it, quotes included
         end = close + 1 if close > start else len(line.rstrip())
-    elif start < len(line) and line[start] in "/." and ": " not in line[start:]:
+    elif start < len(line) and (line[start] in "/." or "/" in word) and ": " not in line[start:]:
         # A path (a link): spaces and full-width punctuation are part of it, so the whole value up
         # to a comment, without its closing quote or bracket (`/code/第一天 代码/矩阵 特征值.py#L5`).
         value = line[start:].split(" #", 1)[0]

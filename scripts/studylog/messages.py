@@ -214,7 +214,8 @@ CATALOG: Final[dict[str, Entry]] = {
         "this file is not read: a check-in's file name ends in `.yaml`",
         "这个文件没有被读取：打卡文件名要以 `.yaml` 结尾",
     ),
-    "hint.checkin-not-read": Entry(
+    "hint.checkin-not-read": Entry("rename it to `{name}`", "把它改名为 `{name}`"),
+    "hint.checkin-not-read-txt": Entry(
         'rename it to `{name}` (Windows Notepad adds `.txt`: save with "All files" as the type)',
         "把它改名为 `{name}`（Windows 记事本会自动加上 `.txt`：保存时类型选“所有文件”）",
     ),

@@ -108,7 +108,7 @@ _SYMBOLS = sorted(
 
 def parse_status(text: str) -> Status | None:
     """The status a learner meant, or None. "✅ 已完成" (symbol then word) is accepted when both agree."""
-    key = " ".join(text.split()).casefold()
+    key = " ".join(text.replace("\ufe0f", "").split()).casefold()  # `✅️` (with the emoji selector) is `✅`
     if key in STATUS_WORDS:
         return STATUS_WORDS[key]
     parts = key.split(" ", 1)

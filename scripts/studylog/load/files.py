@@ -890,33 +890,37 @@ def _printable(name: str) -> str:
     return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
-_EDITOR_LEFTOVERS = (".swp", ".swo", ".bak", ".orig", ".tmp", "~")
-_DATE_LINE = re.compile(r"^\s*(?:date|日期)\s*[:：]", re.MULTILINE)
+# The first line that says something (not blank, not a comment) of a file meant as a check-in.
+_DATE_FIRST = re.compile(r"\A(?:\s*(?:#[^\n]*)?\n)*\s*(?:date|日期)\s*[:：]\s*['\"]?\d{4}-\d{1,2}-\d{1,2}")
 
 
 def _meant_as_checkin(folder: str, name: str) -> str | None:
     """The name a file under checkins/ should have, when it was surely meant as a check-in but is not
     read for its name: `2026-11-29.yaml.txt` (Windows Notepad adds `.txt`), or a `.txt` file or one
-    without an extension that starts with `date:`. None for anything else: notes kept beside the
-    check-ins, hidden files, an editor's swap and backup files."""
+    without an extension whose first line says `date: 2026-11-29`. None for anything else (notes kept
+    beside the check-ins, hidden files, an editor's or a merge's leftovers such as `.yaml.orig`), and
+    when a file of that name is there already: renaming would replace it."""
     lower = name.lower()
-    if name.startswith(".") or lower.endswith(_EDITOR_LEFTOVERS):
+    if name.startswith("."):
         return None
-    for suffix in (".yaml", ".yml"):
-        if suffix + "." in lower:
-            return name[: lower.index(suffix + ".") + len(suffix)]
-    stem, extension = os.path.splitext(name)
-    if extension.lower() not in ("", ".txt"):
-        return None
-    path = os.path.join(folder, name)
-    try:
-        if not stat.S_ISREG(os.lstat(path).st_mode):  # no link followed, no FIFO opened
+    if lower.endswith((".yaml.txt", ".yml.txt")):
+        renamed = name[: -len(".txt")]
+    else:
+        stem, extension = os.path.splitext(name)
+        if extension.lower() not in ("", ".txt"):
             return None
-        with open(path, "rb") as handle:
-            head = handle.read(2048).decode("utf-8-sig", errors="replace")
-    except OSError:
-        return None
-    return f"{stem}.yaml" if _DATE_LINE.search(head) else None
+        path = os.path.join(folder, name)
+        try:
+            if not stat.S_ISREG(os.lstat(path).st_mode):  # no link followed, no FIFO opened
+                return None
+            with open(path, "rb") as handle:
+                head = handle.read(2048).decode("utf-8-sig", errors="replace")
+        except OSError:
+            return None
+        if not _DATE_FIRST.match(head):
+            return None
+        renamed = f"{stem}.yaml"
+    return None if os.path.lexists(os.path.join(folder, renamed)) else renamed
 
 
 def checkin_paths(root: Path, problems: list[Diagnostic] | None = None) -> list[str]:
@@ -957,7 +961,9 @@ def checkin_paths(root: Path, problems: list[Diagnostic] | None = None) -> list[
                             Span(where),
                             "checkin-not-read",
                             t("checkin-not-read"),
-                            t("hint.checkin-not-read", name=_printable(renamed)),
+                            t("hint.checkin-not-read-txt", name=_printable(renamed))
+                            if name.lower().endswith(".txt")
+                            else t("hint.checkin-not-read", name=_printable(renamed)),
                             severity=Severity.WARNING,
                         )
                     )

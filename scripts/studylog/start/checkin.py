@@ -216,7 +216,7 @@ def merge_text(
     only_reviews = bool(update.reviewed) and not (
         update.done or update.messages or update.problems or update.links or update.summary or update.notes
     )
-    first_status = Status.IN_PROGRESS if only_reviews and update.hours is None else Status.DONE
+    first_status = Status.IN_PROGRESS if only_reviews else Status.DONE  # its hours are the review's own
     if existing is None:
         word = STATUS_WORD[update.status or first_status]
         text, found = re.subn(r"^status:[^\n]*$", f"status: {word}", text, count=1, flags=re.M)
@@ -445,6 +445,7 @@ def root_relative(link: str, folder: str | None = None) -> str:
     if folder is None:
         return link if link.startswith(".") else "/" + link
     path, mark, fragment = link.partition("#")
+    path = path.replace("\\", "/")  # `.\notes.md`, as a Windows terminal completes it
     joined = posixpath.normpath(posixpath.join(folder, path))
     if joined == ".." or joined.startswith("../"):
         return link

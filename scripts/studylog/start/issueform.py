@@ -19,8 +19,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
-from zoneinfo import ZoneInfo
 
+from studylog.clock import today_in
 from studylog.errors import CheckinRefused, UsageError
 from studylog.i18n import Lang, t, using
 from studylog.model import Locale, parse_status
@@ -111,16 +111,20 @@ def is_checkin_form(body: str) -> bool:
     return "date" in sections(body) and "status" in sections(body)
 
 
-def update_from(answers: dict[str, str], created: dt.datetime, timezone: str, locale: Locale) -> CheckinUpdate:
+def update_from(
+    answers: dict[str, str], created: dt.datetime, timezone: str, locale: Locale, day_starts_at: dt.time = dt.time(0)
+) -> CheckinUpdate:
     """The check-in the form describes; refused with one message per bad answer, in the plan's language
     (the issue comment is written in the dashboard's language, as the form is)."""
     with using(Lang(locale.value)):
-        return _update_from(answers, created, timezone)
+        return _update_from(answers, created, timezone, day_starts_at)
 
 
-def _update_from(answers: dict[str, str], created: dt.datetime, timezone: str) -> CheckinUpdate:
+def _update_from(answers: dict[str, str], created: dt.datetime, timezone: str, day_starts_at: dt.time) -> CheckinUpdate:
     problems: list[str] = []
-    day = created.astimezone(ZoneInfo(timezone)).date()  # "today" is the day the issue was opened, there
+    # "today" is the day the issue was opened, there, and by the plan's clock: at 01:30 with
+    # `day_starts_at: "04:00"` it is still the day before (as `studylog checkin` and validation count it).
+    day = today_in(timezone, created, day_starts_at)
     if answers.get("date"):
         try:
             day = dt.date.fromisoformat(answers["date"].strip())
@@ -247,7 +251,7 @@ def checkin_from_issue(root: Path, event: IssueEvent, bot: IssueBot, push: Pushe
     if not allowed(event, plan.checkin_users):
         return Outcome("ignored", why=t("issue.why-author"))
     try:
-        update = update_from(sections(event.body), event.created_at, plan.timezone, plan.locale)
+        update = update_from(sections(event.body), event.created_at, plan.timezone, plan.locale, plan.day_starts_at)
         done: list[Recorded] = []
 
         def make() -> tuple[list[str], str]:

@@ -295,9 +295,11 @@ def init(
         raise UsageError(t("init-bad-hours", hours=f"{hours:g}"))
     if root.exists() and not root.is_dir():
         raise UsageError(t("init-not-a-folder", path=root))
-    above = plan_folder(root.parent) if not (root / PLAN_FILE).exists() else None
-    if above is not None and not force:  # from code/ or docs/ of a study: the commands find ../plan.yaml
-        raise UsageError(t("init-inside-study", path=root, plan=above / PLAN_FILE))
+    # From code/ or docs/ of a study, the commands find ../plan.yaml already. (The walk stops at a `.git`:
+    # a repository of its own inside a study, its root included, is a study of its own.)
+    above = plan_folder(root) if not (root / PLAN_FILE).exists() else None
+    if above is not None and not force:
+        raise UsageError(t("init-inside-study", path=root.resolve(), plan=above / PLAN_FILE))
     root.mkdir(parents=True, exist_ok=True)
     notes: list[str] = []
     created: list[str] = []

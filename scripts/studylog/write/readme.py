@@ -35,6 +35,12 @@ def _line(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1
 
 
+def _without_bom(text: str) -> str:
+    """The text as a Markdown parser should see it: a BOM (Windows Notepad's) hid a marker on line 1.
+    It is one character on the first line, so lines and the offsets of later lines are unchanged."""
+    return " " + text[1:] if text.startswith("\ufeff") else text
+
+
 @functools.cache
 def _parser() -> MarkdownIt:
     from markdown_it import MarkdownIt
@@ -58,7 +64,7 @@ def _markers(text: str) -> list[tuple[str, _Marker]]:
     line_starts = [0] + [m.end() for m in _LINE_END.finditer(text)]
     line_starts.append(len(text))
     found = []
-    for token in _parser().parse(text):
+    for token in _parser().parse(_without_bom(text)):
         if token.type != "html_block" or token.level != 0 or token.map is None:
             continue
         kind = token.content.strip()
@@ -73,7 +79,9 @@ def _conflict_outside_code(text: str) -> int | None:
     starts = conflict_lines(text)
     if not starts:
         return None
-    code = [t.map for t in _parser().parse(text) if t.type in ("fence", "code_block") and t.map is not None]
+    code = [
+        t.map for t in _parser().parse(_without_bom(text)) if t.type in ("fence", "code_block") and t.map is not None
+    ]
     return next((n for n in starts if not any(first < n <= last for first, last in code)), None)
 
 
@@ -103,8 +111,8 @@ def _squeezed(comment: str) -> str:
 def near_miss(text: str, marker: str) -> MarkerError | None:
     """A comment on a line of its own that is `marker` but for spaces, letter case or full-width
     forms (`<!-- studylog: end -->`, `<!-- studylog：end -->`): the line to fix, and how."""
-    lines = text.split("\n")
-    for token in _parser().parse(text):
+    lines = _without_bom(text).split("\n")
+    for token in _parser().parse(_without_bom(text)):
         if token.type != "html_block" or token.map is None or token.content.strip() == marker:
             continue
         if _squeezed(token.content.strip()) == _squeezed(marker):
