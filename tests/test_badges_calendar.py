@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from icalendar import Calendar
 from jsonschema import Draft7Validator
@@ -223,6 +223,7 @@ _FIXTURE_PLAN = yaml.load((Path(__file__).parent / "data" / "plan.yaml").read_by
     reminder=st.one_of(st.none(), st.integers(0, 23)),
     zh=st.booleans(),
 )
+@example(titles=["\ufeff", "\\", "\\"], reminder=None, zh=False)  # a title that is a byte-order mark (found by it)
 def test_the_feed_is_byte_for_byte_what_icalendar_writes(titles: list[str], reminder: int | None, zh: bool) -> None:
     data = copy.deepcopy(_FIXTURE_PLAN)
     data["title"] = titles[0]

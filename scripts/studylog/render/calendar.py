@@ -41,11 +41,18 @@ def ics_key(plan: Plan) -> str:
     return hashlib.sha256(code + repr(shown).encode("utf-8")).hexdigest()[:16]
 
 
+def _unmarked(value: str) -> str:
+    """A value without a leading U+FEFF, as the icalendar library reads one (a byte-order mark, not
+    text: it decodes values as `utf-8-sig`), so the feed stays byte-identical when read and written again."""
+    return value[1:] if value.startswith("\ufeff") else value
+
+
 def _text(value: str) -> str:
     """RFC 5545 TEXT escaping, exactly as the icalendar library writes it (so a feed read and
     written again by it is byte-identical): backslash, `;`, `,` escaped, every line end as `\\n`."""
     return (
-        value.replace("\\N", "\n")
+        _unmarked(value)
+        .replace("\\N", "\n")
         .replace("\\", "\\\\")
         .replace(";", "\\;")
         .replace(",", "\\,")
@@ -112,7 +119,7 @@ def plan_ics(plan: Plan) -> bytes:
         "VERSION:2.0",
         "PRODID:-//studylog//plan.ics//EN",
         "CALSCALE:GREGORIAN",
-        "X-WR-CALNAME:" + " ".join(plan.title.split()),  # an X- property is not escaped: one line
+        "X-WR-CALNAME:" + _unmarked(" ".join(plan.title.split())),  # an X- property is not escaped: one line
         "X-WR-TIMEZONE:" + plan.timezone,
     ]
 
