@@ -169,6 +169,18 @@ def test_commands_find_the_plan_from_a_subfolder(tmp_path: Path) -> None:
     assert outside.returncode == 2 and "or the folders above it" in outside.stderr
 
 
+def test_the_new_readmes_example_checkin_is_the_plans_first_day(tmp_path: Path) -> None:
+    """It always showed `date: 2026-01-05`, whatever the plan's start."""
+    for locale in ("zh-CN", "en"):
+        root = tmp_path / locale
+        assert (
+            run_cli("init", str(root), "--template", "blank", "--start", "2027-03-08", "--locale", locale).returncode
+            == 0
+        )
+        readme = (root / "README.md").read_text(encoding="utf-8")
+        assert "```yaml\ndate: 2027-03-08\nstatus: done\n" in readme and "2026-01-05" not in readme
+
+
 def test_init_inside_a_study_refuses_and_writes_nothing(tmp_path: Path) -> None:
     """`studylog init` run from `code/` of a study made a second plan, workflow and README there, exit 0."""
     root = tmp_path / "study"
@@ -361,6 +373,10 @@ def test_a_checkin_at_half_past_one_counts_for_the_day_before(tmp_path: Path) ->
     assert [c.date for c in result.repository.checkins] == [dt.date(2026, 1, 5), dt.date(2026, 1, 6)]
     s = compute(result.repository, dt.date(2026, 1, 6))
     assert (s.streak_current, s.today_checked_in) == (2, True)
+    # a check-in dated by the calendar after midnight is one day ahead of the plan's today: said so
+    (root / "checkins/b.yaml").write_text("date: 2026-01-07\nstatus: done\n", encoding="utf-8")
+    (future,) = load_repository(root, dt.date(2026, 1, 6)).diagnostics
+    assert future.code == "future-date" and future.hint.startswith("the plan's day starts at 04:00 (`day_starts_at`)")
 
 
 def test_new_edit_opens_the_editor_then_checks_the_file(study: Path, tmp_path: Path) -> None:

@@ -346,6 +346,11 @@ CATALOG: Final[dict[str, Entry]] = {
     "hint.future-date": Entry(
         "check-ins record days that have happened; check the date", "打卡记录的是已经过去的日子；检查一下日期"
     ),
+    "hint.future-date-night": Entry(
+        "the plan's day starts at {start} (`day_starts_at`): before then it is still the day before, so"
+        " a check-in after midnight belongs to yesterday's date",
+        "计划的一天从 {start} 开始（`day_starts_at`）：在那之前还算前一天，所以午夜后的打卡要写前一天的日期",
+    ),
     "duplicate-checkin": Entry("{day} already has a check-in: {path}", "{day} 已经有一份打卡：{path}"),
     "hint.duplicate-checkin": Entry("keep one file per day: merge the two", "每天只保留一个文件：把两份合并"),
     "cli.no-such-directory": Entry("{path}: no such directory", "{path}：没有这个文件夹"),

@@ -179,7 +179,9 @@ def _load(
             checkins.append(checkin)
     cache.save()
     checkins.sort(key=lambda c: (c.date, c.path))
-    diagnostics.extend(check_checkins(checkins, as_of(today, context.timezone, context.day_starts_at)))
+    diagnostics.extend(
+        check_checkins(checkins, as_of(today, context.timezone, context.day_starts_at), context.day_starts_at)
+    )
     repository = None
     if plan is not None:
         late = backfills(checkins, plan, asked.answer()) if checkins and asked is not None else frozenset()
@@ -413,8 +415,9 @@ class _Ahead:
         self._part.close()
 
 
-def check_checkins(checkins: list[CheckIn], today: dt.date) -> list[Diagnostic]:
-    """What no single file shows: two check-ins for one day, check-ins from the future."""
+def check_checkins(checkins: list[CheckIn], today: dt.date, day_starts_at: dt.time = dt.time(0)) -> list[Diagnostic]:
+    """What no single file shows: two check-ins for one day, check-ins from the future (`today` by the
+    plan's clock: before its `day_starts_at`, still the day before)."""
     problems: list[Diagnostic] = []
     by_day: dict[dt.date, list[CheckIn]] = defaultdict(list)
     for checkin in checkins:
@@ -425,7 +428,9 @@ def check_checkins(checkins: list[CheckIn], today: dt.date) -> list[Diagnostic]:
                     checkin.spans["date"],
                     "future-date",
                     t("future-date", date=checkin.date, today=today),
-                    t("hint.future-date"),
+                    t("hint.future-date")
+                    if day_starts_at == dt.time(0)
+                    else t("hint.future-date-night", start=day_starts_at.strftime("%H:%M")),
                 )
             )
     problems.extend(_check_reviewed(checkins))

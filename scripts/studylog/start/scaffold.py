@@ -130,29 +130,31 @@ HOW_TO_CHECK_IN = {
         "## 如何打卡\n\n"
         "每天在 `checkins/YYYY/YYYY-MM-DD.yaml` 提交一个小文件（`studylog new` 会按计划预填，"
         "也可以在 GitHub 网页上 Add file → Create new file）：\n\n"
-        "```yaml\ndate: 2026-01-05\nstatus: done\nhours: 2\n```\n\n"
+        "```yaml\ndate: {date}\nstatus: done\nhours: 2\n```\n\n"
         "推送后 GitHub Actions 会检查它，并更新下面的进度。\n\n"
     ),
     "en": (
         "## How to check in\n\n"
         "Commit one small file a day at `checkins/YYYY/YYYY-MM-DD.yaml` (`studylog new` pre-fills it from "
         "the plan; on GitHub, Add file → Create new file works too):\n\n"
-        "```yaml\ndate: 2026-01-05\nstatus: done\nhours: 2\n```\n\n"
+        "```yaml\ndate: {date}\nstatus: done\nhours: 2\n```\n\n"
         "After the push, GitHub Actions checks it and updates the progress below.\n\n"
     ),
 }
 
 
-def readme_text(title: str, locale: str) -> str:
+def readme_text(title: str, locale: str, start: dt.date) -> str:
+    """A new README: how to check in (the example is the plan's first day), then the markers."""
     heading = "## 学习进度" if locale == "zh-CN" else "## Progress"
-    return f"# {title}\n\n{HOW_TO_CHECK_IN.get(locale, HOW_TO_CHECK_IN['en'])}{heading}\n\n{START}\n{END}\n"
+    how = HOW_TO_CHECK_IN.get(locale, HOW_TO_CHECK_IN["en"]).replace("{date}", start.isoformat())
+    return f"# {title}\n\n{how}{heading}\n\n{START}\n{END}\n"
 
 
-def _readme(root: Path, title: str, locale: str, done: Written) -> None:
+def _readme(root: Path, title: str, locale: str, done: Written, start: dt.date) -> None:
     path = root / README
     block = f"{START}\n{END}\n"
     if not path.exists():
-        _write_new(root, README, readme_text(title, locale), done)
+        _write_new(root, README, readme_text(title, locale, start), done)
         return
     text = path.read_bytes().decode("utf-8")
     try:
@@ -267,7 +269,7 @@ def complete_setup(root: Path, *, action: str | None = None, git: bool = True) -
         _write_new(root, rel, text, done)
     _write_new(root, ISSUE_FORM, _package_text("start", "workflows", "checkin-form.yml"), done)
     _gitignore(root, done)
-    _readme(root, facts.title, facts.locale, done)
+    _readme(root, facts.title, facts.locale, done, facts.start)
     return done
 
 

@@ -80,9 +80,9 @@ def template_setup(
         _write_new(root, f"{CHECKIN_DIR}/.gitkeep", "", done)
     title = next(line.split(":", 1)[1].strip() for line in plan.splitlines() if line.startswith("title:"))
     if (root / README).exists():
-        _readme(root, title, locale, done)
+        _readme(root, title, locale, done, first)
     else:
-        _write_new(root, README, readme_text(title, locale), done)
+        _write_new(root, README, readme_text(title, locale, first), done)
     _gitignore(root, done)
     done.notes.append(t("setup.plan-starts-in", date=first.isoformat(), timezone=timezone))
     return done
