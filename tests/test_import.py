@@ -3,6 +3,7 @@ summary they read, and the README they get after `studylog build` in a real git 
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import json
 import re
@@ -541,10 +542,34 @@ def test_a_chinese_dated_table_without_years_needs_the_start_and_crosses_new_yea
     code, out = import_into(tmp_path / "repo", source, "--start", "2025-12-30")
     assert code == 0, out
     dated = sorted(p.stem for p in (tmp_path / "repo/checkins").rglob("*.yaml"))
-    assert dated == ["2025-12-30", "2025-12-31", "2026-01-01", "2026-01-02"]
+    assert dated == ["2025-12-30", "2025-12-31", "2026-01-02"]
     first = yaml.safe_load((tmp_path / "repo/checkins/2025/2025-12-30.yaml").read_text(encoding="utf-8"))
     assert first["problems"] == [{"problem": "特征值", "solution": "3b1b"}] and first["hours"] == 2.0
-    assert "locale: zh-CN" in (tmp_path / "repo/plan.yaml").read_text(encoding="utf-8")
+    plan = yaml.safe_load((tmp_path / "repo/plan.yaml").read_text(encoding="utf-8"))
+    assert plan["locale"] == "zh-CN"
+    # `| 1月1日 | 休息 | ❌ |` is a day off: a rest day of the plan, not a planned item 休息 shown as missed
+    assert plan["rest_days"] == [dt.date(2026, 1, 1)]
+    titles = [i["title"] for p in plan["phases"] for w in p["weeks"] for i in w["items"]]
+    assert titles == ["线性代数", "概率论", "微积分"]
+    assert "note: line 7: a day off (2026-01-01): listed under `rest_days:` in plan.yaml, not planned" in out
+    report = status(tmp_path / "repo", "2026-01-02")
+    assert report["overall"]["items_total"] == 3 and report["streak"]["current"] >= 1
+
+
+@pytest.mark.parametrize("rest", ["Rest", "Day off", "😴 休息", "**休息日**"])
+def test_a_day_off_in_a_table_is_a_rest_day_of_the_plan(tmp_path: Path, rest: str) -> None:
+    rows = [("2026-01-05", "Linear algebra", "Done"), ("2026-01-06", rest, ""), ("2026-01-07", "Probability", "Done")]
+    table = "| Date | Task | Status |\n|---|---|---|\n" + "".join(f"| {d} | {t} | {s} |\n" for d, t, s in rows)
+    code, out = import_into(tmp_path / "repo", f"# Study\n\n{table}")
+    assert code == 0, out
+    plan = yaml.safe_load((tmp_path / "repo/plan.yaml").read_text(encoding="utf-8"))
+    assert plan["rest_days"] == [dt.date(2026, 1, 6)]
+    assert [i["title"] for p in plan["phases"] for w in p["weeks"] for i in w["items"]] == [
+        "Linear algebra",
+        "Probability",
+    ]
+    report = status(tmp_path / "repo", "2026-01-07")
+    assert report["streak"]["current"] == 2  # the day off breaks nothing
 
 
 @pytest.mark.parametrize(

@@ -1743,6 +1743,14 @@ CATALOG: Final[dict[str, Entry]] = {
     "import.no-field": Entry(
         "`{label}` has no field in a check-in; kept in `notes`", "`{label}` 在打卡里没有对应的字段；保留在 `notes` 里"
     ),
+    "import.rest-day": Entry(
+        "a day off ({date}): listed under `rest_days:` in plan.yaml, not planned",
+        "休息日（{date}）：写进 plan.yaml 的 `rest_days:`，不作为计划项",
+    ),
+    "import.rest-no-date": Entry(
+        "a day off with no date: not planned (list it under `rest_days:` in plan.yaml once you know its date)",
+        "没有日期的休息日：未列入计划（知道日期后写进 plan.yaml 的 `rest_days:`）",
+    ),
     "import.status-unknown-planned": Entry(
         "status `{status}` is not one studylog knows; planned, no check-in written",
         "studylog 不认识状态 `{status}`；已列入计划，未写打卡",

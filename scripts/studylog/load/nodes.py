@@ -487,7 +487,11 @@ _STATUS_WORDS = {
 }
 
 
-_REST_WORDS = ("休息", "休息日", "休息一天", "放假", "rest", "rest day", "day off", "rest-day")
+# What a learner writes for a day with no study: a status here is told where rest days go; a tracker's
+# row of it is imported as a rest day.
+REST_WORDS = frozenset(
+    {"休息", "休息日", "休息一天", "放假", "休", "rest", "rest day", "day off", "rest-day", "off day"}
+)
 
 
 def choice_hint(what: str, value: object) -> str:
@@ -495,7 +499,7 @@ def choice_hint(what: str, value: object) -> str:
     if not what.endswith("status"):
         return ""
     word = str(value).strip().casefold()
-    if word in _REST_WORDS:
+    if word in REST_WORDS:
         return t("hint.status-rest", what=what)
     for status, words in _STATUS_WORDS.items():
         if word in words:

@@ -116,6 +116,7 @@ class PlanBuilder:
         milestones: list[dict[str, Any]] | None = None,
         locale: str = "zh-CN",
         reason: str = "",
+        rest_days: list[dt.date] | None = None,
     ) -> Imported:
         for phase in self.phases:
             phase["weeks"] = [w for w in phase["weeks"] if w["items"]]
@@ -126,6 +127,7 @@ class PlanBuilder:
             "timezone": DEFAULT_TIMEZONE if locale == "zh-CN" else "UTC",
             "locale": locale,
             **({"hours_per_day": hours} if hours else {}),
+            **({"rest_days": sorted(set(rest_days))} if rest_days else {}),
             "phases": self.phases,
             **({"milestones": milestones} if milestones else {}),
         }

@@ -16,6 +16,7 @@ from typing import Any
 
 from studylog.errors import ImportRefused
 from studylog.i18n import t
+from studylog.load.nodes import REST_WORDS
 from studylog.model import ItemKind, Status
 from studylog.start.importers.assemble import PlanBuilder, monday_before
 from studylog.start.importers.common import (
@@ -102,6 +103,12 @@ def declared_phases(lines: list[str]) -> dict[int, re.Match[str]]:
 def hours_per_day(text: str) -> float | None:
     match = _HOURS.search(text)
     return float(match.group(1) or match.group(2)) if match else None
+
+
+def _is_rest(text: str) -> bool:
+    """A tracker's cell that says the day was a day off: `休息`, `休息日`, `Rest`, `Day off`, `😴 休息`."""
+    words = re.sub(r"[^\w\s-]", " ", strip_markup(text)).split()
+    return bool(words) and " ".join(words).casefold() in REST_WORDS
 
 
 def _kind(task: str) -> str | None:
@@ -228,6 +235,7 @@ class DayTable:
         weeks: dict[tuple[int, str], dict[str, Any]] = {}
         progress_seen: dict[int, float] = defaultdict(float)
         item_dates: dict[str, dt.date] = {}
+        rest_days: list[dt.date] = []
         for event in self.events:
             if isinstance(event, PhaseMark):
                 phase_no = event.number or len(builder.phases) + 1
@@ -251,6 +259,16 @@ class DayTable:
                 week = builder.week(f"w{row.week}", row.week_title or self._words("week", row.week), week_start)
                 weeks[key] = week
             task = one_line(row.cells.get("task", ""))
+            if _is_rest(task) or (not task and _is_rest(row.cells.get("status", ""))):
+                # A day off the tracker lists: a rest day of the plan, not a planned day shown as missed.
+                builder.rows += 1
+                if entry.date is None:
+                    self.note(row.line, t("import.rest-no-date"))
+                    continue
+                days = [entry.date + n * ONE_DAY for n in range(row.last - row.day + 1)]
+                rest_days += days
+                self.note(row.line, t("import.rest-day", date=entry.date))
+                continue
             item = builder.item(
                 week,
                 f"w{row.week}d{row.day}",
@@ -282,7 +300,12 @@ class DayTable:
             phase["weight"] = len([w for w in weeks_of if w["items"]])
             phase["weeks"] = weeks_of
         result = builder.finish(
-            plan_start, hours=hours, milestones=self._milestones(item_dates), reason=reason, locale=self.locale
+            plan_start,
+            hours=hours,
+            milestones=self._milestones(item_dates),
+            reason=reason,
+            locale=self.locale,
+            rest_days=[d for d in rest_days if d >= plan_start],
         )
         result.notes = sorted([*result.notes, *self.notes, *(leftovers(self.lines, used) if used is not None else [])])
         return result
