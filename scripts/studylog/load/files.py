@@ -726,18 +726,10 @@ def read_checkin(
     fields = reader.mapping(doc.root, "check-in", CHECKIN_KEYS)
     if fields is None:
         return None, _explain_root(path, data, doc.root, reader.diagnostics)
-
-    root = doc.root
-
-    def aliased(key: str) -> bool:
-        """`日期:` for `date:` is an unknown key already, whose hint names the key: not also "no `date`"."""
-        keys = [k.value for k, _ in root.value] if root is not None else []
-        return any(isinstance(k, str) and KEY_ALIASES.get(k.strip().casefold()) == key for k in keys)
-
     date_value = None
     if "date" in fields:
         date_value = reader.date_or_datetime(fields["date"][1], "date")
-    elif not aliased("date"):
+    elif not _aliased(doc.root, "date"):
         reader.error(
             Span(path, 1, 1),
             "missing-key",
@@ -755,7 +747,7 @@ def read_checkin(
         )
     elif "status" in fields:
         status = reader.choice(fields["status"][1], "status", parse_status, STATUS_CHOICES)
-    elif not aliased("status"):
+    elif not _aliased(doc.root, "status"):
         reader.error(
             Span(path, 1, 1),
             "missing-key",
@@ -814,6 +806,13 @@ def read_checkin(
         reviewed=tuple(r.strip() for r in listed("reviewed") if r.strip()),
     )
     return checkin, reader.diagnostics
+
+
+def _aliased(root: yaml.Node | None, key: str) -> bool:
+    """Whether the file writes `key` under its Chinese name (`日期:` for `date:`): an unknown key already,
+    whose hint names the key, so not also "no `date`"."""
+    keys = [k.value for k, _ in root.value] if root is not None else []
+    return any(isinstance(k, str) and KEY_ALIASES.get(k.strip().casefold()) == key for k in keys)
 
 
 def _check_checkin(checkin: CheckIn, context: CheckinContext) -> list[Diagnostic]:
